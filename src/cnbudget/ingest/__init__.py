@@ -1,0 +1,1 @@
+"""Format readers: bytes in, `Layout` out. They know nothing of budgets."""

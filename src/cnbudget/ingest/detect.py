@@ -1,0 +1,66 @@
+"""Format detection by content (magic bytes), never by file name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from cnbudget.ingest.errors import UnreadableSource
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _zip_format(data: bytes) -> str | None:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "mimetype" in names and "content.xml" in names:
+        return "ods"
+    if "Doc_0/Document.xml" in names or "OFD.xml" in names:
+        return "ofd"
+    return "zip"
+
+
+def _looks_html(head: bytes) -> bool:
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return h.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta"))
+
+
+def _decodes_as_text(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return False
+    for enc in ("utf-8", "gb18030"):
+        try:
+            sample.decode(enc)
+            return True
+        except UnicodeDecodeError as exc:
+            # a multi-byte character cut at the sample's end is still text
+            if exc.start >= len(sample) - 4:
+                return True
+    return False
+
+
+def detect_format(data: bytes, name: str = "<input>") -> str:
+    """One of pdf, docx, xlsx, ods, xls, doc, html, text, ofd, zip; else UnreadableSource."""
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        fmt = _zip_format(data)
+        if fmt:
+            return fmt
+    if data.startswith(_OLE):
+        # Word and Excel 97-2003 both live in OLE compound files; the stream names tell them apart
+        return "xls" if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data else "doc"
+    if _looks_html(data[:2048]):
+        return "html"
+    if not data.strip():
+        raise UnreadableSource(name, "the file is empty")
+    if _decodes_as_text(data):
+        return "text"
+    raise UnreadableSource(name, "not a format cnbudget reads (PDF, Word, Excel, HTML or text)")

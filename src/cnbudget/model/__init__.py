@@ -1,0 +1,29 @@
+"""The data model of a disclosure document. Imports nothing else of cnbudget."""
+
+from cnbudget.model.document import (
+    Category,
+    Department,
+    Document,
+    DocumentMeta,
+    Fact,
+    Finding,
+    FindingLocation,
+    Indicator,
+    Kind,
+    Locator,
+    Problem,
+    Region,
+    RegionLevel,
+    Row,
+    Scope,
+    Severity,
+    SourceFile,
+    Status,
+    Table,
+)
+
+__all__ = [
+    "Category", "Department", "Document", "DocumentMeta", "Fact", "Finding",
+    "FindingLocation", "Indicator", "Kind", "Locator", "Problem", "Region", "RegionLevel",
+    "Row", "Scope", "Severity", "SourceFile", "Status", "Table",
+]

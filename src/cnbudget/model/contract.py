@@ -1,0 +1,290 @@
+"""Conversion between the model and the public JSON contract (cnbudget/disclosure/v1).
+
+`document_to_json` gives plain JSON-ready data with `Decimal` amounts kept as
+`Decimal`; `dumps` writes them as exact JSON numbers. `document_from_json`
+reads contract JSON back (amounts parsed as `Decimal`), so store, render and
+tests can round-trip a document without loss.
+
+Compatible extensions of the contract (documented in docs/data-model.md):
+top-level `status` and `problems`; per row `level`, `locator`, and the row's
+text fields; per table `subject`; per fact `subject` and `printed_unit`;
+per finding location `title`, `column`, `fact`, `page`, `line`, `quote`.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from cnbudget.model.document import (
+    Category,
+    Department,
+    Document,
+    DocumentMeta,
+    Fact,
+    Finding,
+    FindingLocation,
+    Indicator,
+    Kind,
+    Locator,
+    Problem,
+    Region,
+    RegionLevel,
+    Row,
+    Scope,
+    Severity,
+    SourceFile,
+    Status,
+    Table,
+)
+
+SCHEMA_ID = "cnbudget/disclosure/v1"
+
+JSONValue = Any  # JSON-ready data: only dict/list/str/int/bool/None/Decimal
+
+
+def _locator(loc: Locator | None) -> dict[str, int | None] | None:
+    if loc is None:
+        return None
+    return {"page": loc.page, "line": loc.line}
+
+
+def _indicator(ind: Indicator) -> dict[str, JSONValue]:
+    out: dict[str, JSONValue] = {}
+    for key in ("level1", "level2", "level3", "target", "actual", "weight", "score"):
+        value = getattr(ind, key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def row_to_json(row: Row) -> dict[str, JSONValue]:
+    out: dict[str, JSONValue] = {}
+    if row.side is not None:
+        out["side"] = row.side
+    if row.unit_code is not None:
+        out["unit_code"] = row.unit_code
+    else:
+        out["code"] = row.code
+        if row.code is None or row.item is not None:
+            out["item"] = row.item
+    out["name"] = row.name
+    if row.level is not None:
+        out["level"] = row.level
+    out.update(row.texts)
+    out["values"] = dict(row.values)
+    if row.indicators is not None:
+        out["indicators"] = [_indicator(i) for i in row.indicators]
+    if row.locator is not None:
+        out["locator"] = _locator(row.locator)
+    return out
+
+
+def table_to_json(table: Table) -> dict[str, JSONValue]:
+    out: dict[str, JSONValue] = {
+        "type": table.type,
+        "title": table.title,
+        "locator": _locator(table.locator),
+        "unit": table.unit,
+        "empty": table.empty,
+        "note": table.note,
+    }
+    if table.subject is not None:
+        out["subject"] = table.subject
+    out["rows"] = [row_to_json(r) for r in table.rows]
+    return out
+
+
+def fact_to_json(fact: Fact) -> dict[str, JSONValue]:
+    out: dict[str, JSONValue] = {
+        "key": fact.key,
+        "value": fact.value,
+        "unit": fact.unit,
+        "text": fact.text,
+        "locator": _locator(fact.locator),
+    }
+    if fact.subject is not None:
+        out["subject"] = fact.subject
+    if fact.printed_unit is not None:
+        out["printed_unit"] = fact.printed_unit
+    return out
+
+
+def finding_to_json(finding: Finding) -> dict[str, JSONValue]:
+    return {
+        "rule": finding.rule,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "expected": finding.expected,
+        "actual": finding.actual,
+        "locations": [
+            {k: v for k, v in (
+                ("table", loc.table), ("title", loc.title), ("item", loc.item),
+                ("code", loc.code), ("column", loc.column), ("fact", loc.fact),
+                ("page", loc.page), ("line", loc.line), ("quote", loc.quote),
+            ) if v is not None}
+            for loc in finding.locations
+        ],
+    }
+
+
+def document_to_json(doc: Document) -> dict[str, JSONValue]:
+    meta = doc.meta
+    return {
+        "schema": SCHEMA_ID,
+        "source": {
+            "file": doc.source.file,
+            "sha256": doc.source.sha256,
+            "format": doc.source.format,
+            "pages": doc.source.pages,
+        },
+        "document": {
+            "kind": meta.kind.value if meta.kind else None,
+            "scope": meta.scope.value if meta.scope else None,
+            "year": meta.year,
+            "title": meta.title,
+            "department": {"name": meta.department.name, "code": meta.department.code},
+            "region": {
+                "name": meta.region.name,
+                "level": meta.region.level.value if meta.region.level else None,
+            },
+            "source_units": list(meta.source_units),
+        },
+        "tables": [table_to_json(t) for t in doc.tables],
+        "facts": [fact_to_json(f) for f in doc.facts],
+        "findings": [finding_to_json(f) for f in doc.findings],
+        "status": doc.status.value,
+        "problems": [
+            {"message": p.message, "locator": _locator(p.locator)} for p in doc.problems
+        ],
+    }
+
+
+def _json_number(value: Decimal) -> int | float:
+    """An exact JSON number for a Decimal: int when integral, else a float whose
+    shortest repr is the same decimal (true for every printed amount)."""
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) != value:
+        raise ValueError(f"{value} cannot be written as an exact JSON number")
+    return as_float
+
+
+def _plain(value: JSONValue) -> JSONValue:
+    if isinstance(value, Decimal):
+        return _json_number(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dumps(doc: Document, indent: int | None = 2) -> str:
+    return json.dumps(_plain(document_to_json(doc)), ensure_ascii=False, indent=indent)
+
+
+def to_plain_json(doc: Document) -> dict[str, JSONValue]:
+    """The contract as plain JSON types (numbers as int/float), e.g. for a schema check."""
+    plain: dict[str, JSONValue] = _plain(document_to_json(doc))
+    return plain
+
+
+# ---- reading back -------------------------------------------------------------
+
+_ROW_FIELDS = {"side", "unit_code", "code", "item", "name", "level", "values",
+               "indicators", "locator"}
+
+
+def _dec(value: JSONValue) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+def _loc(data: JSONValue) -> Locator | None:
+    if not data:
+        return None
+    return Locator(page=data.get("page"), line=data.get("line"))
+
+
+def _row(data: dict[str, JSONValue]) -> Row:
+    indicators = data.get("indicators")
+    return Row(
+        values={k: _dec(v) for k, v in data.get("values", {}).items()},
+        code=data.get("code"),
+        item=data.get("item"),
+        side=data.get("side"),
+        name=data.get("name"),
+        unit_code=data.get("unit_code"),
+        texts={k: v for k, v in data.items() if k not in _ROW_FIELDS},
+        indicators=None if indicators is None else [
+            Indicator(
+                level1=i.get("level1"), level2=i.get("level2"), level3=i.get("level3"),
+                target=i.get("target"), actual=i.get("actual"),
+                weight=_dec(i.get("weight")), score=_dec(i.get("score")),
+            )
+            for i in indicators
+        ],
+        locator=_loc(data.get("locator")),
+    )
+
+
+def document_from_json(data: dict[str, JSONValue]) -> Document:
+    if data.get("schema") != SCHEMA_ID:
+        raise ValueError(f"not a {SCHEMA_ID} document (schema={data.get('schema')!r})")
+    src = data["source"]
+    d = data["document"]
+    meta = DocumentMeta(
+        kind=Kind(d["kind"]) if d.get("kind") else None,
+        scope=Scope(d["scope"]) if d.get("scope") else None,
+        year=d.get("year"),
+        title=d.get("title"),
+        department=Department(**d.get("department", {})),
+        region=Region(
+            name=d.get("region", {}).get("name"),
+            level=RegionLevel(d["region"]["level"]) if d.get("region", {}).get("level") else None,
+        ),
+        source_units=list(d.get("source_units", [])),
+    )
+    tables = [
+        Table(
+            type=t["type"], title=t["title"], rows=[_row(r) for r in t.get("rows", [])],
+            unit=t.get("unit"), locator=_loc(t.get("locator")), empty=t.get("empty", False),
+            note=t.get("note"), subject=t.get("subject"),
+        )
+        for t in data.get("tables", [])
+    ]
+    facts = [
+        Fact(
+            key=f["key"], value=Decimal(str(f["value"])), unit=f["unit"], text=f["text"],
+            locator=_loc(f.get("locator")), subject=f.get("subject"),
+            printed_unit=f.get("printed_unit"),
+        )
+        for f in data.get("facts", [])
+    ]
+    findings = [
+        Finding(
+            rule=f["rule"], category=Category(f["category"]), severity=Severity(f["severity"]),
+            message=f["message"], expected=_dec(f.get("expected")), actual=_dec(f.get("actual")),
+            locations=tuple(FindingLocation(**loc) for loc in f.get("locations", [])),
+        )
+        for f in data.get("findings", [])
+    ]
+    return Document(
+        source=SourceFile(
+            file=src["file"], sha256=src["sha256"], format=src["format"], pages=src.get("pages"),
+        ),
+        meta=meta, tables=tables, facts=facts, findings=findings,
+        status=Status(data.get("status", "success")),
+        problems=[Problem(p["message"], _loc(p.get("locator"))) for p in data.get("problems", [])],
+    )
+
+
+def loads(text: str) -> Document:
+    return document_from_json(json.loads(text, parse_float=Decimal))

@@ -1,0 +1,237 @@
+"""The disclosure document: what one extracted 预算/决算 publication holds.
+
+Plain typed dataclasses, no behaviour beyond small derived views. Amounts are
+`Decimal` in yuan (元), converted exactly from the unit printed per table.
+This module imports nothing else of cnbudget; every other layer imports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    BUDGET = "budget"  # 预算
+    FINAL_ACCOUNT = "final_account"  # 决算
+
+
+class Scope(StrEnum):
+    DEPARTMENT = "department"  # 部门 (汇总)
+    UNIT = "unit"  # 单位 (本级)
+
+
+class RegionLevel(StrEnum):
+    PROVINCE = "province"
+    CITY = "city"
+    DISTRICT = "district"
+    COUNTY = "county"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Category(StrEnum):
+    ARITHMETIC = "arithmetic"
+    HIERARCHY = "hierarchy"
+    CROSS_TABLE = "cross_table"
+    TEXT_VS_TABLE = "text_vs_table"
+    TEXT_INTERNAL = "text_internal"
+    CLASSIFICATION = "classification"
+    COMPLETENESS = "completeness"
+    PLACEHOLDER = "placeholder"
+    MAGNITUDE = "magnitude"
+    PLAUSIBILITY = "plausibility"
+
+
+class Status(StrEnum):
+    """How completely a source was read (docling-style: partial is a result)."""
+
+    SUCCESS = "success"
+    PARTIAL = "partial"
+    FAILURE = "failure"
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """Where something was printed: page for paged formats, line for text."""
+
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    file: str
+    sha256: str
+    format: str  # pdf | docx | doc | xlsx | xls | ods | html | text | ofd
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    name: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str | None = None
+    level: RegionLevel | None = None
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    kind: Kind | None = None
+    scope: Scope | None = None
+    year: int | None = None
+    title: str | None = None
+    department: Department = field(default_factory=Department)
+    region: Region = field(default_factory=Region)
+    source_units: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One line of a performance target / self-evaluation indicator table."""
+
+    level1: str | None = None
+    level2: str | None = None
+    level3: str | None = None
+    target: str | None = None
+    actual: str | None = None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """One printed row.
+
+    Exactly one of `code` (classification rows), `item` (named rows) or
+    `unit_code` (a sub-unit line interleaved in a classification table) keys
+    the row; `side` splits summary tables into income/expenditure.
+    `values` maps the table type's column keys (or `extra:<header>`) to yuan;
+    `None` is a cell printed empty. `texts` holds text columns
+    (procurement's `project`, `item_name` …; performance's `project`).
+    """
+
+    values: dict[str, Decimal | None] = field(default_factory=dict)
+    code: str | None = None
+    item: str | None = None
+    side: str | None = None
+    name: str | None = None
+    unit_code: str | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    indicators: list[Indicator] | None = None
+    locator: Locator | None = None
+
+    @property
+    def level(self) -> int | None:
+        """类 = 1, 款 = 2, 项 = 3 for functional codes (3/5/7 digits) and
+        economic codes (3/5 digits: 类 = 1, 款 = 2)."""
+        if self.code is None:
+            return None
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code))
+
+    @property
+    def key(self) -> str:
+        """A short human label for findings: the code, item or unit code."""
+        return self.code or self.item or self.unit_code or self.name or "?"
+
+
+@dataclass(slots=True)
+class Table:
+    type: str  # a key of model.table_types.TABLE_TYPES, or "other"
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    unit: str | None = None  # the unit printed for this table: 元 | 万元 | 千元
+    locator: Locator | None = None
+    empty: bool = False
+    note: str | None = None
+    subject: str | None = None  # the project a per-project table is about
+
+    def row_by_item(self, item: str, side: str | None = None) -> Row | None:
+        for row in self.rows:
+            if row.item == item and (side is None or row.side == side):
+                return row
+        return None
+
+    def row_by_code(self, code: str) -> Row | None:
+        for row in self.rows:
+            if row.code == code:
+                return row
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A figure stated in the narrative, quoted and located."""
+
+    key: str
+    value: Decimal
+    unit: str  # 元 for amounts (converted), % for shares, 辆/人 for counts
+    text: str
+    locator: Locator | None = None
+    subject: str | None = None  # for change_amount / change_pct: what changed
+    printed_unit: str | None = None  # the unit as printed, e.g. 万元
+
+
+@dataclass(frozen=True, slots=True)
+class FindingLocation:
+    table: str | None = None  # table type
+    title: str | None = None  # printed title, to tell same-type tables apart
+    item: str | None = None
+    code: str | None = None
+    column: str | None = None
+    fact: str | None = None
+    page: int | None = None
+    line: int | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    locations: tuple[FindingLocation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the reader could not take in: data, not an exception."""
+
+    message: str
+    locator: Locator | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    source: SourceFile
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    tables: list[Table] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    status: Status = Status.SUCCESS
+    problems: list[Problem] = field(default_factory=list)
+
+    def tables_of(self, type_: str) -> list[Table]:
+        return [t for t in self.tables if t.type == type_]
+
+    def table(self, type_: str) -> Table | None:
+        """The first table of a type (most types appear once per document)."""
+        for t in self.tables:
+            if t.type == type_:
+                return t
+        return None
+
+    def facts_of(self, key: str) -> list[Fact]:
+        return [f for f in self.facts if f.key == key]

@@ -1,0 +1,36 @@
+"""The catalogue of narrative fact keys of the contract (docs generated from it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FactKey:
+    key: str
+    name: str  # what the narrative calls it
+    unit: str  # 元 (amounts, converted), % or a count unit
+
+
+FACT_KEYS: dict[str, FactKey] = {
+    k.key: k
+    for k in (
+        FactKey("income_total", "收入总计/本年收入", "元"),
+        FactKey("expenditure_total", "支出总计/本年支出", "元"),
+        FactKey("basic", "基本支出", "元"),
+        FactKey("project", "项目支出", "元"),
+        FactKey("personnel", "人员经费", "元"),
+        FactKey("public", "公用经费", "元"),
+        FactKey("three_public_total", "“三公”经费合计", "元"),
+        FactKey("outbound", "因公出国(境)费", "元"),
+        FactKey("vehicle_purchase", "公务用车购置费", "元"),
+        FactKey("vehicle_operation", "公务用车运行维护费", "元"),
+        FactKey("reception", "公务接待费", "元"),
+        FactKey("operating_cost", "机关运行经费", "元"),
+        FactKey("procurement_total", "政府采购预算/支出总额", "元"),
+        FactKey("change_amount", "比上年增减额", "元"),
+        FactKey("change_pct", "比上年增减幅度", "%"),
+        FactKey("vehicles", "公务用车数量", "辆"),
+        FactKey("staff", "在职(实有)人数", "人"),
+    )
+}

@@ -1,0 +1,1 @@
+"""Normalisation: codes, units, names and printed numbers to canonical forms."""

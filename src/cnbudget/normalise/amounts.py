@@ -1,0 +1,87 @@
+"""Printed numbers to exact `Decimal`, repairing what text extraction breaks.
+
+Extraction splits numbers (`37,83 2.13`, `604. 4`, `1,107.5 6`), prints empty
+as `-`/`—`, and uses full-width digits. `parse_amount` takes one cell's text;
+`to_yuan` converts by the unit printed for the table.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from cnbudget.normalise.text import nfkc
+
+EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－", "─", "…", "0-"})
+
+UNIT_FACTORS: dict[str, Decimal] = {
+    "元": Decimal(1),
+    "千元": Decimal(1000),
+    "万元": Decimal(10000),
+    "亿元": Decimal(100000000),
+}
+
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
+_INNER_SPACE = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
+
+
+def clean_number_text(text: str) -> str:
+    """Width-fold and join the pieces of a number split by spaces."""
+    t = nfkc(text).strip().replace("，", ",")
+    t = _INNER_SPACE.sub("", t)
+    if t.startswith("(") and t.endswith(")"):
+        t = "-" + t[1:-1]
+    return t
+
+
+def is_empty_mark(text: str) -> bool:
+    return nfkc(text).strip() in EMPTY_MARKS
+
+
+def looks_like_amount(text: str) -> bool:
+    """True for a printed number (not an empty mark)."""
+    try:
+        return parse_amount(text) is not None
+    except ValueError:
+        return False
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The exact value of a printed number; None for an empty cell or mark.
+
+    Raises ValueError when the text is not a number at all, so callers can
+    tell an empty cell from a cell they misread.
+    """
+    if is_empty_mark(text):
+        return None
+    t = clean_number_text(text)
+    if t.endswith("%"):
+        t = t[:-1]
+    if not _NUMBER.match(t) or not any(ch.isdigit() for ch in t):
+        # a number broken by extraction across a thousands group: "37,83 2.13"
+        joined = t.replace(",", "")
+        if not re.fullmatch(r"[+-]?\d+(\.\d+)?", joined):
+            raise ValueError(f"not a number: {text!r}")
+        t = joined
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def to_yuan(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """Convert a printed amount to yuan by the table's unit (None: as printed)."""
+    if value is None:
+        return None
+    factor = UNIT_FACTORS.get(unit or "元", Decimal(1))
+    result = value * factor
+    # keep integral yuan integral (4097.11 万元 → 40971100, not 40971100.00)
+    if result == result.to_integral_value():
+        return result.quantize(Decimal(1))
+    return result.normalize()
+
+
+def decimals_printed(text: str) -> int:
+    """How many decimals a printed number shows: the basis of rounding slack."""
+    t = clean_number_text(text).rstrip("%")
+    return len(t.split(".", 1)[1]) if "." in t else 0

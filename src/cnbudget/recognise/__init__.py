@@ -1,0 +1,1 @@
+"""Recognition: from a `Layout` to a `Document` (metadata, tables, facts)."""
