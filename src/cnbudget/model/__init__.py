@@ -11,6 +11,7 @@ from cnbudget.model.document import (
     Indicator,
     Kind,
     Locator,
+    Paragraph,
     Problem,
     Region,
     RegionLevel,
@@ -24,6 +25,6 @@ from cnbudget.model.document import (
 
 __all__ = [
     "Category", "Department", "Document", "DocumentMeta", "Fact", "Finding",
-    "FindingLocation", "Indicator", "Kind", "Locator", "Problem", "Region", "RegionLevel",
+    "FindingLocation", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "Region", "RegionLevel",
     "Row", "Scope", "Severity", "SourceFile", "Status", "Table",
 ]

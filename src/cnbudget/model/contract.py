@@ -6,7 +6,7 @@ reads contract JSON back (amounts parsed as `Decimal`), so store, render and
 tests can round-trip a document without loss.
 
 Compatible extensions of the contract (documented in docs/data-model.md):
-top-level `status` and `problems`; per row `level`, `locator`, and the row's
+top-level `narrative` (the printed narrative lines), `status` and `problems`; per row `level`, `locator`, and the row's
 text fields; per table `subject`; per fact `subject` and `printed_unit`;
 per finding location `title`, `column`, `fact`, `page`, `line`, `quote`.
 """
@@ -28,6 +28,7 @@ from cnbudget.model.document import (
     Indicator,
     Kind,
     Locator,
+    Paragraph,
     Problem,
     Region,
     RegionLevel,
@@ -155,6 +156,7 @@ def document_to_json(doc: Document) -> dict[str, JSONValue]:
         "tables": [table_to_json(t) for t in doc.tables],
         "facts": [fact_to_json(f) for f in doc.facts],
         "findings": [finding_to_json(f) for f in doc.findings],
+        "narrative": [{"text": p.text, "locator": _locator(p.locator)} for p in doc.narrative],
         "status": doc.status.value,
         "problems": [
             {"message": p.message, "locator": _locator(p.locator)} for p in doc.problems
@@ -281,6 +283,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
             file=src["file"], sha256=src["sha256"], format=src["format"], pages=src.get("pages"),
         ),
         meta=meta, tables=tables, facts=facts, findings=findings,
+        narrative=[Paragraph(p["text"], _loc(p.get("locator"))) for p in data.get("narrative", [])],
         status=Status(data.get("status", "success")),
         problems=[Problem(p["message"], _loc(p.get("locator"))) for p in data.get("problems", [])],
     )

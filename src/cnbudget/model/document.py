@@ -206,6 +206,14 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A line of the narrative (情况说明, 概况, 名词解释), as printed and located."""
+
+    text: str
+    locator: Locator | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something the reader could not take in: data, not an exception."""
 
@@ -220,6 +228,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    narrative: list[Paragraph] = field(default_factory=list)
     status: Status = Status.SUCCESS
     problems: list[Problem] = field(default_factory=list)
 
