@@ -17,6 +17,8 @@ from cnbudget.ingest.readers import READERS
 
 _MARKUP = re.compile(r"</?(p|br|span|div|b|i|u|strong|em|td|tr|font)\b[^>]*>|\[bookmark: [^\]]*\]", re.I)
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+# Document-structure headings (七、… / （二）… / 第三部分), not budget words
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -95,19 +97,25 @@ def read_text(data: bytes, name: str) -> Layout:
     for number, raw_line in enumerate(text.split("\n"), start=1):
         page += raw_line.count("\f")
         raw = _clean(raw_line.replace("\f", ""))
+        if cell_per_line and _is_cell_line(raw):
+            # a lone tab is an empty cell, not a row break
+            in_cell_rows = True
+            rows.add_cell(raw[1:], page, number)
+            continue
         if not raw.strip():
             if in_cell_rows:
                 row = rows.flush()
                 if row is not None:
                     lines.append(row)
             continue
-        if cell_per_line and _is_cell_line(raw):
-            in_cell_rows = True
-            rows.add_cell(raw[1:], page, number)
-            continue
-        if in_cell_rows and rows.first is not None:
+        if in_cell_rows and rows.first is not None and not _HEADING.match(raw):
             rows.continue_cell(raw)
             continue
+        if in_cell_rows:
+            # a numbered heading ends the table even where no blank line does
+            row = rows.flush()
+            if row is not None:
+                lines.append(row)
         in_cell_rows = False
         lines.append(split_line(raw, page, number))
     row = rows.flush()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters OCR and font-mapping confuse in these documents (the district
-# 硚口 printed as 硃口), folded to one form for matching only.
-_OCR_SLIPS = str.maketrans({"硃": "硚", "央": "决"})
+# Slips OCR and font mapping make in these documents (the district 硚口
+# printed as 硃口, 决算 as 央算), folded to one form for matching only. Whole
+# words, so that 中央 stays 中央.
+_OCR_SLIPS: dict[str, str] = {"硃口": "硚口", "央算": "决算"}
 
 _QUOTES = str.maketrans({
     "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "(", "〕": ")",
@@ -28,7 +29,13 @@ def nfkc(text: str) -> str:
 
 def fold(text: str) -> str:
     """A matching key: NFKC, one kind of quote and dash, no spaces, OCR slips folded."""
-    return _SPACE.sub("", nfkc(text).translate(_QUOTES).translate(_OCR_SLIPS))
+    return undo_ocr_slips(_SPACE.sub("", nfkc(text).translate(_QUOTES)))
+
+
+def undo_ocr_slips(text: str) -> str:
+    for slip, right in _OCR_SLIPS.items():
+        text = text.replace(slip, right)
+    return text
 
 
 def squash(text: str) -> str:

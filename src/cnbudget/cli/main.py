@@ -1,0 +1,23 @@
+"""`cnbudget`: the command-line entry point. Each command group lives in its
+own module and registers itself on the app."""
+
+from __future__ import annotations
+
+import typer
+
+from cnbudget.cli import extract
+
+app = typer.Typer(
+    name="cnbudget",
+    help="Read, verify, store and compare Chinese departmental budget and final-account "
+    "disclosures (部门预决算公开).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+for module in (extract,):
+    module.register(app)
+
+
+def main() -> None:
+    app()

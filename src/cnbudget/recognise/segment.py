@@ -1,0 +1,273 @@
+"""Cut a document's lines into table blocks and narrative.
+
+Named steps, each kept so it can be inspected: `title_candidates` (lines that
+read as table titles) → `accept_titles` (those followed by table content, so a
+table of contents is not taken for tables) → `cut_blocks` (each title's lines
+up to the next title or the narrative that follows the table). Lines in no
+block are the narrative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.model import Locator
+from cnbudget.model.table_types import OTHER, STANDARD_TYPES
+from cnbudget.normalise.amounts import looks_like_amount
+from cnbudget.normalise.text import fold
+from cnbudget.recognise.blocks import TableBlock
+from cnbudget.recognise.titles import is_continuation, strip_numbering, title_type, type_for_words
+
+PER_PROJECT_TYPES = frozenset({"performance_target", "performance_evaluation"})
+
+_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|千元|元)")
+_EMPTY_NOTE = re.compile(r"本(?:部门|单位)?.{0,12}无.{0,30}(?:支出|收入|经费|数据)|空表|无相关数据|不涉及")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]")
+_SECTION = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、[^\t\d]{2,40}$|名词解释)"
+)
+_PAGE_MARK = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleCandidate:
+    index: int  # position in the line list
+    type: str
+    title: str
+
+
+@dataclass(slots=True)
+class Segmentation:
+    candidates: list[TitleCandidate]
+    titles: list[TitleCandidate]  # accepted
+    blocks: list[TableBlock]
+    block_spans: list[tuple[int, int]]  # [start, end) line index per block, title included
+    narrative: list[Line] = field(default_factory=list)
+    document_unit: str | None = None
+
+
+def unit_of(text: str) -> str | None:
+    m = _UNIT.search(fold(text))
+    return m.group(1) if m else None
+
+
+def _title_text(lines: list[Line], i: int) -> str:
+    """A title may be split over two lines (硚口区部门预算项目支出 / (绩效目标)申报表)."""
+    text = lines[i].text.strip()
+    if text.startswith(("(", "（")) and i > 0 and len(lines[i - 1].filled) == 1:
+        prev = lines[i - 1].text.strip()
+        if len(prev) <= 30 and "。" not in prev:
+            return prev + text
+    return text
+
+
+def _unit_follows(lines: list[Line], i: int) -> bool:
+    return any(unit_of(ln.text) for ln in lines[i + 1 : i + 3])
+
+
+def title_candidates(lines: list[Line]) -> list[TitleCandidate]:
+    out: list[TitleCandidate] = []
+    for i, line in enumerate(lines):
+        if len(line.filled) != 1:
+            continue
+        text = _title_text(lines, i)
+        kind = title_type(text)
+        if kind is None and _unit_follows(lines, i) and not _SECTION.match(text):
+            # 部门政府采购预算 / 单位：万元 — a title without 表, vouched for by its unit line
+            kind = title_type(text, ends_in_table=False)
+        if kind is not None:
+            out.append(TitleCandidate(i, kind, text))
+    return out
+
+
+def _is_table_content(line: Line) -> bool:
+    filled = line.filled
+    if len(filled) >= 2 and any(looks_like_amount(c) for c in filled):
+        return True
+    if len(filled) >= 3:
+        return True
+    text = line.text
+    return bool(_EMPTY_NOTE.search(text) or (unit_of(text) and len(text) < 60))
+
+
+def accept_titles(lines: list[Line], candidates: list[TitleCandidate]) -> list[TitleCandidate]:
+    """Keep the candidates followed by table content before the next candidate."""
+    accepted: list[TitleCandidate] = []
+    for n, cand in enumerate(candidates):
+        end = candidates[n + 1].index if n + 1 < len(candidates) else len(lines)
+        window = lines[cand.index + 1 : min(end, cand.index + 40)]
+        if any(_is_table_content(ln) for ln in window):
+            accepted.append(cand)
+    return accepted
+
+
+def _is_prose(line: Line) -> bool:
+    if line.delimiter not in (Delimiter.NONE, Delimiter.SPACE):
+        return False
+    text = line.text.strip()
+    if _SECTION.match(text):
+        return True
+    return len(text) >= 40 and ("。" in text or "，" in text) and not _NOTE.match(text)
+
+
+def _table_end(lines: list[Line], start: int, end: int, per_project: bool) -> int:
+    """Where a table's own lines stop: at a section heading, or (for the
+    standard tables) at the first prose after the body and its notes."""
+    seen_body = False
+    for i in range(start, end):
+        line = lines[i]
+        text = line.text.strip()
+        if _SECTION.match(text) and len(line.filled) == 1:
+            return i
+        if per_project:
+            continue
+        if _is_table_content(line):
+            seen_body = True
+        elif seen_body and _is_prose(line) and not _NOTE.match(text):
+            return i
+    return end
+
+
+def _context(lines: list[Line], index: int, floor: int) -> list[str]:
+    ctx: list[str] = []
+    for j in range(index - 1, max(floor, index - 4) - 1, -1):
+        if len(lines[j].filled) != 1:
+            break
+        ctx.insert(0, lines[j].text.strip())
+    return ctx
+
+
+def _project_heading_start(lines: list[Line], index: int, floor: int) -> int:
+    """Short single-cell lines just above a per-project title (the project's
+    name) belong to that table, not to the block above."""
+    j = index
+    while j - 1 >= floor and j > index - 3:
+        prev = lines[j - 1]
+        text = prev.text.strip()
+        if len(prev.filled) != 1 or len(text) > 40 or looks_like_amount(text) or "。" in text:
+            break
+        j -= 1
+    return j
+
+
+def document_unit(lines: list[Line]) -> str | None:
+    units = Counter(u for u in (unit_of(ln.text) for ln in lines) if u)
+    return units.most_common(1)[0][0] if units else None
+
+
+def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | None) -> tuple[list[TableBlock], list[tuple[int, int]]]:
+    blocks: list[TableBlock] = []
+    spans: list[tuple[int, int]] = []
+    starts = [t.index for t in titles]
+    for n, title in enumerate(titles):
+        nxt = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        if n + 1 < len(titles) and titles[n + 1].type in PER_PROJECT_TYPES:
+            nxt = _project_heading_start(lines, nxt, title.index + 1)
+        end = _table_end(lines, title.index + 1, nxt, title.type in PER_PROJECT_TYPES)
+        body = lines[title.index + 1 : end]
+        unit = next((u for u in (unit_of(ln.text) for ln in body[:8]) if u), None)
+        floor = spans[-1][1] if spans else 0
+        head = lines[title.index]
+        block = TableBlock(
+            type=title.type, title=title.title, lines=body, unit=unit,
+            locator=Locator(page=head.page, line=head.number),
+            context=_context(lines, title.index, floor), document_unit=doc_unit,
+        )
+        if blocks and is_continuation(title.title) and blocks[-1].type == title.type:
+            blocks[-1].lines.extend(body)
+            spans[-1] = (spans[-1][0], end)
+            continue
+        blocks.append(block)
+        spans.append((min(title.index, _project_heading_start(lines, title.index, floor))
+                      if title.type in PER_PROJECT_TYPES else title.index, end))
+    return blocks, spans
+
+
+def _is_row_like(line: Line) -> bool:
+    """A line that can only be a table row (prose split on spaces does not count)."""
+    filled = line.filled
+    if line.delimiter in (Delimiter.GRID, Delimiter.TAB):
+        return len(filled) >= 2
+    if any(p in line.text for p in "。，；;"):
+        return False
+    return sum(looks_like_amount(c) for c in filled) >= 2
+
+
+def _heading_before(lines: list[Line], start: int, floor: int) -> tuple[int, str] | None:
+    """The heading above an untitled table; a lead-in sentence (具体内容见下表。)
+    between them is passed over."""
+    for j in range(start - 1, max(floor, start - 6) - 1, -1):
+        line = lines[j]
+        if len(line.filled) > 1:
+            return None
+        text = line.text.strip()
+        if len(line.filled) == 1 and not is_page_mark(line) and not text.endswith(("。", "：", ":")):
+            return j, text
+    return None
+
+
+def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | None) -> list[tuple[TableBlock, int, int]]:
+    """Runs of table rows outside any titled table (a table printed under a
+    section heading, 具体内容见下表): kept as blocks so nothing printed is lost.
+    The heading or sentence above names them; its words give the type."""
+    found: list[tuple[TableBlock, int, int]] = []
+    i = 0
+    while i < len(lines):
+        if in_block[i] or not _is_row_like(lines[i]):
+            i += 1
+            continue
+        start = i
+        end = i
+        while end < len(lines) and not in_block[end] and (
+            _is_row_like(lines[end]) or (len(lines[end].filled) <= 1 and not _is_prose(lines[end]))
+        ):
+            end += 1
+        while end > start and not _is_row_like(lines[end - 1]):
+            end -= 1
+        rows = sum(_is_row_like(ln) for ln in lines[start:end])
+        if rows >= 2:
+            floor = max((e for (_, _, e) in found), default=0)
+            heading = _heading_before(lines, start, floor)
+            title = heading[1] if heading else ""
+            kind = type_for_words(strip_numbering(title)) if title else OTHER
+            if kind in STANDARD_TYPES:
+                # a standard table is never printed untitled; a 情况说明 heading
+                # naming one introduces a breakdown, not the table itself
+                kind = OTHER
+            head = lines[heading[0]] if heading else lines[start]
+            body = lines[start:end]
+            unit = next((u for u in (unit_of(ln.text) for ln in [head, *body[:8]]) if u), None)
+            found.append((TableBlock(
+                type=kind, title=title, lines=body, unit=unit,
+                locator=Locator(page=head.page, line=head.number), document_unit=doc_unit,
+            ), start, end))
+        i = max(end, i + 1)
+    return found
+
+
+def is_page_mark(line: Line) -> bool:
+    return bool(_PAGE_MARK.match(line.text.strip()))
+
+
+def segment(lines: list[Line]) -> Segmentation:
+    candidates = title_candidates(lines)
+    titles = accept_titles(lines, candidates)
+    doc_unit = document_unit(lines)
+    blocks, spans = cut_blocks(lines, titles, doc_unit)
+    in_block = [False] * len(lines)
+    for start, end in spans:
+        for i in range(start, end):
+            in_block[i] = True
+    for block, start, end in untitled_blocks(lines, in_block, doc_unit):
+        blocks.append(block)
+        spans.append((start, end))
+        for i in range(start, end):
+            in_block[i] = True
+    order = sorted(range(len(blocks)), key=lambda n: spans[n][0])
+    blocks = [blocks[n] for n in order]
+    spans = [spans[n] for n in order]
+    narrative = [ln for i, ln in enumerate(lines) if not in_block[i] and not is_page_mark(ln)]
+    return Segmentation(candidates, titles, blocks, spans, narrative, doc_unit)
