@@ -1,0 +1,45 @@
+"""docs/tables.md and the fact-key list, generated from the catalogues themselves."""
+
+from __future__ import annotations
+
+from cnbudget.model.fact_keys import FACT_KEYS
+from cnbudget.model.table_types import (
+    ASSET_ITEMS,
+    SUMMARY_EXPENDITURE_ITEMS,
+    SUMMARY_INCOME_ITEMS,
+    TABLE_TYPES,
+    THREE_PUBLIC_ITEMS,
+)
+
+
+def _items(title: str, items: dict[str, str]) -> list[str]:
+    lines = [f"### {title}", "", "| key | printed as |", "|---|---|"]
+    lines += [f"| `{k}` | {v} |" for k, v in items.items()]
+    return [*lines, ""]
+
+
+def tables_markdown() -> str:
+    out = [
+        "# Table types",
+        "",
+        "Generated from `cnbudget.model.table_types` by `make docs`; do not edit by hand.",
+        "A printed table that fits none of these is kept as `other` with its rows.",
+        "",
+        "| type | name | printed as | rows keyed by | value columns | standard |",
+        "|---|---|---|---|---|---|",
+    ]
+    for t in TABLE_TYPES.values():
+        cols = ", ".join(f"`{c.key}` ({c.header}{', text' if c.text else ''})" for c in t.columns)
+        out.append(
+            f"| `{t.key}` | {t.name} | {'; '.join(t.printed_as)} | {t.row_key.value} | {cols} | "
+            f"{'yes' if t.standard else ''} |"
+        )
+    out.append("")
+    out += _items("Summary items, income side", SUMMARY_INCOME_ITEMS)
+    out += _items("Summary items, expenditure side (plus `func:<类>` and `econ:<类>`)",
+                  SUMMARY_EXPENDITURE_ITEMS)
+    out += _items("“三公” items", THREE_PUBLIC_ITEMS)
+    out += _items("Asset items", ASSET_ITEMS)
+    out += ["# Fact keys", "", "| key | what the narrative calls it | unit |", "|---|---|---|"]
+    out += [f"| `{k.key}` | {k.name} | {k.unit} |" for k in FACT_KEYS.values()]
+    return "\n".join(out) + "\n"
