@@ -54,13 +54,31 @@ def unit_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _title_fragment(lines: list[Line], j: int) -> str | None:
+    """A line that may be the other half of a title wrapped over two lines."""
+    if j < 0 or j >= len(lines) or len(lines[j].filled) != 1:
+        return None
+    text = lines[j].text.strip()
+    if len(text) > 30 or any(p in text for p in "。，；") or is_page_mark(lines[j]) or unit_of(text):
+        return None
+    return text
+
+
 def _title_text(lines: list[Line], i: int) -> str:
-    """A title may be split over two lines (硚口区部门预算项目支出 / (绩效目标)申报表)."""
+    """A title may be wrapped over two lines: 硚口区部门预算项目支出 / (绩效目标)申报表,
+    公开09表：“三公”经费、会议费、培训费 / 支出预算表, 财政拨款政府性基金支出预算 / 表."""
     text = lines[i].text.strip()
-    if text.startswith(("(", "（")) and i > 0 and len(lines[i - 1].filled) == 1:
-        prev = lines[i - 1].text.strip()
-        if len(prev) <= 30 and "。" not in prev:
-            return prev + text
+    nxt = _title_fragment(lines, i + 1)
+    if nxt is not None and not text.endswith("表") and len(nxt) <= 3 and nxt.startswith("表"):
+        return text + nxt
+    prev = _title_fragment(lines, i - 1)
+    if prev is None or prev.endswith("表"):
+        return text
+    joined = prev + text
+    if text.startswith(("(", "（")) or (
+        len(text) <= 8 and title_type(joined) not in (None, OTHER, title_type(text))
+    ):
+        return joined
     return text
 
 
@@ -104,8 +122,11 @@ def accept_titles(lines: list[Line], candidates: list[TitleCandidate]) -> list[T
     return accepted
 
 
+_FREE_TEXT = (Delimiter.NONE, Delimiter.SPACE)
+
+
 def _is_prose(line: Line) -> bool:
-    if line.delimiter not in (Delimiter.NONE, Delimiter.SPACE):
+    if line.delimiter not in _FREE_TEXT:
         return False
     text = line.text.strip()
     if _SECTION.match(text):
@@ -120,7 +141,7 @@ def _table_end(lines: list[Line], start: int, end: int, per_project: bool) -> in
     for i in range(start, end):
         line = lines[i]
         text = line.text.strip()
-        if _SECTION.match(text) and len(line.filled) == 1:
+        if _SECTION.match(text) and len(line.filled) == 1 and line.delimiter in _FREE_TEXT:
             return i
         if per_project:
             continue
@@ -153,6 +174,16 @@ def _project_heading_start(lines: list[Line], index: int, floor: int) -> int:
     return j
 
 
+def _repeats(previous: TableBlock, block: TableBlock) -> bool:
+    """The same title printed again over a table's next page (not a second table
+    with the same title: those carry a different number, 附件5-1 / 附件5-2)."""
+    return (
+        block.type not in PER_PROJECT_TYPES
+        and fold(previous.title) == fold(block.title)
+        and [fold(c) for c in previous.context] == [fold(c) for c in block.context]
+    )
+
+
 def document_unit(lines: list[Line]) -> str | None:
     units = Counter(u for u in (unit_of(ln.text) for ln in lines) if u)
     return units.most_common(1)[0][0] if units else None
@@ -176,7 +207,9 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
             locator=Locator(page=head.page, line=head.number),
             context=_context(lines, title.index, floor), document_unit=doc_unit,
         )
-        if blocks and is_continuation(title.title) and blocks[-1].type == title.type:
+        if blocks and blocks[-1].type == title.type and (
+            is_continuation(title.title) or _repeats(blocks[-1], block)
+        ):
             blocks[-1].lines.extend(body)
             spans[-1] = (spans[-1][0], end)
             continue

@@ -51,10 +51,11 @@ INNER_HEADINGS: frozenset[str] = frozenset({"项目申报表", "年度绩效目�
 
 # Numbering printed before a title: 附件3, 附件5-1, 表五, 公开01表, 1., 一、, （一）
 _PREFIX = re.compile(
-    r"^(?:(?:附件\s*\d+(?:-\d+)?|附表\s*\d*|表\s*[一二三四五六七八九十\d]+(?=\s|$)|公开\s*\d+\s*表"
-    r"|\d+(?:[.、．]|\s)|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|[-*•])\s*)+"
+    r"^(?:(?:附件\s*\d+(?:-\d+)?|附表\s*\d*|(?:公开)?表\s*[一二三四五六七八九十\d]+(?=\s|$)|公开\s*\d+\s*表"
+    r"|\d+(?:[.、．]|\s)|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|[-*•])\s*[:：]?\s*)+"
 )
 _SUFFIX = re.compile(r"(?:\((?:续|续表|\d{4}年度?)\)|续表?)$")
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SENTENCE = re.compile(r"[。，；;,]|[:：].")
 _TITLE_END = re.compile(r"(?:表|明细)$")
 
@@ -79,6 +80,8 @@ def title_type(text: str, *, ends_in_table: bool = True) -> str | None:
     """
     folded = fold(text)
     if not folded or len(folded) > 48 or folded.startswith(("注", "备注", "说明")):
+        return None
+    if _PART_HEADING.match(folded):
         return None
     core = _SUFFIX.sub("", strip_numbering(text))
     if len(core) < 4 or _SENTENCE.search(core) or core in INNER_HEADINGS:

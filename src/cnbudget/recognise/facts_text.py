@@ -1,0 +1,106 @@
+"""Narrative lines joined back into located running text, for fact matching.
+
+Extraction breaks the 情况说明 into lines mid-sentence, mid-word and mid-number
+(`其中基` / `本支出 973.63万元`, `2589.55` / `万元`). `NarrativeText` joins the
+lines of one paragraph without a separator, keeps a hard break (`\\n`) where a
+new paragraph, heading or table row begins, and remembers where each printed
+character came from. `folded` is the same text character for character with
+full-width forms folded (`，` → `,`, `４` → `4`), so offsets found by matching
+`folded` quote `printed` exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.model.document import Locator
+
+BREAK = "\n"  # a hard break: paragraph, heading or table-cell boundary
+SENTENCE_END = frozenset("。!?" + BREAK)
+
+# A line that starts a list item or heading starts a new paragraph.
+_MARKER = re.compile(
+    r"^\s*(?:[-*•·]\s*)*(?:第[一二三四五六七八九十\d]+(?:部分|章|节)"
+    r"|[一二三四五六七八九十]+\s*[、.．]"
+    r"|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d)"
+    r"|[①-⑳])"
+)
+# Page furniture that lands between the lines of a paragraph.
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_HEADING_MAX = 40
+
+
+def _fold_char(ch: str) -> str:
+    """One character to one character: width forms folded, markup and tabs neutralised."""
+    if ch == "\t":
+        return BREAK  # cells of a table row are never one clause
+    if ch in "*\xa0\u3000":
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    return bool(_MARKER.match(t)) and len(t) <= _HEADING_MAX and "。" not in t and t[-1:] not in "，,、"
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeText:
+    printed: str
+    folded: str
+    starts: tuple[int, ...]  # offset in the text where each source line begins
+    locators: tuple[Locator, ...]
+
+    def locator_at(self, offset: int) -> Locator:
+        return self.locators[max(bisect_right(self.starts, offset) - 1, 0)]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Spans of sentences: up to and including 。!? or a hard break."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(self.folded):
+            if ch in SENTENCE_END:
+                if i + 1 > start:
+                    spans.append((start, i + 1))
+                start = i + 1
+        if start < len(self.folded):
+            spans.append((start, len(self.folded)))
+        return spans
+
+
+def join_lines(lines: Sequence[Line]) -> NarrativeText:
+    """The narrative lines as one located text, paragraphs rejoined."""
+    parts: list[str] = []
+    starts: list[int] = []
+    locators: list[Locator] = []
+    size = 0
+    previous: str | None = None
+    previous_tabular = False
+    for line in lines:
+        text = line.text.strip()
+        if not text or _PAGE_MARK.match(text):
+            continue
+        tabular = line.delimiter in (Delimiter.TAB, Delimiter.GRID)
+        separator = ""
+        if previous is not None:
+            if tabular or previous_tabular or _MARKER.match(text) or _is_heading(previous):
+                separator = BREAK
+            elif previous[-1:].isascii() and previous[-1:].isalpha() and text[0].isascii() and text[0].isalpha():
+                separator = " "
+        parts.append(separator)
+        size += len(separator)
+        starts.append(size)
+        locators.append(Locator(page=line.page, line=line.number))
+        parts.append(text)
+        size += len(text)
+        previous, previous_tabular = text, tabular
+    printed = "".join(parts)
+    folded = "".join(_fold_char(ch) for ch in printed)
+    return NarrativeText(printed, folded, tuple(starts), tuple(locators))
