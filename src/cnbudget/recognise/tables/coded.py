@@ -1,0 +1,364 @@
+"""Parser for the classification-coded tables: rows keyed by functional or economic code.
+
+Registered in `TABLE_PARSERS` for income, expenditure, general_public,
+general_public_basic, gov_fund, state_capital, fiscal_expenditure,
+fiscal_basic and operating_cost. Steps (each in its own module):
+header → column keys (`coded_header`), lines → row drafts (`coded_rows`),
+amounts → columns where extraction lost their places (`coded_shift`);
+the three-panel 基本支出决算明细表 goes to `three_panel`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model.table_types import TABLE_TYPES
+from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
+from cnbudget.normalise.codes import parent_code
+from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.tables import three_panel
+from cnbudget.recognise.tables.coded_codes import complete_code
+from cnbudget.recognise.tables.coded_header import (
+    EXTRA,
+    ColumnSpec,
+    label_key,
+    label_text,
+    positional_columns,
+    relations,
+    scan_labels,
+    sequence_columns,
+)
+from cnbudget.recognise.tables.coded_rows import (
+    UNIT_CODE_LENGTH,
+    RowDraft,
+    amount_of,
+    draft_positional,
+    draft_tokens,
+    has_cjk,
+    is_amount_text,
+    is_code_piece,
+    is_column_numbers,
+    is_furniture,
+    is_header_line,
+    is_note,
+    is_positional,
+    is_total_name,
+    label_width,
+    typical_decimals,
+)
+from cnbudget.recognise.tables.coded_shift import Amount, RowCells, solve
+
+CODED_TYPES = (
+    "income", "expenditure", "general_public", "general_public_basic", "gov_fund",
+    "state_capital", "fiscal_expenditure", "fiscal_basic", "operating_cost",
+)
+GOV_CODE = "gov_economic_code"  # 政府预算经济分类 code printed beside the 部门 code (text field)
+GOV_NAME = "gov_economic_name"
+
+
+@dataclass(slots=True)
+class _Sections:
+    header: list[Line]
+    body: list[Line]
+    notes: list[str]
+
+
+def _is_data_line(line: Line) -> bool:
+    texts = [t.strip() for t in line.texts if t.strip()]
+    if not texts or is_column_numbers(line) or is_header_line(line):
+        return False
+    if any(is_total_name(t) for t in texts):
+        return True
+    if any(is_amount_text(t) and not is_code_piece(t) for t in texts):
+        return True
+    return any(is_code_piece(t) for t in texts) and any(has_cjk(t) for t in texts)
+
+
+def _sections(block: TableBlock) -> _Sections:
+    lines = [ln for ln in block.lines if ln.text.strip()]
+    head = next((i for i, ln in enumerate(lines) if is_header_line(ln)), None)
+    if head is not None:
+        body = next((i for i in range(head, len(lines)) if _is_data_line(lines[i])
+                     and not is_furniture(lines[i], block.title)), len(lines))
+    else:  # no header printed: rows start after the title's unit and caption lines
+        body = next((i for i, ln in enumerate(lines)
+                     if not is_furniture(ln, block.title) and not is_note(ln.text)), len(lines))
+    start = head if head is not None else body
+    header = [ln for ln in lines[start:body] if not is_column_numbers(ln)
+              and not is_furniture(ln, block.title) and not is_note(ln.text)] if head is not None else []
+    notes = [ln.text.strip() for ln in lines[:body] if is_note(ln.text)]
+    rest: list[Line] = []
+    for ln in lines[body:]:
+        if is_note(ln.text) and not _is_data_line(ln):
+            notes.append(ln.text.strip())
+        elif not (is_column_numbers(ln) or is_header_line(ln) or is_furniture(ln, block.title)):
+            rest.append(ln)
+    return _Sections(header, rest, notes)
+
+
+def _header_cells(line: Line) -> list[tuple[int, int, str]]:
+    if line.delimiter is Delimiter.GRID or any(c.col is not None for c in line.cells):
+        return [(c.col if c.col is not None else i, max(c.colspan, 1) if line.delimiter is Delimiter.GRID else 0, c.text)
+                for i, c in enumerate(line.cells) if c.text.strip()]
+    return [(i, 0, c.text) for i, c in enumerate(line.cells) if c.text.strip()]
+
+
+def _columns(block: TableBlock, sections: _Sections, width: int | None, body_count: int) -> list[ColumnSpec]:
+    texts = [" ".join(t for t in ln.texts if t.strip()) for ln in sections.header]
+    cols: list[ColumnSpec] | None = None
+    if width is not None and sections.header and all(is_positional(ln) for ln in sections.header):
+        cells = [_header_cells(ln) for ln in sections.header]
+        last = max((c[0] + max(c[1], 1) for line in cells for c in line), default=0)
+        count = max(last - width, body_count)
+        cols = positional_columns(cells, width, count, block.type)
+    if cols is None:
+        cols = sequence_columns(texts, block.type) if sections.header \
+            else _default_columns(block.type)[:max(body_count, 1)]
+    if len(cols) < body_count:
+        cols = cols + [ColumnSpec(f"{EXTRA}列{i + 1}", f"列{i + 1}") for i in range(len(cols), body_count)]
+    return cols
+
+
+def _default_columns(table_type: str) -> list[ColumnSpec]:
+    return [ColumnSpec(k, k) for k in TABLE_TYPES[table_type].value_keys]
+
+
+def _amount(text: str, unit: str | None, problems: list[str]) -> Amount:
+    value, problem = amount_of(text)
+    if problem:
+        problems.append(problem)
+        return Amount(None, Decimal(0))
+    if value is None:
+        return Amount(None, Decimal(0))
+    factor = UNIT_FACTORS.get(unit or "元", Decimal(1))
+    ulp = Decimal(1).scaleb(-decimals_printed(text)) * factor
+    return Amount(to_yuan(value, unit), ulp)
+
+
+@dataclass(slots=True)
+class _RowId:
+    code: str | None = None
+    unit_code: str | None = None
+    item: str | None = None
+    name: str | None = None
+
+
+def _identify(draft: RowDraft, first: bool, problems: list[Problem], where: Locator) -> _RowId:
+    digits = draft.code_text
+    name = draft.name
+    if digits:
+        if len(digits) == UNIT_CODE_LENGTH:
+            return _RowId(unit_code=digits, name=name)
+        code = complete_code(draft.codes, name)
+        if code is None:
+            problems.append(Problem(f"code {digits!r} ({name}) is not a classification code", where))
+            return _RowId(item=name, name=name)
+        return _RowId(code=code, name=name)
+    if name is None or is_total_name(name):
+        return _RowId(item="total" if (name or first) else None, name=name)
+    return _RowId(item=name, name=name)
+
+
+def _hierarchy(ids: list[_RowId]) -> list[tuple[int, list[int]]]:
+    """(parent row, child rows): nearest printed ancestor by code; top rows under 合计."""
+    seen: dict[str, list[int]] = {}
+    for i, rid in enumerate(ids):
+        if rid.code:
+            seen.setdefault(rid.code, []).append(i)
+    unique = {code: rows[0] for code, rows in seen.items() if len(rows) == 1}
+    totals = [i for i, rid in enumerate(ids) if rid.item == "total"]
+    children: dict[int, list[int]] = {}
+    for i, rid in enumerate(ids):
+        if not rid.code:
+            continue
+        parent = parent_code(rid.code)
+        while parent is not None and parent not in seen:
+            parent = parent_code(parent)
+        if parent is None:
+            if len(totals) == 1:
+                children.setdefault(totals[0], []).append(i)
+        elif parent in unique:
+            children.setdefault(unique[parent], []).append(i)
+    groups = sorted(children.items())
+    # sub-unit lines break the line just above their run (合计, or a 项) down by unit
+    for i, rid in enumerate(ids):
+        if rid.unit_code and i > 0 and not ids[i - 1].unit_code:
+            run = [i]
+            while run[-1] + 1 < len(ids) and ids[run[-1] + 1].unit_code:
+                run.append(run[-1] + 1)
+            groups.append((i - 1, run))
+    return groups
+
+
+def _header_labels(lines: list[Line], start: int) -> tuple[set[str], int]:
+    """The labels of the header lines from `start` on, and where they end."""
+    end = start
+    while end < len(lines) and (is_header_line(lines[end]) or is_column_numbers(lines[end])):
+        end += 1
+    text = "".join(" ".join(ln.texts) for ln in lines[start:end] if not is_column_numbers(ln))
+    return set(scan_labels(text)), end
+
+
+def split_tables(block: TableBlock) -> list[TableBlock]:
+    """A block holding two tables under one printed title (seed 003 附件5-1 and 5-2
+    are both 一般公共预算支出情况表): a header inside the body with labels the
+    first header lacks starts a new table; a header repeated after a page break
+    (its labels a part of the first) does not."""
+    lines = block.lines
+    head = next((i for i, ln in enumerate(lines) if is_header_line(ln)), None)
+    if head is None:
+        return [block]
+    body = next((i for i in range(head, len(lines)) if _is_data_line(lines[i])), len(lines))
+    text = "".join(" ".join(ln.texts) for ln in lines[head:body] if not is_column_numbers(ln))
+    first, i = label_key(label_text(text)), body
+    while i < len(lines):
+        if is_header_line(lines[i]):
+            labels, end = _header_labels(lines, i)
+            if any(label_key(label) not in first for label in labels):
+                rest = TableBlock(type=block.type, title=block.title, lines=lines[i:], unit=block.unit,
+                                  locator=_loc(lines[i]), context=block.context,
+                                  document_unit=block.document_unit)
+                here = TableBlock(type=block.type, title=block.title, lines=lines[:i], unit=block.unit,
+                                  locator=block.locator, context=block.context,
+                                  document_unit=block.document_unit)
+                return [here, *split_tables(rest)]
+            i = end
+        else:
+            i += 1
+    return [block]
+
+
+def parse_coded(block: TableBlock) -> ParsedTables:
+    """Every table of the block (usually one) with the problems met reading it."""
+    parts = split_tables(block)
+    if len(parts) == 1:
+        return _parse_one(block)
+    tables, problems = [], []
+    for part in parts:
+        parsed = _parse_one(part)
+        tables += parsed.tables
+        problems += parsed.problems
+    return ParsedTables(tables, problems)
+
+
+def _parse_one(block: TableBlock) -> ParsedTables:
+    if three_panel.is_three_panel(block):
+        return three_panel.parse(block)
+    unit = block.unit or block.document_unit
+    sections = _sections(block)
+    problems: list[Problem] = []
+    positional_body = [ln for ln in sections.body if is_positional(ln)]
+    width = label_width(positional_body, sections.header) if positional_body else None
+    decimals = typical_decimals(sections.body)
+    numbered = any("序号" in "".join(ln.texts) for ln in sections.header)
+    drafts: list[RowDraft] = []
+    for line in sections.body:
+        if is_positional(line) and width is not None:
+            draft = draft_positional(line, width)
+        else:
+            draft = draft_tokens(line, numbered, decimals)
+        if drafts and _continues_name(draft, line):
+            drafts[-1].name = (drafts[-1].name or "") + draft.name  # a name wrapped onto the next line
+            continue
+        if drafts and _continues_cells(drafts[-1], draft):
+            _merge_cells(drafts[-1], draft)  # a row wrapped mid-number: `36,30` / `5.52`
+            continue
+        drafts.append(draft)
+    note = "\n".join(sections.notes) or None
+    title_at = block.locator
+    cell_problems: list[str] = []
+    rows_cells = [
+        RowCells([_amount(t, unit, cell_problems) for t in d.cells], movable=not d.positional)
+        for d in drafts
+    ]
+    if not any(c.value is not None for rc in rows_cells for c in rc.cells):
+        return ParsedTables([Table(type=block.type, title=block.title, unit=unit, locator=title_at,
+                                   empty=True, note=note)], problems)
+    body_count = max((_last_filled(d.cells) for d in drafts), default=0)
+    columns = _columns(block, sections, width, body_count)
+    keys = [c.key for c in columns]
+    ids = [
+        _identify(d, i == 0, problems, _loc(d.line)) for i, d in enumerate(drafts)
+    ]
+    anchors = sorted(range(len(ids)), key=lambda i: (ids[i].item != "total", len(ids[i].code or "9" * 9)))
+    solved = solve(rows_cells, len(keys), relations(columns, block.type), keys, _hierarchy(ids), anchors)
+    rows: list[Row] = []
+    for i, (draft, rid) in enumerate(zip(drafts, ids, strict=True)):
+        texts: dict[str, str] = {}
+        if draft.gov_codes:
+            texts[GOV_CODE] = "".join(draft.gov_codes)
+        if draft.gov_name:
+            texts[GOV_NAME] = draft.gov_name
+        values = dict(zip(keys, solved.values[i], strict=True))
+        rows.append(Row(values=values, code=rid.code, item=rid.item, name=rid.name,
+                        unit_code=rid.unit_code, texts=texts, locator=_loc(draft.line)))
+        label = rid.code or rid.unit_code or rid.item or rid.name
+        if solved.moved[i] and draft.positional:
+            problems.append(Problem(
+                f"{block.title}: row {label} printed its amounts out of their columns "
+                f"(an empty cell was lost); placed by the table's own sums as "
+                f"{_describe(values)}", _loc(draft.line)))
+        elif solved.ambiguous[i]:
+            problems.append(Problem(
+                f"{block.title}: row {label}: its amounts fit more than one set of columns "
+                f"(empty cells were not printed); read in printed order as {_describe(values)}",
+                _loc(draft.line)))
+    problems += [Problem(f"{block.title}: {m}", title_at) for m in cell_problems]
+    # a table printing nothing but zeros (合计 0) is a 空表 too; its printed rows are kept
+    empty = all(not v for row in rows for v in row.values.values())
+    table = Table(type=block.type, title=block.title, rows=rows, unit=unit, locator=title_at,
+                  note=note, empty=empty)
+    return ParsedTables([table], problems)
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])")
+
+
+def _continues_name(draft: RowDraft, line: Line) -> bool:
+    """A lone name fragment on its own line, with no cells after it: the end of
+    the name above, wrapped (a numbered or empty-valued line is a row of its own)."""
+    if draft.codes or not draft.name or is_total_name(draft.name) or _NUMBERED.match(draft.name):
+        return False
+    return not draft.cells and len([t for t in line.texts if t.strip()]) == 1
+
+
+_CUT_NUMBER = re.compile(r"(?:,\d{0,2}|\.)$")
+
+
+def _continues_cells(above: RowDraft, draft: RowDraft) -> bool:
+    """The rest of a row whose numbers were cut at the line end (`36,30`): no code,
+    and the row above holds a number cut short where this line holds digits."""
+    if draft.codes or not (above.positional and draft.positional):
+        return False
+    return any(_CUT_NUMBER.search(a.strip()) and b.strip()[:1].isdigit()
+               for a, b in zip(above.cells, draft.cells, strict=False))
+
+
+def _merge_cells(above: RowDraft, draft: RowDraft) -> None:
+    width = max(len(above.cells), len(draft.cells))
+    cells = above.cells + [""] * (width - len(above.cells))
+    for i, text in enumerate(draft.cells):
+        cells[i] = cells[i] + text.strip()
+    above.cells = cells
+    if draft.name:
+        above.name = (above.name or "") + draft.name
+
+
+def _last_filled(cells: list[str]) -> int:
+    return max((i + 1 for i, t in enumerate(cells) if t.strip()), default=0)
+
+
+def _describe(values: dict[str, Decimal | None]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in values.items() if v is not None)
+
+
+def _loc(line: Line) -> Locator:
+    return Locator(page=line.page, line=line.number)
+
+
+for _type in CODED_TYPES:
+    TABLE_PARSERS.add(_type, parse_coded)

@@ -1,0 +1,257 @@
+"""Lines of a classification-coded table → row drafts: label part, code, name, amount cells.
+
+Cells come either with their places (tab text, grid readers) or as a run of
+space-split tokens (pdfminer text: `4 2010301 行政运行 389.50 389.50`, numbers
+broken `37,83 2.13`, `1,107.5 6`). Codes are joined from their pieces
+(`201 | 03 | 01`, `3010 1`); a 6-digit code is a sub-unit (`019001`, `113001`).
+Lines that are not rows (栏次, a repeated header, page numbers, a repeated title
+or unit line, notes) are told apart here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.normalise.amounts import decimals_printed, is_empty_mark, parse_amount
+from cnbudget.normalise.text import fold
+from cnbudget.recognise.tables.coded_header import is_label_cell, is_value_label
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGITS = re.compile(r"^\d+$")
+_AMOUNT = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d*)?%?$|^[+-]?\d[\d,]*\.?$")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]|^(?:本(?:部门|单位)|我(?:部门|单位|局))")
+_PAGE_MARK = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页|^共\s*\d+\s*页")
+_META = re.compile(r"单位\s*[:：]|年度|^公开\s*\d+\s*表$|^附件|^表[一二三四五六七八九十\d]+$")
+_TOTAL_NAMES = frozenset({"合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计",
+                          "收入总计", "支出总计"})
+_BULLET = re.compile(r"^[·•\s]+")
+UNIT_CODE_LENGTH = 6
+
+
+def squash_name(text: str) -> str:
+    """A name wrapped inside its cell: drop spaces between Chinese characters."""
+    text = _BULLET.sub("", text.strip())
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def is_amount_text(text: str) -> bool:
+    t = text.strip()
+    if not t:
+        return False
+    if is_empty_mark(t):
+        return True
+    compact = t.replace(" ", "")
+    return bool(_AMOUNT.match(compact)) and any(ch.isdigit() for ch in compact)
+
+
+def is_code_piece(text: str) -> bool:
+    return bool(_DIGITS.match(text.replace(" ", ""))) and not any(ch in text for ch in ",.")
+
+
+def is_total_name(text: str) -> bool:
+    return fold(text) in _TOTAL_NAMES
+
+
+def dense_cells(line: Line) -> list[str]:
+    """The line's cells in their places: grid cells by column, tab cells as split."""
+    if line.delimiter is Delimiter.GRID or any(c.col is not None for c in line.cells):
+        width = max((c.col or 0) + max(c.colspan, 1) for c in line.cells)
+        out = [""] * width
+        for i, cell in enumerate(line.cells):
+            col = cell.col if cell.col is not None else i
+            out[col] = (out[col] + " " + cell.text).strip() if out[col] else cell.text.strip()
+        return out
+    return [c.text.strip() for c in line.cells]
+
+
+def _cell_ends(line: Line) -> list[tuple[int, str]]:
+    """(column after the cell, text) per cell: a merged grid cell ends after its span."""
+    if line.delimiter is Delimiter.GRID or any(c.col is not None for c in line.cells):
+        return [((c.col if c.col is not None else i) + max(c.colspan, 1), c.text)
+                for i, c in enumerate(line.cells)]
+    return [(i + 1, c.text) for i, c in enumerate(line.cells)]
+
+
+def is_positional(line: Line) -> bool:
+    return line.delimiter in (Delimiter.GRID, Delimiter.TAB) or any(c.col is not None for c in line.cells)
+
+
+def is_column_numbers(line: Line) -> bool:
+    """栏次 1 2 3 … (or a bare run of column numbers)."""
+    filled = [t for t in (c.strip() for c in line.texts) if t]
+    if not filled:
+        return False
+    if any(fold(t).startswith(("栏次", "行次")) for t in filled[:3]):
+        return True
+    nums = [t for t in filled if _DIGITS.match(t)]
+    return len(filled) >= 3 and len(nums) == len(filled) and nums == [str(i) for i in range(int(nums[0]), int(nums[0]) + len(nums))]
+
+
+def is_note(text: str) -> bool:
+    t = text.strip()
+    return bool(_NOTE.match(t)) or (t.endswith(("。", ".")) and has_cjk(t) and not is_amount_text(t))
+
+
+def is_furniture(line: Line, title: str) -> bool:
+    """Page numbers, a repeated title, unit and header-of-page lines inside a table."""
+    text = line.text.strip()
+    if not text:
+        return True
+    if _PAGE_MARK.match(text):
+        return True
+    folded = fold(text)
+    if title and (folded == fold(title) or (len(folded) > 6 and fold(title) in folded and not _has_amount(line))):
+        return True
+    return bool(_META.search(folded)) and not _has_amount(line)
+
+
+def _has_amount(line: Line) -> bool:
+    return any(is_amount_text(t) and not is_code_piece(t) for t in line.texts)
+
+
+def is_header_line(line: Line) -> bool:
+    """A line of column labels: no numbers, and mostly known labels — or, for a
+    header repeated after a page break, several cells of which some are labels
+    (a wrapped name continues in one cell)."""
+    texts = [t for t in line.texts if t.strip()]
+    if not texts or any(is_amount_text(t) for t in texts):
+        return False
+    known = sum(is_label_cell(t) for t in texts)
+    return known >= max(1, len(texts) / 2) or (len(texts) >= 3 and known >= 1)
+
+
+@dataclass(slots=True)
+class RowDraft:
+    line: Line
+    codes: list[str] = field(default_factory=list)  # code pieces before the name
+    name: str | None = None
+    gov_codes: list[str] = field(default_factory=list)  # a second code (政府预算经济分类)
+    gov_name: str | None = None
+    cells: list[str] = field(default_factory=list)  # amount cells (places kept when positional)
+    positional: bool = True
+
+    @property
+    def code_text(self) -> str:
+        return "".join(self.codes)
+
+
+def label_width(lines: list[Line], header: list[Line]) -> int:
+    """How many leading cells hold codes and names: most rows' last Chinese cell
+    + 1; for rows that print no name at all, where the header's first amount
+    column stands (a one-line table of totals: 合计 | 基本支出 | …)."""
+    widths: Counter[int] = Counter()
+    for line in lines:
+        cells = dense_cells(line)
+        ends = [end for end, text in _cell_ends(line) if has_cjk(text) and not is_amount_text(text)]
+        if ends and any(is_amount_text(t) for t in cells[max(ends):]):
+            widths[max(ends)] += 1
+    if widths:
+        return widths.most_common(1)[0][0]
+    starts = [i for line in header for i, t in enumerate(dense_cells(line)) if is_value_label(t)]
+    return min(starts) if starts else 0
+
+
+def _label_parts(draft: RowDraft, label: list[str]) -> None:
+    """Code pieces, name, then an optional second code and name (5-2's 政府预算经济分类)."""
+    stage = 0
+    for text in label:
+        t = text.strip()
+        if not t:
+            continue
+        if is_code_piece(t):
+            if stage == 0:
+                draft.codes.append(t)
+            elif stage in (1, 2):
+                draft.gov_codes.append(t)
+                stage = 2
+            continue
+        if stage == 0:
+            draft.name = squash_name(t)
+            stage = 1
+        elif stage == 1 and not draft.gov_codes:
+            draft.name = squash_name((draft.name or "") + t)
+        else:
+            draft.gov_name = squash_name(t)
+            stage = 3
+
+
+def draft_positional(line: Line, width: int) -> RowDraft:
+    cells = dense_cells(line)
+    draft = RowDraft(line=line, positional=True)
+    _label_parts(draft, cells[:width])
+    draft.cells = cells[width:]
+    return draft
+
+
+def draft_tokens(line: Line, numbered: bool, decimals: int) -> RowDraft:
+    """A space-split line: [序号] code pieces, name words, amounts."""
+    tokens = [t for t in line.texts if t.strip()]
+    draft = RowDraft(line=line, positional=False)
+    if numbered and len(tokens) > 1 and _DIGITS.match(tokens[0]) and len(tokens[0]) <= 3:
+        tokens = tokens[1:]
+    if not any(has_cjk(t) for t in tokens):
+        draft.cells = merge_split_numbers(tokens, decimals)
+        return draft
+    i = 0
+    while i < len(tokens) and is_code_piece(tokens[i]):
+        draft.codes.append(tokens[i])
+        i += 1
+    words: list[str] = []
+    while i < len(tokens) and not (is_amount_text(tokens[i]) and not has_cjk(tokens[i]) and words):
+        words.append(tokens[i])
+        i += 1
+    draft.name = squash_name(" ".join(words)) if words else None
+    draft.cells = merge_split_numbers(tokens[i:], decimals)
+    return draft
+
+
+def merge_split_numbers(tokens: list[str], decimals: int) -> list[str]:
+    """Join a number split by a space: `37,83 2.13`, `1,107.5 6`, `604. 4`."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and _continues(out[-1], tok, decimals):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def _continues(left: str, right: str, decimals: int) -> bool:
+    if not right[:1].isdigit() or is_empty_mark(left):
+        return False
+    if left.endswith((".", ",")):
+        return True
+    if re.search(r",\d{1,2}$", left):  # a thousands group cut short
+        return True
+    if "." in left and _DIGITS.match(right):
+        have = len(left.split(".", 1)[1])
+        return have < decimals and have + len(right) == decimals
+    return False
+
+
+def typical_decimals(lines: list[Line]) -> int:
+    """The decimals most amounts of the table print (2 for 万元 tables, 0 for 元)."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        for t in line.texts:
+            for tok in t.split():
+                if "." in tok and is_amount_text(tok):
+                    counts[decimals_printed(tok)] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def amount_of(text: str) -> tuple[Decimal | None, str | None]:
+    """(value, problem) of a cell: the amount (None when printed empty), or
+    None and a message when the cell holds text where an amount belongs."""
+    try:
+        return parse_amount(text), None
+    except ValueError:
+        return None, f"not an amount: {text!r}"
