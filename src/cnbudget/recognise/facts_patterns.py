@@ -17,7 +17,6 @@ class Reach(StrEnum):
 
     DOCUMENT = "document"  # “三公”经费, 机关运行经费, 政府采购: only ever the whole department's
     COMPONENT = "component"  # 基本支出, 人员经费, 公务接待费 …: a project's name before it makes it the project's
-    TOTAL = "total"  # 收入/支出: only when nothing but 部门/本年/预算 qualifies it
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +36,8 @@ TERMS: tuple[Term, ...] = (
     _t(None, r"公务用车购置(?:及|和|与)运(?:行|营)?(?:维护|维持|维)?费?", Reach.DOCUMENT),
     _t("three_public_total", r"三公[\"'”’」]?\s*经费", Reach.DOCUMENT),
     _t("operating_cost", r"(?<!用车)(?<!车辆)(?<!维护)(?:机关)?运行经费", Reach.DOCUMENT),
+    # 货物类政府采购支出: one kind of procurement, not the total
+    _t(None, r"(?:货物|工程|服务)类?政府采购", Reach.DOCUMENT),
     _t("procurement_total", r"政府采购", Reach.DOCUMENT),
     _t("outbound", r"因公出国\s*(?:\(\s*境\s*\))?\s*(?:经)?费"),
     _t("vehicle_purchase", r"(?:公务用车|公车|车辆)购置费"),
@@ -52,17 +53,17 @@ TERMS: tuple[Term, ...] = (
 # a clause, after noise is stripped, so 基本支出 or 工资福利支出 never match.
 # `fiscal` catches the appropriation-only scopes, which are not the totals.
 TOTAL_HEAD = re.compile(
-    r"(?P<fiscal>财政拨款|一般公共预算|政府性基金|国有资本经营|基金预算|财政专户)?[^,;:]{0,4}?"
-    r"(?:部门|预算|本年|当年)*"
-    r"(?P<what>收\s*[、,]?\s*支|收入|支出)"
+    r"(?P<fiscal>财政拨款|一般公共预算|政府性基金|国有资本经营|基金预算)?"
+    r"(?:部门|预算|本年|当年|财政拨款)*"
+    r"(?P<what>收入\s*[、,和及与]\s*支出|收\s*[、,]?\s*支|收入|支出)"
 )
-TOTAL_KEYS = {"收入": "income_total", "支出": "expenditure_total"}
+TOTAL_KEYS = {"收入": "income_total", "支出": "expenditure_total"}  # anything else names both
 GRAND_TOTAL = "grand_total"  # 收支 together: a subject of change, never a figure's key
 FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|基金预算")
 
 # What may stand between a name and its figure: 支出预算为, 共计安排, 支出决算 …
 LINK = re.compile(
-    r"(?:\s|[\"'“”‘’]|支出|收入|预算|决算|执行|数|总额|总计|合计|共计|安排|为|是|达到|达|约|共|计"
+    r"(?:\s|[\"'“”‘’]|支出|收入|预算|决算|执行|数|总额|总计|合计|共计|总|安排|为|是|达到|达|约|共"
     r"|金额|规模|本年|全年|年初|财政拨款|经费|均|拟|资金|\(含结转和?结余\))*"
 )
 # What may come before a component's name: scope words, not a project's name.
@@ -77,12 +78,13 @@ FINAL_WORD = re.compile(r"决算|执行")
 # Noise at the start of a clause: list markers, connectives, who and when.
 LEAD_NOISE = re.compile(
     r"^(?:\s|[-•·\"'“”)\]]"
-    r"|\d{1,2}\s*[、.](?!\d)|\(\s*[一二三四五六七八九十\d]+\s*\)|[一二三四五六七八九十]+、|[①-⑳]"
+    r"|[1-9]\d?\s*[、.](?!\s*\d)|\(\s*[一二三四五六七八九十\d]+\s*\)|[一二三四五六七八九十]+、|[①-⑳]"
+    r"|(?:与|比|较|同)\s*(?:上年度?|上一年度?|去年|\d{4}\s*年度?(?:预算|决算)?数?)\s*(?:相比|比较)?"
     r"|其中|包括|以及|和|及|与|另|含|即|分别|此外"
     r"|本部门|我部门|本单位|我单位|本局|我局|我办|本机关|全局|部门(?=\s*\d{4})"
     r"|截至|截止"
     r"|(?P<year>\d{4})\s*年度?(?:末|初|底)?"
-    r"|[^,;:\d]{2,30}?(?:局|办公室|委员会|中心|厅|院|所|站|队)(?=\s*\d{4}\s*年)"
+    r"|[^,;:\d]{2,30}?(?:局|办公室|委员会|中心|厅|院|所|站|队)(?=\s*(?:\d{4}\s*年|本年|本部门|部门))"
     r")"
 )
 LAST_YEAR_WORD = re.compile(r"上年|上一年|去年|以前年度")
@@ -94,16 +96,16 @@ PERCENT_UNIT = re.compile(r"\s*%")
 COUNT_UNIT = re.compile(r"\s*(辆|人(?!次)|名)")
 CN_COUNT = re.compile(r"[零〇一二两三四五六七八九十百]+(?=\s*(?:辆|人(?!次)|名))")
 
-# Counts: the name directly before the figure.
-STAFF = re.compile(r"(?:在职|实有)(?:实有|在编)?(?:人员|职工|人数|编制人数)?(?:总数)?(?:共|为|有|共有|共计|合计)?\s*$")
-VEHICLES = re.compile(
-    r"(?P<lead>一般|执法执勤|特种专业技术|其他|租用|新增|更新|报废|购置)?"
-    r"(?:公务用车|车辆|公车)(?:保有量|总数|数量|实有|保有|共有|共计|合计|共|为|有)*\s*$"
-)
+# Counts: the whole clause (lead-in stripped) names the department's staff or
+# vehicles; `俱乐部在职7名` (a sub-unit's) or `一般公务用车 0 辆` (one kind) does not.
+_WHOLE = r"(?:部门|单位|机关|全局|实际|现有|共有|全部|实有)*"
+STAFF = re.compile(_WHOLE + r"(?:在编)?(?:在职|实有)(?:实有|在编)?(?:人员|职工|人数|编制人数)?(?:总数)?"
+                   r"(?:共|为|有|共有|共计|合计)?\s*")
+VEHICLES = re.compile(_WHOLE + r"(?:公务用车|车辆|公车)(?:保有量|总数|数量|实有|保有|共有|共计|合计|共|为|有)*\s*")
 
 # Change against last year.
-CHANGE_VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|提高|减|增)了?\s*$")
-CHANGE_SIGN = {"减少": -1, "下降": -1, "降低": -1, "减": -1}
+CHANGE_VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|减|增)(?:了|为)?\s*$")
+CHANGE_SIGN = {"减少": -1, "下降": -1, "降低": -1, "降幅": -1, "减幅": -1, "减": -1}
 BASE = re.compile(
     r"同比|(?:比|较|与|同|对比)\s*(?:"
     r"(?P<last>上年度?|上一年度?|去年|上年同期|同期)"

@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.document import Locator
@@ -28,14 +29,15 @@ _MARKER = re.compile(
     r"^\s*(?:[-*•·]\s*)*(?:第[一二三四五六七八九十\d]+(?:部分|章|节)"
     r"|[一二三四五六七八九十]+\s*[、.．]"
     r"|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]"
-    r"|\d{1,2}\s*[、.．](?!\d)"
+    r"|[1-9]\d?\s*[、.．](?!\s*\d)"
     r"|[①-⑳])"
 )
 # Page furniture that lands between the lines of a paragraph.
-_PAGE_MARK = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–─━]\s*\d{1,4}\s*[-—–─━]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _HEADING_MAX = 40
 
 
+@cache
 def _fold_char(ch: str) -> str:
     """One character to one character: width forms folded, markup and tabs neutralised."""
     if ch == "\t":
@@ -46,9 +48,30 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-def _is_heading(text: str) -> bool:
-    t = text.strip()
-    return bool(_MARKER.match(t)) and len(t) <= _HEADING_MAX and "。" not in t and t[-1:] not in "，,、"
+# Headings end with words like these; a wrapped list item (`3．…职业年金（项）`) does not.
+_HEADING_END = re.compile(r"(?:情况|说明|原因|目标|概况|信息|构成|职责|职能|设置|解释|指标|部分)\s*[:：]?$")
+
+
+def _fold(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _is_heading(paragraph: str, last_line: str, wide: int) -> bool:
+    """A numbered paragraph that ends here as a heading: no sentence in it, and its
+    last line short beside the page's full lines or ending like a heading. A
+    wrapped first line of a list item (`3．…职业年金（项）` / `支出425.79万元`) is neither."""
+    if len(paragraph.strip()) > _HEADING_MAX:
+        return False
+    t = _fold(paragraph.strip())
+    if not _MARKER.match(t) or re.search(r"[。，,；;：:]$|[。，；;]", t):
+        return False
+    return len(last_line) < 0.7 * wide or bool(_HEADING_END.search(t))
+
+
+def _wide(lines: Sequence[Line]) -> int:
+    """The length of a full line of running text (most lines of a paragraph are full)."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +106,16 @@ def join_lines(lines: Sequence[Line]) -> NarrativeText:
     size = 0
     previous: str | None = None
     previous_tabular = False
+    paragraph = ""  # the text since the last hard break
+    wide = _wide(lines)
     for line in lines:
         text = line.text.strip()
-        if not text or _PAGE_MARK.match(text):
+        if not text or _PAGE_MARK.match(_fold(text)):
             continue
         tabular = line.delimiter in (Delimiter.TAB, Delimiter.GRID)
         separator = ""
         if previous is not None:
-            if tabular or previous_tabular or _MARKER.match(text) or _is_heading(previous):
+            if tabular or previous_tabular or _MARKER.match(_fold(text)) or _is_heading(paragraph, previous, wide):
                 separator = BREAK
             elif previous[-1:].isascii() and previous[-1:].isalpha() and text[0].isascii() and text[0].isalpha():
                 separator = " "
@@ -101,6 +126,7 @@ def join_lines(lines: Sequence[Line]) -> NarrativeText:
         parts.append(text)
         size += len(text)
         previous, previous_tabular = text, tabular
+        paragraph = text if separator == BREAK or len(parts) == 2 else paragraph + separator + text
     printed = "".join(parts)
     folded = "".join(_fold_char(ch) for ch in printed)
     return NarrativeText(printed, folded, tuple(starts), tuple(locators))
