@@ -10,6 +10,7 @@ pages. Stray markup (`<p>`, `[bookmark: …]`) is removed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line
@@ -93,6 +94,7 @@ def read_text(data: bytes, name: str) -> Layout:
     cell_per_line = _uses_cell_per_line(text)
     rows = _CellPerLineRows()
     in_cell_rows = False
+    paged = "\f" in text  # pages exist only where the extractor marked them
     page = 1
     for number, raw_line in enumerate(text.split("\n"), start=1):
         page += raw_line.count("\f")
@@ -121,7 +123,9 @@ def read_text(data: bytes, name: str) -> Layout:
     row = rows.flush()
     if row is not None:
         lines.append(row)
-    return Layout(lines=lines, format="text", pages=page if page > 1 else None)
+    if not paged:
+        lines = [replace(ln, page=None) for ln in lines]
+    return Layout(lines=lines, format="text", pages=page if paged else None)
 
 
 def _uses_cell_per_line(text: str) -> bool:
