@@ -14,6 +14,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "cnbudget.ingest.spreadsheet",
     "cnbudget.ingest.html",
     "cnbudget.ingest.legacy",
+    "cnbudget.ingest.pdf",
     "cnbudget.recognise.tables",
 )
 

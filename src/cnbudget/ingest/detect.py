@@ -8,6 +8,13 @@ import zipfile
 from cnbudget.ingest.errors import UnreadableSource
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"), (b"GIF8", "GIF"),
+)
+_ARCHIVES = ((b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b", "gzip"))
+# C0 controls that never occur in real text (tab, newlines, form feed and escape can)
+_CONTROLS = frozenset(chr(c) for c in range(0x20)) - set("\t\n\r\f\x0b\x1a\x1b")
 
 
 def _zip_format(data: bytes) -> str | None:
@@ -31,19 +38,27 @@ def _looks_html(head: bytes) -> bool:
     return h.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta"))
 
 
-def _decodes_as_text(data: bytes) -> bool:
+def _plain(text: str) -> bool:
+    """Decoded bytes read as text: almost no control characters."""
+    return sum(ch in _CONTROLS for ch in text) <= len(text) / 100
+
+
+def text_encoding(data: bytes) -> str | None:
+    """utf-8 or gb18030 (which covers GBK and GB2312) when the bytes are text, else None."""
     sample = data[:65536]
     if b"\x00" in sample:
-        return False
+        return None
     for enc in ("utf-8", "gb18030"):
         try:
-            sample.decode(enc)
-            return True
+            text = sample.decode(enc)
         except UnicodeDecodeError as exc:
             # a multi-byte character cut at the sample's end is still text
-            if exc.start >= len(sample) - 4:
-                return True
-    return False
+            if exc.start < len(sample) - 4:
+                continue
+            text = sample[: exc.start].decode(enc)
+        if _plain(text):
+            return enc
+    return None
 
 
 def detect_format(data: bytes, name: str = "<input>") -> str:
@@ -61,6 +76,12 @@ def detect_format(data: bytes, name: str = "<input>") -> str:
         return "html"
     if not data.strip():
         raise UnreadableSource(name, "the file is empty")
-    if _decodes_as_text(data):
+    for magic, kind in _IMAGES:
+        if data.startswith(magic):
+            raise UnreadableSource(name, f"a {kind} image: scanned documents need OCR, which is not supported yet")
+    for magic, kind in _ARCHIVES:
+        if data.startswith(magic):
+            raise UnreadableSource(name, f"a {kind} archive: unpack it and read the files inside")
+    if text_encoding(data):
         return "text"
     raise UnreadableSource(name, "not a format cnbudget reads (PDF, Word, Excel, HTML or text)")

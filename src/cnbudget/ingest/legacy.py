@@ -1,0 +1,69 @@
+"""Reader for legacy Word files (.doc, .wps) through LibreOffice.
+
+Word 97–2003 and WPS files are converted to DOCX by a headless LibreOffice
+(`soffice --headless --convert-to docx`) and read by the DOCX reader. Without
+LibreOffice they cannot be read, and the error says what to install.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from cnbudget.ingest.docx import read_docx
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.layout import Layout
+from cnbudget.ingest.readers import READERS
+
+CONVERT_TIMEOUT_S = 180
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_soffice(source: Path, target_format: str, out_dir: Path) -> Path:
+    """Convert one file with a private LibreOffice profile (parallel runs do not collide).
+
+    Returns the converted file; raises UnreadableSource when LibreOffice is
+    missing or fails.
+    """
+    soffice = soffice_path()
+    if soffice is None:
+        raise UnreadableSource(
+            source.name,
+            "legacy Word files need LibreOffice to convert them "
+            "(install libreoffice-writer-nogui, or save the file as .docx)",
+        )
+    profile = out_dir / "lo-profile"
+    command = [
+        soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+        "--convert-to", target_format, "--outdir", str(out_dir), str(source),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise UnreadableSource(source.name, f"LibreOffice did not finish in {CONVERT_TIMEOUT_S} s") from exc
+    extension = target_format.split(":", 1)[0]
+    converted = out_dir / f"{source.stem}.{extension}"
+    if done.returncode != 0 or not converted.exists():
+        message = done.stderr.decode("utf-8", "replace").strip() or "no output"
+        raise UnreadableSource(source.name, f"LibreOffice could not convert the file: {message}")
+    return converted
+
+
+def read_legacy_word(data: bytes, name: str) -> Layout:
+    with tempfile.TemporaryDirectory(prefix="cnbudget-doc-") as tmp:
+        work = Path(tmp)
+        # LibreOffice picks its import filter by content; a plain ASCII name avoids path quirks
+        source = work / "source.doc"
+        source.write_bytes(data)
+        converted = convert_with_soffice(source, "docx", work)
+        layout = read_docx(converted.read_bytes(), name)
+    layout.format = "doc"
+    return layout
+
+
+READERS.add("doc", read_legacy_word)

@@ -1,0 +1,81 @@
+"""Characters of a page with their boxes in display space.
+
+Boxes are pdfium's loose boxes (the font's ascent to descent and the glyph's
+advance), which stay sane for fonts that are not embedded, where tight glyph
+boxes collapse to nothing. Whitespace and pdfium's generated line breaks are
+not kept as characters: a space the document itself has becomes
+`space_before` on the next character, so words keep their separation without
+giving spaces a position.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from cnbudget.ingest.pdf.frame import PageFrame
+
+_SPACES = frozenset(" \t\u3000\xa0\r\n\x00\ufffe\uffff")
+
+
+class Char(NamedTuple):
+    """A character; a tuple because pages have thousands and building them is the cost."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    space_before: bool = False
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+
+def _page_text(textpage: pdfium.PdfTextPage, count: int) -> str:
+    """The page's characters, one per index (one call instead of one per char)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    # characters outside the BMP come back as surrogate pairs: ask per character
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+
+
+def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    text = _page_text(textpage, count)
+    rect = pdfium_c.FS_RECTF()
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    to_display = frame.box
+    chars: list[Char] = []
+    space = False
+    for i, ch in enumerate(text):
+        if ch in _SPACES or ch.isspace():
+            # pdfium adds spaces and line breaks of its own where it sees gaps; only
+            # the document's own spaces are kept (gaps are judged when joining)
+            space = space or pdfium_c.FPDFText_IsGenerated(textpage, i) == 0
+            continue
+        if not get_box(textpage, i, rect):
+            continue
+        x0, top, x1, bottom = to_display(rect.left, rect.bottom, rect.right, rect.top)
+        if x1 - x0 <= 0 and bottom - top <= 0:
+            continue
+        chars.append(Char(ch, x0, top, x1, bottom, space))
+        space = False
+    return chars

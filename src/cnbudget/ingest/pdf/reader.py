@@ -1,0 +1,211 @@
+"""The PDF reader: a text-layer PDF to a `Layout`.
+
+Per page: characters and rulings from pdfium, ruled tables from our own grid
+(pdfplumber only where rulings exist but our grid closes no cell), each
+table row one `Line` of `Delimiter.GRID` cells sharing the table's grid id,
+and the text outside tables as lines in reading order. A PDF without a text
+layer (scanned) or with a password cannot be read and says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
+from cnbudget.ingest.pdf.chars import Char, extract_chars
+from cnbudget.ingest.pdf.fallback import PlumberFallback
+from cnbudget.ingest.pdf.frame import PageFrame
+from cnbudget.ingest.pdf.grid import GridTable, build_grid
+from cnbudget.ingest.pdf.paths import extract_graphics
+from cnbudget.ingest.pdf.text import TextLine, cell_text, text_lines
+from cnbudget.ingest.readers import READERS
+
+_UNDECODED = 0.3  # share of undecodable characters above which a page's text is garbage
+_ANGLE_SAMPLE = 200  # characters asked for their direction per page
+
+
+@dataclass(slots=True)
+class PageTable:
+    table: GridTable
+    texts: list[str]  # per cell of `table.cells`
+
+
+@dataclass(slots=True)
+class PageContent:
+    """One page as read: its tables and running text, in display space."""
+
+    number: int  # 1-based
+    tables: list[PageTable] = field(default_factory=list)
+    text: list[TextLine] = field(default_factory=list)
+    chars: int = 0
+    images: int = 0
+    undecoded: int = 0
+
+
+def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise UnreadableSource(name, "the PDF is encrypted and needs a password to open") from exc
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
+            raise UnreadableSource(name, "the PDF uses an encryption cnbudget cannot open") from exc
+        raise UnreadableSource(name, f"not a readable PDF ({exc})") from exc
+
+
+def _text_rotation(textpage: pdfium.PdfTextPage) -> int | None:
+    """The clockwise turn that sets most characters upright, if most agree on one.
+    Printers put landscape tables on portrait pages by turning the content, not
+    the page; the text tells."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return None
+    votes: dict[int, int] = {}
+    step = max(1, count // _ANGLE_SAMPLE)
+    for i in range(0, count, step):
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, i)
+        if angle < 0:
+            continue
+        quarter = round(math.degrees(angle) / 90) % 4 * 90
+        votes[quarter] = votes.get(quarter, 0) + 1
+    if not votes:
+        return None
+    angle, n = max(votes.items(), key=lambda kv: kv[1])
+    return (360 - angle) % 360 if n * 2 > sum(votes.values()) else None
+
+
+def page_frame(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None) -> PageFrame:
+    """The page's display frame: its /Rotate, or the turn its text needs to read upright."""
+    left, bottom, right, top = page.get_bbox()
+    rotation = _text_rotation(textpage) if textpage is not None else None
+    return PageFrame(left, bottom, right, top, page.get_rotation() % 360 if rotation is None else rotation)
+
+
+def _undecoded(ch: str) -> bool:
+    code = ord(ch)
+    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
+
+
+def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
+    """Each character to the table cell holding its middle; the rest is running text."""
+    per_cell: list[list[list[Char]]] = [[[] for _ in t.cells] for t in tables]
+    free: list[Char] = []
+    boxes = [t.box for t in tables]
+    for ch in chars:
+        x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        for t, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= x <= x1 and top <= y <= bottom:
+                index = tables[t].locate(x, y)
+                if index is not None:
+                    per_cell[t][index].append(ch)
+                    break
+        else:
+            free.append(ch)
+    filled = [PageTable(t, [cell_text(cs) for cs in cells]) for t, cells in zip(tables, per_cell, strict=True)]
+    # a ruled box without any text is a frame or a chart's legend, not a table
+    return [t for t in filled if any(t.texts)], free
+
+
+def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
+    textpage = page.get_textpage()
+    try:
+        frame = page_frame(page, textpage)
+        chars = extract_chars(textpage, frame)
+    finally:
+        textpage.close()
+    graphics = extract_graphics(page, frame)
+    steps = build_grid(graphics.segments)
+    tables = steps.tables
+    ruled = sum(e.horizontal for e in steps.edges) >= 2 and sum(not e.horizontal for e in steps.edges) >= 2
+    if not tables and (ruled or graphics.shaded >= 2) and chars and fallback is not None:
+        tables = fallback.tables(number - 1)
+    filled, free = _fill_tables(tables, chars)
+    return PageContent(
+        number, filled, text_lines(free), len(chars), graphics.images,
+        sum(_undecoded(c.text) for c in chars),
+    )
+
+
+def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
+    """The page's lines in reading order (top to bottom), tables as row lines."""
+    blocks: list[tuple[float, int, list[Line]]] = []
+    for t in content.tables:
+        grid = next_grid
+        next_grid += 1
+        rows: list[list[Cell]] = [[] for _ in range(t.table.rows)]
+        for cell, text in zip(t.table.cells, t.texts, strict=True):
+            rows[cell.row].append(Cell(text, cell.col, cell.colspan, cell.rowspan, cell.box[0], cell.box[2]))
+        lines = [
+            Line(tuple(sorted(cells, key=lambda c: c.col or 0)), page=content.number, grid=grid,
+                 delimiter=Delimiter.GRID)
+            for cells in rows if cells
+        ]
+        blocks.append((t.table.box[1], 0, lines))
+    for tl in content.text:
+        cells = tuple(Cell(p.text, x0=p.x0, x1=p.x1) for p in tl.pieces)
+        if len(cells) == 1:
+            line = Line(cells, page=content.number, delimiter=Delimiter.NONE, raw=cells[0].text)
+        else:
+            line = Line(cells, page=content.number, delimiter=Delimiter.SPACE,
+                        raw="  ".join(c.text for c in cells))
+        blocks.append((tl.top, 1, [line]))
+    blocks.sort(key=lambda b: (b[0], b[1]))
+    return [line for _, _, lines in blocks for line in lines], next_grid
+
+
+def _problems(content: PageContent) -> list[ReadProblem]:
+    if content.chars == 0 and content.images:
+        return [ReadProblem("the page is an image without a text layer (scanned?); its content is not read",
+                            page=content.number)]
+    if content.chars and content.undecoded > _UNDECODED * content.chars:
+        return [ReadProblem("the page's text cannot be decoded (fonts without a Unicode map)",
+                            page=content.number)]
+    return []
+
+
+def read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
+    fallback = PlumberFallback(data)
+    try:
+        contents = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                contents.append(read_page(page, index + 1, fallback))
+            finally:
+                page.close()
+        return contents
+    finally:
+        fallback.close()
+
+
+def read_pdf(data: bytes, name: str) -> Layout:
+    pdf = open_pdf(data, name)
+    try:
+        contents = read_pages(pdf, data)
+    finally:
+        pdf.close()
+    if not any(c.chars for c in contents):
+        scanned = sum(1 for c in contents if c.images)
+        if scanned:
+            raise UnreadableSource(
+                name, f"a scanned PDF: {scanned} of {len(contents)} pages are images without a text layer "
+                "(OCR is not supported yet)")
+        raise UnreadableSource(name, "the PDF has no text")
+    lines: list[Line] = []
+    problems: list[ReadProblem] = []
+    next_grid = 1
+    for content in contents:
+        page_lines, next_grid = _page_lines(content, next_grid)
+        lines.extend(page_lines)
+        problems.extend(_problems(content))
+    return Layout(lines=lines, format="pdf", pages=len(contents), problems=problems)
+
+
+READERS.add("pdf", read_pdf)

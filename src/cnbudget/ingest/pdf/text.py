@@ -1,0 +1,114 @@
+"""Characters into text: the text of a table cell, and lines of running text.
+
+Text that wraps inside a cell is joined back without a space unless two
+Latin words meet (`1,107.` + `56` → `1,107.56`, `201030` + `1` → `2010301`,
+CJK + digits → no space). Inside a line the document's own spaces are kept;
+a gap without a space character is a space only between two non-CJK
+characters (producers space CJK and Latin apart for looks, not meaning),
+unless it is as wide as a character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from statistics import median
+
+from cnbudget.ingest.pdf.chars import Char
+
+GAP = 2.0  # a horizontal gap this many character heights wide separates two cells of a text line
+_SPACE_GAP = 0.25  # a gap this many heights wide between Latin characters is a space
+_WIDE_GAP = 1.0  # a gap this wide is a space between any characters (spread-out 合    计)
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, full-width forms and CJK punctuation."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _spaced(left: str, right: str) -> bool:
+    return not is_wide(left) and not is_wide(right)
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of text a cell wrapped; a space only between Latin words."""
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    latin_word = b.isascii() and b.isalpha() and a.isascii() and (a.isalnum() or a in ",;:!?)")
+    return f"{left} {right}" if latin_word else left + right
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters into lines, top to bottom, each line left to right. A character
+    joins a line when its middle lies within the line's first character's height."""
+    if len({c.top for c in chars}) == 1:  # the common cell: one line
+        return [sorted(chars, key=lambda c: c.x0)]
+    lines: list[list[Char]] = []
+    band_bottom = float("-inf")
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        if lines and ch.cy <= band_bottom:
+            lines[-1].append(ch)
+            continue
+        lines.append([ch])
+        band_bottom = ch.bottom
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+    return lines
+
+
+def line_text(line: list[Char]) -> str:
+    parts: list[str] = []
+    previous: Char | None = None
+    for ch in line:
+        if previous is not None:
+            gap = (ch.x0 - previous.x1) / max(ch.size, previous.size, 1e-6)
+            if ch.space_before or gap > _WIDE_GAP or gap > _SPACE_GAP and _spaced(previous.text[-1], ch.text[0]):
+                parts.append(" ")
+        parts.append(ch.text)
+        previous = ch
+    return "".join(parts)
+
+
+def cell_text(chars: list[Char]) -> str:
+    text = ""
+    for line in group_lines(chars):
+        text = join_wrapped(text, line_text(line))
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    pieces: tuple[TextPiece, ...]
+    top: float
+    bottom: float
+
+
+def split_pieces(line: list[Char], gap: float = GAP) -> tuple[TextPiece, ...]:
+    """A line's characters cut at horizontal gaps wider than `gap` character heights."""
+    limit = gap * median(c.size for c in line)
+    pieces: list[TextPiece] = []
+    run: list[Char] = []
+    for ch in line:
+        if run and ch.x0 - run[-1].x1 > limit:
+            pieces.append(TextPiece(line_text(run), run[0].x0, run[-1].x1))
+            run = []
+        run.append(ch)
+    if run:
+        pieces.append(TextPiece(line_text(run), run[0].x0, run[-1].x1))
+    return tuple(pieces)
+
+
+def text_lines(chars: list[Char]) -> list[TextLine]:
+    """Running text in reading order, lines cut into pieces at wide gaps."""
+    return [
+        TextLine(split_pieces(line), min(c.top for c in line), max(c.bottom for c in line))
+        for line in group_lines(chars)
+    ]
