@@ -1,0 +1,112 @@
+"""Audit rules as data: a stable id, metadata, and a pure check function.
+
+A rule is registered in `RULES` with the `rule(...)` decorator, the same call a
+plugin uses. The decorated name becomes the `Rule` object, so a check builds
+its findings with its own metadata: ``yield my_rule.finding(message, ...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.audit.config import AuditConfig, default_config
+from cnbudget.model.document import (
+    Category,
+    Document,
+    Finding,
+    FindingLocation,
+    Kind,
+    Severity,
+)
+from cnbudget.registry import Registry
+
+
+class RuleSkipped(Exception):
+    """Raised by a check that cannot run on this document (e.g. no catalogue).
+
+    The engine records it as a skip with its reason, never as a finding."""
+
+
+@dataclass(slots=True)
+class AuditContext:
+    """What a check may consult besides the document: the configuration."""
+
+    config: AuditConfig = field(default_factory=default_config)
+
+
+Check = Callable[[Document, AuditContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: Category
+    severity: Severity  # the default severity of its findings
+    title_zh: str
+    title_en: str
+    description_zh: str
+    description_en: str
+    check: Check
+    kinds: tuple[Kind, ...] = ()  # empty: every kind of document
+    table_types: tuple[str, ...] = ()  # the tables it reads; empty: none required
+
+    def __call__(self, doc: Document, ctx: AuditContext) -> Iterable[Finding]:
+        return self.check(doc, ctx)
+
+    def applies_to(self, doc: Document) -> bool:
+        """Kind matches (or is unknown) and at least one table it reads is present."""
+        if self.kinds and doc.meta.kind is not None and doc.meta.kind not in self.kinds:
+            return False
+        if self.table_types:
+            return any(t.type in self.table_types for t in doc.tables)
+        return True
+
+    def finding(
+        self,
+        message: str,
+        *locations: FindingLocation,
+        expected: Decimal | None = None,
+        actual: Decimal | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            expected=expected,
+            actual=actual,
+            locations=tuple(locations),
+        )
+
+
+RULES: Registry[Rule] = Registry("audit rule")
+
+
+def rule(
+    id: str,
+    category: Category,
+    severity: Severity,
+    *,
+    title_zh: str,
+    title_en: str,
+    description_zh: str,
+    description_en: str,
+    kinds: tuple[Kind, ...] = (),
+    table_types: tuple[str, ...] = (),
+) -> Callable[[Check], Rule]:
+    """Register a check function as a rule; the decorated name is the `Rule`."""
+    if not id.startswith(category.value + "."):
+        raise ValueError(f"rule id {id!r} must start with its category {category.value!r}")
+
+    def decorate(check: Check) -> Rule:
+        return RULES.add(id, Rule(
+            id=id, category=category, severity=severity,
+            title_zh=title_zh, title_en=title_en,
+            description_zh=description_zh, description_en=description_en,
+            check=check, kinds=kinds, table_types=table_types,
+        ))
+
+    return decorate

@@ -1,0 +1,56 @@
+"""Compare a printed total with the sum of printed parts, within rounding slack."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cnbudget.audit.describe import column_name, in_table, row_name
+from cnbudget.audit.tables import ZERO, nz
+from cnbudget.audit.tolerance import agrees
+from cnbudget.model.document import Row, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    expected: Decimal  # Σ parts
+    actual: Decimal  # the printed total
+    slack: Decimal
+
+
+def check_sum(
+    total: Decimal | None, parts: Sequence[Decimal | None], slack_each: Decimal,
+) -> Mismatch | None:
+    """None when `total` agrees with Σ `parts` (or cannot be checked).
+
+    An empty total is not checked; empty parts count as exact zeros. The slack
+    is `slack_each` for the total and for every printed part.
+    """
+    if total is None or all(p is None for p in parts):
+        return None
+    printed = 1 + sum(1 for p in parts if p is not None)
+    expected = sum((nz(p) for p in parts), ZERO)
+    slack = slack_each * printed
+    if agrees(expected, total, slack):
+        return None
+    return Mismatch(expected, total, slack)
+
+
+def check_row(row: Row, total_col: str, part_cols: Sequence[str], slack: Decimal) -> Mismatch | None:
+    """`check_sum` across one row's columns (`slack`: the table's, see `table_slack`)."""
+    if total_col not in row.values or not any(c in row.values for c in part_cols):
+        return None
+    return check_sum(row.values.get(total_col), [row.values.get(c) for c in part_cols], slack)
+
+
+def row_sum_message(table: Table, row: Row, total_col: str, part_cols: Sequence[str],
+                    m: Mismatch) -> str:
+    parts = " + ".join(
+        f"{column_name(table, c)} {in_table(row.values.get(c), table)}"
+        for c in part_cols if row.values.get(c) is not None
+    )
+    return (
+        f"{table.title}“{row_name(table, row)}”行：{column_name(table, total_col)} "
+        f"{in_table(m.actual, table)} ≠ {parts} = {in_table(m.expected, table)}"
+    )

@@ -1,0 +1,97 @@
+"""`cnbudget check` (audit documents) and `cnbudget rules` (the rule catalogue)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from cnbudget.audit.config import AuditConfig, load_config
+from cnbudget.audit.docs import rules_json
+from cnbudget.audit.engine import AuditReport, run_audit, selected_rules
+from cnbudget.audit.report import print_report, report_html, report_json
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.pipeline import extract
+
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """`--select a,b --select c` → [a, b, c]."""
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def check_command(
+    paths: list[Path] = typer.Argument(..., help="Disclosure files to audit."),
+    json_out: bool = typer.Option(False, "--json", help="Print the contract JSON with findings "
+                                  "(an array when several files are given)."),
+    html_out: Path | None = typer.Option(None, "--html", help="Write a standalone HTML report."),
+    select: list[str] | None = typer.Option(None, "--select", help="Only these rules: ids, "
+                                            "categories or globs (repeat or comma-separate)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rules."),
+    config: Path | None = typer.Option(None, "--config", help="A requirements TOML for local "
+                                       "templates (default: the shipped one)."),
+) -> None:
+    """Audit disclosure documents. Exit 0: no error-level findings; 1: errors found;
+    2: an input could not be read."""
+    chosen_select, chosen_ignore = _split(select), _split(ignore)
+    known = selected_rules(chosen_select, chosen_ignore)
+    if not known:
+        err.print("[red]no rule matches --select/--ignore[/red]")
+        raise typer.Exit(EXIT_UNUSABLE)
+    cfg: AuditConfig | None = load_config(config) if config else None
+    reports: list[AuditReport] = []
+    unusable = False
+    for path in paths:
+        try:
+            doc = extract(path, audit=False)
+        except (UnreadableSource, FileNotFoundError, IsADirectoryError) as exc:
+            err.print(f"[red]{path}: {exc}[/red]")
+            unusable = True
+            continue
+        reports.append(run_audit(doc, select=chosen_select, ignore=chosen_ignore, config=cfg))
+    if json_out:
+        data = [report_json(r) for r in reports]
+        typer.echo(json.dumps(data[0] if len(paths) == 1 and data else data,
+                              ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            print_report(report, out)
+    if html_out is not None:
+        html_out.write_text(report_html(reports), encoding="utf-8")
+        err.print(f"HTML report written to {html_out}")
+    for report in reports:
+        for e in report.errors:
+            err.print(f"[magenta]{report.document.source.file}: rule {e.rule} crashed: "
+                      f"{e.error}[/magenta]")
+    if unusable:
+        raise typer.Exit(EXIT_UNUSABLE)
+    if any(r.has_errors for r in reports):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def rules_command(
+    json_out: bool = typer.Option(False, "--json", help="Print the catalogue as JSON."),
+) -> None:
+    """List the audit rules: id, category, default severity, title."""
+    if json_out:
+        typer.echo(json.dumps(rules_json(), ensure_ascii=False, indent=2))
+        return
+    table = RichTable("id", "severity", "规则", "rule", title="cnbudget audit rules")
+    for r in selected_rules():
+        table.add_row(r.id, r.severity.value, r.title_zh, r.title_en)
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+    app.command("rules")(rules_command)

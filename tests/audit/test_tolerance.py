@@ -1,0 +1,95 @@
+"""Rounding slack: properties over randomly rounded tables, and the fixed cases."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.audit.sums import check_sum
+from cnbudget.audit.tolerance import (
+    decimals_needed,
+    fact_slack,
+    half_unit,
+    table_decimals,
+    table_slack,
+)
+from cnbudget.model.document import Fact, Row, Table
+
+WAN = Decimal(10000)
+
+
+def printed(fen: int, decimals: int) -> Decimal:
+    """A true amount in fen, rounded to `decimals` in 万元, back in yuan (what the model holds)."""
+    wan = (Decimal(fen) / 100 / WAN).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return wan * WAN
+
+
+def wan_table(values: list[Decimal]) -> Table:
+    return Table("three_public", "t", [Row(values={"amount": x}) for x in values], unit="万元")
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**12), min_size=1, max_size=12),
+       st.integers(min_value=0, max_value=4))
+def test_rounded_parts_never_flagged(parts_fen: list[int], decimals: int) -> None:
+    """Σ of independently rounded parts vs the rounded true total: always within slack."""
+    parts = [printed(p, decimals) for p in parts_fen]
+    total = printed(sum(parts_fen), decimals)
+    table = wan_table([total, *parts])
+    assert check_sum(total, parts, table_slack(table)) is None
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10**10), min_size=1, max_size=8),
+       st.integers(min_value=0, max_value=3), st.integers(min_value=1, max_value=10**6))
+def test_error_beyond_rounding_is_flagged(parts_fen: list[int], decimals: int, units: int) -> None:
+    """Move the total by more than the slack of all printed figures: always flagged."""
+    parts = [printed(p, decimals) for p in parts_fen]
+    table = wan_table(parts)
+    slack = table_slack(table)
+    wrong = sum(parts, Decimal(0)) + slack * (len(parts) + 1) + units
+    assert check_sum(wrong, parts, table_slack(wan_table([wrong, *parts]))) is not None
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_decimals_needed_round_trips(fen: int) -> None:
+    yuan = Decimal(fen) / 100
+    d = decimals_needed(yuan, "万元")
+    shown = yuan / WAN
+    assert shown == shown.quantize(Decimal(1).scaleb(-d))
+    if d > 0:
+        assert shown != shown.quantize(Decimal(1).scaleb(-(d - 1)))
+
+
+def test_wan_precision_is_inferred_from_the_values() -> None:
+    assert table_decimals(wan_table([Decimal(40971100), Decimal(15000)])) == 2  # 4097.11, 1.50
+    assert half_unit("万元", 2) == Decimal(50)
+    assert table_decimals(wan_table([Decimal(22162000), Decimal(3747000)])) == 1  # 2216.2, 374.7
+    assert table_slack(wan_table([Decimal(22162000)])) == Decimal(500)
+    assert table_slack(wan_table([Decimal(29954), Decimal(30000)])) == Decimal("0.5")  # 2.9954
+
+
+def test_yuan_tables_are_exact() -> None:
+    table = Table("x", "t", [Row(values={"total": Decimal(96534608)})], unit="元")
+    assert table_slack(table) == 0
+    assert check_sum(Decimal(96534608), [Decimal(96534607)], 0) is not None
+    # fractional yuan get half a unit of their last digit
+    frac = Table("x", "t", [Row(values={"total": Decimal("12.34")})], unit="元")
+    assert table_slack(frac) == Decimal("0.005")
+
+
+def test_counts_and_rates_do_not_set_amount_precision() -> None:
+    table = Table("performance_evaluation", "t",
+                  [Row(values={"budget": Decimal(30000), "rate": Decimal("99.85")})], unit="万元")
+    assert table_decimals(table) == 0
+
+
+def test_fact_slack_follows_its_printed_precision() -> None:
+    assert fact_slack(Fact("expenditure_total", Decimal(40971100), "元", "4097.11万元",
+                           printed_unit="万元")) == 50
+    assert fact_slack(Fact("three_public_total", Decimal(15000), "元", "1.5万元",
+                           printed_unit="万元")) == 500
+    assert fact_slack(Fact("outbound", Decimal(0), "元", "0 元", printed_unit="元")) == 0
+    # unknown printed unit: 万元 when the value is a whole 100 yuan, else 元
+    assert fact_slack(Fact("basic", Decimal(6264300), "元", "626.43")) == 50
+    assert fact_slack(Fact("basic", Decimal(6264308), "元", "6,264,308")) == 0
