@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from cnbudget.cli import check, extract
+from cnbudget.cli import check, extract, render
 
 app = typer.Typer(
     name="cnbudget",
@@ -15,7 +15,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (extract, check):
+for module in (extract, check, render):
     module.register(app)
 
 

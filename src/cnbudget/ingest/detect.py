@@ -62,7 +62,7 @@ def text_encoding(data: bytes) -> str | None:
 
 
 def detect_format(data: bytes, name: str = "<input>") -> str:
-    """One of pdf, docx, xlsx, ods, xls, doc, html, text, ofd, zip; else UnreadableSource."""
+    """One of pdf, docx, xlsx, ods, xls, doc, rtf, html, text, ofd, zip; else UnreadableSource."""
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -74,6 +74,9 @@ def detect_format(data: bytes, name: str = "<input>") -> str:
         return "xls" if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data else "doc"
     if _looks_html(data[:2048]):
         return "html"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        # Word saves RTF that sites publish as .doc; as text it would read as markup
+        return "rtf"
     if not data.strip():
         raise UnreadableSource(name, "the file is empty")
     for magic, kind in _IMAGES:

@@ -36,21 +36,18 @@ _VAL = _q("val")
 
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-# text, tabs and breaks in order, without the duplicate copy a text box keeps
-# for old readers (mc:Fallback)
-_RUNS = etree.XPath(
-    "|".join(f".//w:{tag}[not(ancestor::mc:Fallback)]" for tag in ("t", "tab", "br", "cr")),
+# a paragraph's text, tabs and breaks in order: only those inside runs (w:tab
+# also defines tab stops in w:pPr), and not the duplicate copy a text box
+# keeps for old readers (mc:Fallback)
+_RUN_CONTENT = etree.XPath(
+    "|".join(f".//w:r/w:{tag}[not(ancestor::mc:Fallback)]" for tag in ("t", "tab", "br", "cr")),
     namespaces={"w": _W, "mc": _MC},
 )
 
 
-def _runs(p: etree._Element) -> list[etree._Element]:
-    return _RUNS(p)
-
-
 def paragraph_text(p: etree._Element) -> str:
     parts: list[str] = []
-    for el in _runs(p):
+    for el in _RUN_CONTENT(p):
         if el.tag == _T:
             parts.append(el.text or "")
         elif el.tag == _TAB:

@@ -1,6 +1,6 @@
-"""Reader for legacy Word files (.doc, .wps) through LibreOffice.
+"""Reader for legacy Word files (.doc, .wps, RTF) through LibreOffice.
 
-Word 97–2003 and WPS files are converted to DOCX by a headless LibreOffice
+Word 97–2003, WPS and RTF files are converted to DOCX by a headless LibreOffice
 (`soffice --headless --convert-to docx`) and read by the DOCX reader. Without
 LibreOffice they cannot be read, and the error says what to install.
 """
@@ -54,16 +54,25 @@ def convert_with_soffice(source: Path, target_format: str, out_dir: Path) -> Pat
     return converted
 
 
-def read_legacy_word(data: bytes, name: str) -> Layout:
+def _read_converted(data: bytes, name: str, fmt: str) -> Layout:
     with tempfile.TemporaryDirectory(prefix="cnbudget-doc-") as tmp:
         work = Path(tmp)
         # LibreOffice picks its import filter by content; a plain ASCII name avoids path quirks
-        source = work / "source.doc"
+        source = work / f"source.{fmt}"
         source.write_bytes(data)
         converted = convert_with_soffice(source, "docx", work)
         layout = read_docx(converted.read_bytes(), name)
-    layout.format = "doc"
+    layout.format = fmt
     return layout
 
 
+def read_legacy_word(data: bytes, name: str) -> Layout:
+    return _read_converted(data, name, "doc")
+
+
+def read_rtf(data: bytes, name: str) -> Layout:
+    return _read_converted(data, name, "rtf")
+
+
 READERS.add("doc", read_legacy_word)
+READERS.add("rtf", read_rtf)

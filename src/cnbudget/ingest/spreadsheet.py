@@ -1,8 +1,9 @@
 """Reader for workbooks (XLSX, XLS, ODS) through python-calamine.
 
 Finance bureaus publish one table per sheet, or several tables on one sheet
-with their title rows above each block. Each sheet is one page; its rows keep
-their sheet row number as `number`. A row holding one lone text (a title, a
+with their title rows above each block. Each sheet is one page (its position
+in the workbook); its rows keep their sheet row number as `number`. Hidden
+sheets were not published and are skipped, with a note in `problems`. A row holding one lone text (a title, a
 unit line, a note) is a paragraph; rows with several filled cells, and the
 lone-cell rows that continue them, form a grid. Numbers are given as stored: a
 float's binary artefact (4097.1099999999997) is printed in its shortest
@@ -20,7 +21,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lxml import etree
-from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
@@ -190,9 +197,16 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
     lines: list[Line] = []
     problems: list[ReadProblem] = []
     next_grid = 1
-    names = workbook.sheet_names
+    sheets = workbook.sheets_metadata
     formats = _xlsx_formats(data, problems) if fmt == "xlsx" else []
-    for page, sheet_name in enumerate(names, start=1):
+    for page, meta in enumerate(sheets, start=1):
+        sheet_name = meta.name
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue  # charts and macro sheets hold no table
+        if meta.visible != SheetVisibleEnum.Visible:
+            # a hidden sheet is not part of what was published (working data, old versions)
+            problems.append(ReadProblem(f"hidden sheet {sheet_name!r} not read", page=page))
+            continue
         sheet_formats = formats[page - 1] if page <= len(formats) else {}
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
@@ -203,7 +217,7 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
         lines.extend(sheet_lines)
     if not lines and not problems:
         problems.append(ReadProblem("the workbook has no filled cells"))
-    return Layout(lines=lines, format=fmt, pages=len(names), problems=problems)
+    return Layout(lines=lines, format=fmt, pages=len(sheets), problems=problems)
 
 
 def _xlsx_formats(data: bytes, problems: list[ReadProblem]) -> list[dict[tuple[int, int], NumberFormat]]:

@@ -1,0 +1,69 @@
+"""`cnbudget render`: a document (contract JSON, or a built-in sample) written
+out as XLSX, DOCX, PDF or HTML in the standard layouts."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from cnbudget.model import Document
+from cnbudget.model.contract import loads
+from cnbudget.render import FORMATS, render_document
+from cnbudget.samples import budget_sample, final_account_sample
+
+EXIT_UNUSABLE = 2
+
+err = Console(stderr=True)
+
+OutputFormat = StrEnum("OutputFormat", {f: f for f in FORMATS})  # type: ignore[misc]
+
+
+class Sample(StrEnum):
+    BUDGET = "budget"
+    FINAL_ACCOUNT = "final_account"
+
+
+def _load(document: Path | None, sample: Sample | None, seed: int) -> Document:
+    if sample is not None:
+        return budget_sample(seed) if sample is Sample.BUDGET else final_account_sample(seed)
+    if document is None:
+        err.print("give a document JSON or --sample")
+        raise typer.Exit(EXIT_UNUSABLE)
+    try:
+        return loads(document.read_text(encoding="utf-8"))
+    except OSError as exc:
+        err.print(f"[red]{document}: cannot be read: {exc.strerror or exc}[/red]")
+        raise typer.Exit(EXIT_UNUSABLE) from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        err.print(f"[red]{document}: not a cnbudget document JSON: {exc}[/red]")
+        raise typer.Exit(EXIT_UNUSABLE) from exc
+
+
+def render_command(
+    document: Path | None = typer.Argument(None, help="A document as contract JSON (cnbudget extract --json)."),
+    to: OutputFormat = typer.Option(..., "--to", help="Output format."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: DOC with the format's suffix)."),
+    sample: Sample | None = typer.Option(None, "--sample", help="Render a built-in sample document instead of DOC."),
+    seed: int = typer.Option(0, "--seed", help="With --sample: 0 for the base figures, else perturbed figures."),
+    json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON on stdout."),
+) -> None:
+    """Write a document out in the standard table layouts (title, unit line, merged headers)."""
+    doc = _load(document, sample, seed)
+    fmt = str(to)
+    if output is None:
+        stem = document.stem if document is not None else doc.source.file.removesuffix(".json")
+        output = Path(f"{stem}.{fmt}")
+    path = render_document(doc, fmt, output)
+    if json_out:
+        typer.echo(json.dumps({"file": str(path), "format": fmt, "bytes": path.stat().st_size,
+                               "tables": len(doc.tables)}, ensure_ascii=False))
+    else:
+        err.print(f"{len(doc.tables)} tables → {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render_command)

@@ -1,0 +1,295 @@
+"""A table as it is printed, whatever the file format: title, unit line,
+header rows with their merged cells, body rows, note.
+
+Writers only map a `PrintedTable` to their format, so every format prints the
+same rows the same way, in the standard layouts recognition reads back:
+functional and economic tables as code | name | values under a two-row
+header; summary tables with income and expenditure side by side; named rows
+under 项目; per-project performance tables as a form with its indicators.
+Amounts are converted from yuan back into the table's unit (万元 by default)
+with at least two decimals and never fewer than the value needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import zip_longest
+
+from cnbudget.model import Department, Row, Table
+from cnbudget.model.table_types import NON_AMOUNT_COLUMNS, TABLE_TYPES, RowKey, TableType
+from cnbudget.normalise.amounts import UNIT_FACTORS
+
+DEFAULT_UNIT = "万元"
+
+# headers printed over several value columns (the merged cells of a real template)
+COLUMN_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "income": (("财政拨款收入", ("fiscal", "fiscal_general", "fiscal_fund", "fiscal_state_capital")),),
+    "gov_fund": (("本年支出", ("total", "basic", "project")),),
+    "general_public_basic": (("基本支出", ("total", "personnel", "public")),),
+    "fiscal_basic": (("基本支出", ("total", "personnel", "public")),),
+}
+CODE_GROUP_HEADER = {RowKey.FUNCTIONAL: "功能分类科目", RowKey.ECONOMIC: "经济分类科目"}
+
+@dataclass(frozen=True, slots=True)
+class PrintedCell:
+    text: str
+    col: int
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A printed number: its value in the printed unit and the decimals shown."""
+
+    value: Decimal
+    decimals: int
+
+    @property
+    def text(self) -> str:
+        return format(self.value.quantize(Decimal(1).scaleb(-self.decimals)), "f")
+
+
+BodyValue = str | Number
+
+
+@dataclass(frozen=True, slots=True)
+class BodySpan:
+    """A body cell merged across columns (the form rows of per-project tables)."""
+
+    row: int
+    col: int
+    colspan: int
+
+
+@dataclass(slots=True)
+class PrintedTable:
+    title: str
+    unit_line: str
+    header: list[list[PrintedCell]]
+    body: list[list[BodyValue]]
+    width: int
+    note: str | None = None
+    wide_columns: frozenset[int] = frozenset()  # columns holding names (print wider)
+    body_spans: list[BodySpan] = field(default_factory=list)
+
+    @property
+    def header_rows(self) -> int:
+        return len(self.header)
+
+
+def cell_text(value: BodyValue) -> str:
+    return value.text if isinstance(value, Number) else value
+
+
+def _label(row: Row) -> str:
+    """The row's printed name. A total line without one, or one that joins
+    several (人员经费合计/公用经费合计 of a three-panel table), is printed 合计."""
+    if row.item == "total" and (not row.name or "/" in row.name):
+        return "合计"
+    return row.name or row.item or ""
+
+
+def _amount(value: Decimal | None, column: str, factor: Decimal) -> BodyValue:
+    if value is None:
+        return ""
+    if column in NON_AMOUNT_COLUMNS:
+        shown = value.normalize()
+        return Number(shown, max(0, -shown.as_tuple().exponent))
+    shown = (value / factor).normalize()
+    return Number(shown, max(2, -shown.as_tuple().exponent))
+
+
+def _columns(table: Table, ttype: TableType | None, rows: list[Row]) -> list[str]:
+    """Value columns the rows hold, in the catalogue's order, then extras."""
+    present: list[str] = []
+    for row in rows:
+        for key in row.values:
+            if key not in present:
+                present.append(key)
+    if ttype is None:
+        return present
+    if not table.rows:
+        # a table printed empty (空表列示) still shows its columns
+        return list(ttype.value_keys)
+    order = [c.key for c in ttype.columns if not c.text]
+    return [k for k in order if k in present] + [k for k in present if k not in order]
+
+
+def header_text(ttype: TableType | None, key: str) -> str:
+    if key.startswith("extra:"):
+        return key.removeprefix("extra:")
+    column = ttype.column(key) if ttype else None
+    return column.header if column else key
+
+
+def _value_header(ttype: TableType | None, type_key: str, columns: list[str], first: int) -> list[list[PrintedCell]]:
+    """Two header rows over the value columns: groups merged across, others merged down."""
+    top: list[PrintedCell] = []
+    bottom: list[PrintedCell] = []
+    groups = COLUMN_GROUPS.get(type_key, ())
+    i = 0
+    while i < len(columns):
+        group = next((g for g in groups if columns[i] in g[1]), None)
+        if group is None:
+            top.append(PrintedCell(header_text(ttype, columns[i]), first + i, rowspan=2))
+            i += 1
+            continue
+        span = 0
+        while i + span < len(columns) and columns[i + span] in group[1]:
+            head = header_text(ttype, columns[i + span])
+            # the group's own total under its group header is its 小计
+            bottom.append(PrintedCell("小计" if head == group[0] else head, first + i + span))
+            span += 1
+        top.append(PrintedCell(group[0], first + i, colspan=span))
+        i += span
+    return [top, bottom]
+
+
+def _classification(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
+    columns = _columns(table, ttype, table.rows)
+    top, bottom = _value_header(ttype, table.type, columns, 2)
+    header = [
+        [PrintedCell(CODE_GROUP_HEADER[ttype.row_key], 0, colspan=2), *top],
+        [PrintedCell("科目编码", 0), PrintedCell("科目名称", 1), *bottom],
+    ]
+    body: list[list[BodyValue]] = []
+    for row in table.rows:
+        code = row.code or row.unit_code or ""
+        name = _label(row)
+        body.append([code, name, *(_amount(row.values.get(c), c, factor) for c in columns)])
+    return _printed(table, header, body, 2 + len(columns), frozenset({1}))
+
+
+def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
+    income = [r for r in table.rows if r.side == "income"]
+    spending = [r for r in table.rows if r.side != "income"]
+    in_cols = _columns(table, ttype, income) or ["amount"]
+    out_cols = _columns(table, ttype, spending) or ["amount"]
+    width = 2 + len(in_cols) + len(out_cols)
+    split = 1 + len(in_cols)
+    header = [
+        [PrintedCell("收入", 0, colspan=split), PrintedCell("支出", split, colspan=width - split)],
+        [PrintedCell("项目", 0), *(PrintedCell(header_text(ttype, c), 1 + i) for i, c in enumerate(in_cols)),
+         PrintedCell("项目", split),
+         *(PrintedCell(header_text(ttype, c), split + 1 + i) for i, c in enumerate(out_cols))],
+    ]
+    body: list[list[BodyValue]] = []
+    for left, right in zip_longest(income, spending):
+        cells: list[BodyValue] = []
+        for row, cols in ((left, in_cols), (right, out_cols)):
+            if row is None:
+                cells += [""] * (1 + len(cols))
+            else:
+                cells += [row.name or row.item or "", *(_amount(row.values.get(c), c, factor) for c in cols)]
+        body.append(cells)
+    return _printed(table, header, body, width, frozenset({0, split}))
+
+
+def _named(table: Table, ttype: TableType | None, factor: Decimal) -> PrintedTable:
+    """Rows under 项目 (or under their text columns), with a 编码 column where
+    any row has a code: the named-row tables and tables of no known type."""
+    present = list(dict.fromkeys(k for r in table.rows for k in r.texts))
+    known = [c.key for c in ttype.columns if c.text] if ttype is not None else []
+    # the catalogue's text columns in its order, then the table's own (extra:<header>)
+    text_cols = [k for k in known if k in present] + [k for k in present if k not in known]
+    columns = _columns(table, ttype, table.rows)
+    coded = any(r.code or r.unit_code for r in table.rows)
+    # a label column unless every named row shows its name in a text column (procurement's 品目)
+    labelled = not text_cols or any(
+        r.name and r.texts and r.name not in r.texts.values() for r in table.rows)
+    labels = (["编码"] if coded else []) + (["项目"] if labelled else [])
+    heads = labels + [header_text(ttype, k) for k in text_cols] + [header_text(ttype, k) for k in columns]
+    header = [[PrintedCell(h, i) for i, h in enumerate(heads)]]
+    body: list[list[BodyValue]] = []
+    for row in table.rows:
+        label = _label(row)
+        texts = [row.texts.get(k, "") for k in text_cols]
+        if labelled:
+            texts.insert(0, label)
+        elif not any(texts):
+            texts[0] = label  # the 合计 line of a table of text columns
+        code = [row.code or row.unit_code or ""] if coded else []
+        body.append([*code, *texts, *(_amount(row.values.get(c), c, factor) for c in columns)])
+    first_text = 1 if coded else 0
+    wide = frozenset(range(first_text, first_text + len(text_cols) + (1 if labelled else 0)))
+    return _printed(table, header, body, len(heads), wide)
+
+
+# indicator fields printed after the three levels, where any indicator has them
+INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("target", "指标值"), ("actual", "实际完成值"), ("weight", "分值"), ("score", "得分"),
+)
+
+
+def _per_project(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
+    """The form of a 项目支出绩效目标表 / 自评表: project, amounts, then its indicators."""
+    indicators = [i for row in table.rows for i in row.indicators or []]
+    extra = [(key, head) for key, head in INDICATOR_COLUMNS
+             if any(getattr(i, key) is not None for i in indicators)] or [INDICATOR_COLUMNS[0]]
+    width = 3 + len(extra)
+    body: list[list[BodyValue]] = []
+    spans: list[BodySpan] = []
+    for row in table.rows:
+        project = row.texts.get("project") or row.item or ""
+        spans.append(BodySpan(len(body), 1, width - 1))
+        body.append(["项目名称", project] + [""] * (width - 2))
+        for key in (c.key for c in ttype.columns if not c.text):
+            if key in row.values:
+                spans.append(BodySpan(len(body), 1, width - 1))
+                body.append([header_text(ttype, key), _amount(row.values[key], key, factor)] + [""] * (width - 2))
+        if row.indicators:
+            body.append(["一级指标", "二级指标", "三级指标", *(head for _, head in extra)])
+            for ind in row.indicators:
+                body.append([ind.level1 or "", ind.level2 or "", ind.level3 or "",
+                             *(_indicator_text(getattr(ind, key)) for key, _ in extra)])
+    printed = _printed(table, [], body, width, frozenset({2}))
+    printed.body_spans = spans
+    return printed
+
+
+def _indicator_text(value: str | Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
+
+
+def _printed(table: Table, header: list[list[PrintedCell]], body: list[list[BodyValue]],
+             width: int, wide: frozenset[int]) -> PrintedTable:
+    return PrintedTable(
+        title=table.title, unit_line=f"单位：{table.unit or DEFAULT_UNIT}", header=header, body=body,
+        width=width, note=table.note, wide_columns=wide,
+    )
+
+
+def unit_line(unit: str | None, department: Department | None) -> str:
+    """The line under a title: the department (with its code) and the unit, as templates print it."""
+    text = f"单位：{unit or DEFAULT_UNIT}"
+    if department is None or not department.name:
+        return text
+    code = f"[{department.code}]" if department.code else ""
+    return f"部门编码及名称：{code}{department.name}　　金额{text}"
+
+
+def printed_table(table: Table, department: Department | None = None) -> PrintedTable:
+    printed = _layout(table)
+    printed.unit_line = unit_line(table.unit, department)
+    return printed
+
+
+def _layout(table: Table) -> PrintedTable:
+    ttype = TABLE_TYPES.get(table.type)
+    factor = UNIT_FACTORS.get(table.unit or DEFAULT_UNIT, UNIT_FACTORS[DEFAULT_UNIT])
+    if ttype is None:
+        return _named(table, None, factor)
+    if ttype.row_key in (RowKey.FUNCTIONAL, RowKey.ECONOMIC):
+        if table.rows and not any(r.code or r.unit_code for r in table.rows):
+            # printed as a list of named items (武汉 收入预算总表): no code column
+            return _named(table, ttype, factor)
+        return _classification(table, ttype, factor)
+    if ttype.row_key is RowKey.SIDE_ITEM:
+        return _side_by_side(table, ttype, factor)
+    if ttype.row_key is RowKey.PROJECT:
+        return _per_project(table, ttype, factor)
+    return _named(table, ttype, factor)
