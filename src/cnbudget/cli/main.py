@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from cnbudget.cli import check, extract, render
+from cnbudget.cli import check, extract, render, store_commands
 
 app = typer.Typer(
     name="cnbudget",
@@ -15,7 +15,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (extract, check, render):
+for module in (extract, store_commands, check, render):
     module.register(app)
 
 

@@ -19,19 +19,20 @@ from cnbudget.normalise.text import fold, nfkc, undo_ocr_slips
 
 _CJK_NAME = r"[\u4e00-\u9fff（）()]{3,40}?"
 _CODE_AND_NAME = re.compile(r"部门编码及名称[:：]\s*[\[【(（]?(\d{2,12})[\]】)）]?\s*(" + _CJK_NAME + r")(?:\s|预算年度|$)")
-_UNIT_LINE = re.compile(r"部门[(（]单位[)）]\s*[:：]\s*([^\s\d]{3,40})")
+_UNIT_LINE = re.compile(r"(?:^|\s)(?:编制)?部门(?:[(（]单位[)）])?(?:名称)?\s*[:：]\s*([^\s\d:：]{3,40})")
+_NOT_A_NAME = re.compile(r"^(?:第[一二三四五六七八九十]+部分|目录|附件|公开)")
 _CODE_LINE = re.compile(r"(?:预算代码|部门编码|单位编码|部门代码)\s*[:：]\s*(\d{2,12})")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _TITLE_NAME_FIRST = re.compile(
     r"^(?P<name>" + _CJK_NAME + r")\s*(?P<year>20\d{2})\s*年度?\s*(?P<what>(?:部门|单位)?(?:预算|决算|央算))"
 )
 _TITLE_YEAR_FIRST = re.compile(
-    r"^(?P<year>20\d{2})\s*年度?\s*(?P<name>" + _CJK_NAME + r")(?P<what>(?:部门|单位)(?:预算|决算|央算))"
+    r"^(?P<year>20\d{2})\s*年度?\s*(?P<name>" + _CJK_NAME + r")(?P<what>(?:部门|单位)?(?:预算|决算|央算))"
 )
 _KIND_WORD = re.compile(r"(?:部门|单位)?(?:预算|决算)")
 _TRAILING_SCOPE = re.compile(r"[(（](汇总|本级)[)）]$")
 _REGION = re.compile(
-    r"^(?:中共)?(?P<province>[\u4e00-\u9fff]{2,3}(?:省|自治区))?"
+    r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}(?:省|自治区))?"
     r"(?P<city>[\u4e00-\u9fff]{2,4}?(?:市|州|盟))?"
     r"(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
 )
@@ -78,13 +79,18 @@ def _region_of(name: str, full_text: str) -> Region:
 
 
 def _title_match(lines: Sequence[Line]) -> tuple[re.Match[str], str] | None:
+    """The cover's title, in reading order: a line, or a line and the next (a
+    cover often prints the department and `2019年度部门预算公开` on two lines).
+    Table-of-contents headings (第二部分 2019年度部门预算表) are not titles."""
     texts = [ln.text.strip() for ln in lines[:HEAD_LINES] if ln.text.strip()]
-    candidates = texts + [a + b for a, b in zip(texts, texts[1:], strict=False)]
-    for text in candidates:
-        t = nfkc(text).replace("\t", " ")
-        m = _TITLE_NAME_FIRST.search(t) or _TITLE_YEAR_FIRST.search(t)
-        if m:
-            return m, t
+    for i, text in enumerate(texts):
+        for candidate in (text, text + texts[i + 1] if i + 1 < len(texts) else None):
+            if candidate is None:
+                continue
+            t = nfkc(candidate).replace("\t", " ")
+            m = _TITLE_NAME_FIRST.search(t) or _TITLE_YEAR_FIRST.search(t)
+            if m and not _NOT_A_NAME.match(m.group("name")):
+                return m, t
     return None
 
 
@@ -109,10 +115,6 @@ def recognise_metadata(lines: Sequence[Line]) -> DocumentMeta:
     m = _CODE_AND_NAME.search(nfkc(full_text))
     if m:
         code, name = m.group(1), m.group(2)
-    if name is None:
-        m2 = _UNIT_LINE.search(nfkc(full_text))
-        if m2:
-            name = m2.group(1)
     if code is None:
         m3 = _CODE_LINE.search(nfkc("\n".join(ln.text for ln in lines[:HEAD_LINES])))
         if m3:
@@ -127,6 +129,11 @@ def recognise_metadata(lines: Sequence[Line]) -> DocumentMeta:
         if name is None:
             name = tm.group("name")
         printed_title = re.sub(r"\s+", "", text[tm.start():])
+    if name is None:
+        # table-only files print the department above each table: 部门：江苏省人民检察院
+        m2 = _UNIT_LINE.search(nfkc(full_text))
+        if m2:
+            name = m2.group(1)
     if year is None:
         years = Counter(int(y) for y in _YEAR.findall(nfkc(full_text[:20000])))
         year = years.most_common(1)[0][0] if years else None

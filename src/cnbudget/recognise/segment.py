@@ -155,9 +155,10 @@ def _table_end(lines: list[Line], start: int, end: int, per_project: bool) -> in
 def _context(lines: list[Line], index: int, floor: int) -> list[str]:
     ctx: list[str] = []
     for j in range(index - 1, max(floor, index - 4) - 1, -1):
-        if len(lines[j].filled) != 1:
+        text = lines[j].text.strip()
+        if len(text) > 40 or _is_row_like(lines[j]):
             break
-        ctx.insert(0, lines[j].text.strip())
+        ctx.insert(0, text)
     return ctx
 
 
@@ -180,7 +181,7 @@ def _repeats(previous: TableBlock, block: TableBlock) -> bool:
     return (
         block.type not in PER_PROJECT_TYPES
         and fold(previous.title) == fold(block.title)
-        and [fold(c) for c in previous.context] == [fold(c) for c in block.context]
+        and (not block.context or [fold(c) for c in previous.context] == [fold(c) for c in block.context])
     )
 
 
@@ -201,11 +202,13 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
         body = lines[title.index + 1 : end]
         unit = next((u for u in (unit_of(ln.text) for ln in body[:8]) if u), None)
         floor = spans[-1][1] if spans else 0
+        # the label above a title (附件5-2) may sit inside the block before it
+        label_floor = starts[n - 1] + 1 if n else 0
         head = lines[title.index]
         block = TableBlock(
             type=title.type, title=title.title, lines=body, unit=unit,
             locator=Locator(page=head.page, line=head.number),
-            context=_context(lines, title.index, floor), document_unit=doc_unit,
+            context=_context(lines, title.index, label_floor), document_unit=doc_unit,
         )
         if blocks and blocks[-1].type == title.type and (
             is_continuation(title.title) or _repeats(blocks[-1], block)

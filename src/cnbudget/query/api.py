@@ -1,0 +1,116 @@
+"""The Python API: `cnbudget.open(db)` → `Database`, queries as pandas DataFrames.
+
+    import cnbudget
+    db = cnbudget.open("cnbudget.db")
+    db.disclosures(region="石家庄市", year=2020)
+    db.line_items(table_type="three_public", year=2020)
+    db.compare("石家庄市数据局")                         # one department across years
+    db.compare(year=2020, region="石家庄市")             # departments ranked by 三公 total
+
+Amounts are exact `Decimal` yuan; `cnbudget.query.display.convert_amounts`
+gives 万元.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from cnbudget.model.document import Document
+from cnbudget.query.compare import compare_years, rank
+from cnbudget.query.export import export_frame
+from cnbudget.query.fdp import write_fiscal_data_package
+from cnbudget.query.filters import Filters
+from cnbudget.query.frames import (
+    disclosures_query,
+    documents_query,
+    facts_query,
+    findings_query,
+    frame,
+    line_items_query,
+)
+from cnbudget.query.metrics import DEFAULT_RANKING
+from cnbudget.query.readonly import run_sql
+from cnbudget.store import Store
+
+
+class Database:
+    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
+        self.store = Store(db)
+
+    @property
+    def url(self) -> str:
+        return self.store.url
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _frame(self, query: object) -> pd.DataFrame:
+        with self.store.engine.connect() as conn:
+            return frame(conn, query)
+
+    def disclosures(self, **filters: object) -> pd.DataFrame:
+        """Disclosures (department × year × kind × scope) with their files, tables,
+        error/warning counts; filters: region, year, kind, scope, department, has_errors."""
+        return self._frame(disclosures_query(Filters(**filters)))
+
+    def documents(self, disclosure_id: int) -> pd.DataFrame:
+        """The files of one disclosure, with their versions."""
+        return self._frame(documents_query(disclosure_id))
+
+    def line_items(self, *, table_type: str | None = None, column: str | None = None,
+                   code: str | None = None, item: str | None = None,
+                   **filters: object) -> pd.DataFrame:
+        """One row per printed value of the current documents, with its context."""
+        return self._frame(line_items_query(Filters(**filters), table_type=table_type,
+                                            column=column, code=code, item=item))
+
+    def facts(self, *, key: str | None = None, **filters: object) -> pd.DataFrame:
+        return self._frame(facts_query(Filters(**filters), key=key))
+
+    def findings(self, *, severity: str | None = None, rule: str | None = None,
+                 category: str | None = None, **filters: object) -> pd.DataFrame:
+        return self._frame(findings_query(Filters(**filters), severity=severity, rule=rule,
+                                          category=category))
+
+    def compare(self, department: str | int | None = None, *, year: int | None = None,
+                kind: str = "budget", region: str | None = None, scope: str | None = None,
+                metric: str = DEFAULT_RANKING,
+                departments: list[str | int] | None = None,
+                years: tuple[int, int] | None = None) -> pd.DataFrame:
+        """With `department`: that department across years (metric, year, amount,
+        change, growth_pct). With `year`: departments ranked by `metric`."""
+        with self.store.engine.connect() as conn:
+            if department is not None:
+                return compare_years(conn, department, kind=kind, scope=scope, region=region,
+                                     years=years)
+            if year is None:
+                raise ValueError("compare needs a department (across years) or a year (ranking)")
+            return rank(conn, year=year, metric=metric, kind=kind, region=region, scope=scope,
+                        departments_=departments)
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """One read-only SQL statement (see `cnbudget.query.readonly`)."""
+        return run_sql(self.url, query)
+
+    def document(self, document_id: int) -> Document:
+        return self.store.load(document_id)
+
+    def export(self, frame_: pd.DataFrame, path: str | os.PathLike[str],
+               fmt: str | None = None) -> Path:
+        return export_frame(frame_, Path(path), fmt)
+
+    def fiscal_data_package(self, out_dir: str | os.PathLike[str], **filters: object) -> Path:
+        return write_fiscal_data_package(self.line_items(**filters), Path(out_dir))
+
+
+def open_database(db: str | os.PathLike[str] | None = None) -> Database:
+    return Database(db)

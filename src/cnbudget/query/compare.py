@@ -1,0 +1,277 @@
+"""Compare disclosures: one department across years, or many departments in one
+year ranked by a metric. Values are exact `Decimal` yuan; changes are
+year-on-year against the previous year present, growth in percent (2 places).
+
+Where a disclosure has several current files (文件 and 表格), a figure is
+taken from the first file that prints it, never summed across files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+from sqlalchemy import Connection, and_, func, or_, select
+
+from cnbudget.query.filters import Filters, apply, department_condition
+from cnbudget.query.metrics import CATEGORY_SOURCES, METRICS, Metric, MetricSource
+from cnbudget.store.schema import (
+    departments,
+    disclosures,
+    documents,
+    line_items,
+    table_rows,
+    tables,
+)
+
+HUNDRED = Decimal(100)
+PCT = Decimal("0.01")
+
+
+class AmbiguousDepartment(LookupError):
+    def __init__(self, query: str, candidates: list[tuple[int, str, str | None]]) -> None:
+        names = "; ".join(f"{i} {n} ({r or '?'})" for i, n, r in candidates)
+        super().__init__(f"{query!r} matches several departments: {names}")
+        self.candidates = candidates
+
+
+class UnknownDepartment(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    disclosure_id: int
+    document_id: int
+    table: str
+    item: str | None
+    side: str | None
+    code: str | None
+    name: str | None
+    column: str
+    amount: Decimal | None
+
+
+def growth(previous: Decimal | None, current: Decimal | None) -> Decimal | None:
+    if previous is None or current is None or previous == 0:
+        return None
+    return ((current - previous) / abs(previous) * HUNDRED).quantize(PCT)
+
+
+def _source_condition(source: MetricSource) -> object:
+    if source.code is not None:
+        row = table_rows.c.code == source.code
+    elif source.category_rows:
+        row = table_rows.c.code.is_not(None) & (func.length(table_rows.c.code) == 3)
+    else:
+        row = table_rows.c.item == source.item
+    if source.side is not None:
+        row = and_(row, table_rows.c.side == source.side)
+    return and_(tables.c.type == source.table, row, line_items.c.column.in_(source.columns))
+
+
+def _cells(conn: Connection, disclosure_ids: list[int],
+           sources: list[MetricSource]) -> list[_Cell]:
+    if not disclosure_ids or not sources:
+        return []
+    query = (
+        select(documents.c.disclosure_id, documents.c.id, tables.c.type, table_rows.c.item,
+               table_rows.c.side, table_rows.c.code, table_rows.c.name, line_items.c.column,
+               line_items.c.amount)
+        .select_from(line_items)
+        .join(table_rows, (table_rows.c.table_id == line_items.c.table_id)
+              & (table_rows.c.row_no == line_items.c.row_no))
+        .join(tables, tables.c.id == line_items.c.table_id)
+        .join(documents, documents.c.id == tables.c.document_id)
+        .where(documents.c.disclosure_id.in_(disclosure_ids), documents.c.current.is_(True),
+               or_(*(_source_condition(s) for s in sources)))
+        .order_by(documents.c.id, tables.c.position, table_rows.c.row_no)
+    )
+    return [_Cell(*r) for r in conn.execute(query)]
+
+
+def _pick(cells: list[_Cell], source: MetricSource, code: str | None = None) -> _Cell | None:
+    for column in source.columns:
+        for cell in cells:
+            if cell.table != source.table or cell.column != column:
+                continue
+            if source.category_rows and cell.code == code:
+                return cell
+            if not source.category_rows and cell.item == source.item and (
+                source.side is None or cell.side == source.side
+            ):
+                return cell
+    return None
+
+
+def _value(cells: list[_Cell], metric: Metric) -> Decimal | None:
+    for source in metric.sources:
+        cell = _pick(cells, source)
+        if cell is not None:
+            return cell.amount
+    return None
+
+
+def _categories(cells: list[_Cell]) -> dict[str, tuple[str | None, Decimal | None]]:
+    for source in CATEGORY_SOURCES:
+        found = {c.code: (c.name, c.amount) for c in reversed(cells)
+                 if c.table == source.table and c.column in source.columns
+                 and c.code is not None and len(c.code) == 3}
+        if found:
+            return found
+    return {}
+
+
+def find_department(conn: Connection, department: str | int, region: str | None = None) -> int:
+    query = select(departments.c.id, departments.c.name, departments.c.region).where(
+        department_condition(department))
+    if region is not None:
+        query = query.where(departments.c.region == region)
+    found = conn.execute(query.order_by(departments.c.id)).all()
+    if not found:
+        raise UnknownDepartment(f"no department matches {department!r}")
+    exact = [r for r in found if r.name == department]
+    if len(found) > 1 and len(exact) != 1:
+        raise AmbiguousDepartment(str(department), [tuple(r) for r in found])
+    return int((exact or found)[0].id)
+
+
+def _one_per_year(conn: Connection, dept_id: int, kind: str, scope: str | None
+                  ) -> dict[int, int]:
+    """year → disclosure id, preferring the department-level (汇总) disclosure."""
+    query = select(disclosures.c.id, disclosures.c.year, disclosures.c.scope).where(
+        disclosures.c.department_id == dept_id, disclosures.c.kind == kind,
+        disclosures.c.year.is_not(None))
+    if scope is not None:
+        query = query.where(disclosures.c.scope == scope)
+    chosen: dict[int, tuple[int, int]] = {}
+    for r in conn.execute(query):
+        rank = {"department": 0, "unit": 1}.get(r.scope, 2)
+        if r.year not in chosen or rank < chosen[r.year][0]:
+            chosen[r.year] = (rank, r.id)
+    return {year: disclosure_id for year, (_rank, disclosure_id) in sorted(chosen.items())}
+
+
+def compare_years(conn: Connection, department: str | int, *, kind: str = "budget",
+                  scope: str | None = None, region: str | None = None,
+                  years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """One department across years: totals, basic/project, 三公 items and functional
+    categories; columns metric, name, year, amount, change, growth_pct."""
+    dept_id = find_department(conn, department, region)
+    by_year = _one_per_year(conn, dept_id, kind, scope)
+    if years is not None:
+        by_year = {y: d for y, d in by_year.items() if years[0] <= y <= years[1]}
+    sources = [s for m in METRICS.values() for s in m.sources] + list(CATEGORY_SOURCES)
+    cells_by: dict[int, list[_Cell]] = defaultdict(list)
+    for cell in _cells(conn, list(by_year.values()), sources):
+        cells_by[cell.disclosure_id].append(cell)
+    records: list[dict[str, object]] = []
+    category_names: dict[str, str | None] = {}
+    values: dict[str, dict[int, Decimal | None]] = defaultdict(dict)
+    for year, disclosure_id in by_year.items():
+        cells = cells_by[disclosure_id]
+        for metric in METRICS.values():
+            values[metric.key][year] = _value(cells, metric)
+        for code, (name, amount) in _categories(cells).items():
+            category_names.setdefault(code, name)
+            values[f"func:{code}"][year] = amount
+    names = {m.key: m.name for m in METRICS.values()} | {
+        f"func:{c}": n for c, n in category_names.items()}
+    for key in [*METRICS, *sorted(k for k in values if k.startswith("func:"))]:
+        previous: Decimal | None = None
+        for year in by_year:
+            amount = values[key].get(year)
+            records.append({
+                "metric": key, "name": names.get(key), "year": year,
+                "disclosure_id": by_year[year], "amount": amount,
+                "change": None if amount is None or previous is None else amount - previous,
+                "growth_pct": growth(previous, amount),
+            })
+            previous = amount if amount is not None else previous
+    columns = ["metric", "name", "year", "disclosure_id", "amount", "change", "growth_pct"]
+    frame = pd.DataFrame(records, columns=columns)
+    frame.attrs["department_id"] = dept_id
+    frame.attrs["department"] = conn.execute(
+        select(departments.c.name).where(departments.c.id == dept_id)).scalar_one()
+    return frame
+
+
+def _metric(key: str) -> Metric:
+    if key.startswith("func:"):
+        code = key.removeprefix("func:")
+        return Metric(key, key, tuple(
+            MetricSource(s.table, s.columns, category_rows=True, code=code)
+            for s in CATEGORY_SOURCES))
+    if key not in METRICS:
+        raise KeyError(f"unknown metric {key!r}; known: {', '.join(METRICS)}, func:<code>")
+    return METRICS[key]
+
+
+def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, Decimal | None]:
+    """department id → the metric's value in the disclosures `f` selects."""
+    query = apply(
+        select(disclosures.c.id, disclosures.c.department_id, disclosures.c.scope)
+        .select_from(disclosures)
+        .outerjoin(departments, departments.c.id == disclosures.c.department_id)
+        .where(disclosures.c.department_id.is_not(None)),
+        f,
+    )
+    chosen: dict[int, tuple[int, int]] = {}
+    for r in conn.execute(query):
+        rank = {"department": 0, "unit": 1}.get(r.scope, 2)
+        if r.department_id not in chosen or rank < chosen[r.department_id][0]:
+            chosen[r.department_id] = (rank, r.id)
+    by_disclosure = {d: dept for dept, (_rank, d) in chosen.items()}
+    cells_by: dict[int, list[_Cell]] = defaultdict(list)
+    for cell in _cells(conn, list(by_disclosure), list(metric.sources)):
+        cells_by[cell.disclosure_id].append(cell)
+    result: dict[int, Decimal | None] = {}
+    for disclosure_id, dept in by_disclosure.items():
+        cells = cells_by[disclosure_id]
+        if metric.sources[0].category_rows:
+            code = metric.sources[0].code or ""
+            result[dept] = _categories(cells).get(code, (None, None))[1]
+        else:
+            result[dept] = _value(cells, metric)
+    return result
+
+
+def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
+         region: str | None = None, scope: str | None = None,
+         departments_: list[str | int] | None = None) -> pd.DataFrame:
+    """Departments in one year ranked by `metric` (largest first), with the previous
+    year's value and the growth; columns rank, department_id, department, region,
+    amount, share_pct, previous, change, growth_pct."""
+    m = _metric(metric)
+    ids: list[int] | None = None
+    if departments_:
+        ids = [find_department(conn, d, region) for d in departments_]
+    now = _values_for(conn, Filters(region=region, year=year, kind=kind, scope=scope), m)
+    before = _values_for(conn, Filters(region=region, year=year - 1, kind=kind, scope=scope), m)
+    if ids is not None:
+        now = {d: v for d, v in now.items() if d in ids}
+    info = {r.id: r for r in conn.execute(
+        select(departments.c.id, departments.c.name, departments.c.region)
+        .where(departments.c.id.in_(list(now))))}
+    total = sum((v for v in now.values() if v is not None), Decimal(0))
+    ordered = sorted(now.items(), key=lambda kv: (kv[1] is None, -(kv[1] or 0), kv[0]))
+    records = []
+    for position, (dept, amount) in enumerate(ordered, start=1):
+        previous = before.get(dept)
+        records.append({
+            "rank": position if amount is not None else None,
+            "department_id": dept, "department": info[dept].name, "region": info[dept].region,
+            "amount": amount,
+            "share_pct": (amount / total * HUNDRED).quantize(PCT) if amount is not None and total
+            else None,
+            "previous": previous,
+            "change": amount - previous if amount is not None and previous is not None else None,
+            "growth_pct": growth(previous, amount),
+        })
+    columns = ["rank", "department_id", "department", "region", "amount", "share_pct",
+               "previous", "change", "growth_pct"]
+    frame = pd.DataFrame(records, columns=columns)
+    frame.attrs["metric"] = metric
+    return frame

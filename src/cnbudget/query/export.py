@@ -1,0 +1,95 @@
+"""Write any query result (a DataFrame) as CSV, XLSX, Parquet or JSON Lines.
+
+Amounts stay exact: fixed-point decimal text in CSV, decimal128 in Parquet,
+exact JSON numbers in JSON Lines. XLSX cells are numbers (Excel holds binary
+floating point: exact to 15 significant digits, i.e. every printed amount).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+FORMATS = ("csv", "xlsx", "parquet", "jsonl")
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    chosen = (fmt or path.suffix.lstrip(".")).lower()
+    chosen = {"ndjson": "jsonl", "pq": "parquet", "xls": "xlsx"}.get(chosen, chosen)
+    if chosen not in FORMATS:
+        raise ValueError(f"unknown export format {chosen!r}; one of {', '.join(FORMATS)}")
+    return chosen
+
+
+def _json_number(value: Decimal) -> int | float | str:
+    """An exact JSON value: int when integral, float when its repr is the same
+    decimal, else the decimal text (never a rounded number)."""
+    if value == value.to_integral_value():
+        return int(value)
+    if Decimal(repr(float(value))) == value:
+        return float(value)
+    return str(value)
+
+
+def _plain(value: object) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, Decimal):
+        return _json_number(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _jsonl(frame: pd.DataFrame, path: Path) -> None:
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    with path.open("w", encoding="utf-8") as fh:
+        for record in frame.to_dict(orient="records"):
+            fh.write(encoder.encode({k: _plain(v) for k, v in record.items()}) + "\n")
+
+
+def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
+    """The narrowest decimal128 holding every value exactly; None beyond 38 digits."""
+    scale = max(0, *(-v.as_tuple().exponent for v in values))
+    int_digits = max(1, *(v.adjusted() + 1 for v in values if v != 0))
+    precision = int_digits + scale
+    return pa.decimal128(precision, scale) if precision <= 38 else None
+
+
+def _parquet(frame: pd.DataFrame, path: Path) -> None:
+    arrays = []
+    for column in frame.columns:
+        values = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+                  for v in frame[column]]
+        decimals = [v for v in values if isinstance(v, Decimal)]
+        kind = _decimal_type(decimals) if decimals else None
+        if kind is not None and len(decimals) == sum(v is not None for v in values):
+            arrays.append(pa.array(values, type=kind))
+        elif decimals:  # mixed or too wide: exact text
+            arrays.append(pa.array([None if v is None else str(v) for v in values]))
+        else:
+            arrays.append(pa.Array.from_pandas(frame[column]))
+    pq.write_table(pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns]), path)
+
+
+def export_frame(frame: pd.DataFrame, path: Path, fmt: str | None = None) -> Path:
+    chosen = format_for(path, fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if chosen == "csv":
+        # fixed-point text: str(Decimal) may be 1E+3
+        frame.map(lambda v: format(v, "f") if isinstance(v, Decimal) else v).to_csv(
+            path, index=False, encoding="utf-8")
+    elif chosen == "xlsx":
+        frame.to_excel(path, index=False, engine="openpyxl")
+    elif chosen == "parquet":
+        _parquet(frame, path)
+    else:
+        _jsonl(frame, path)
+    return path

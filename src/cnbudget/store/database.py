@@ -1,0 +1,98 @@
+"""`Store`: one database (SQLite file or PostgreSQL), migrated on open.
+
+Each `store` call is one transaction: a document is stored whole or not at
+all, so a crash loses nothing already stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import StatementError
+
+from cnbudget import __version__
+from cnbudget.model.document import Document
+from cnbudget.store.engine import make_engine, resolve_url
+from cnbudget.store.migrate import upgrade
+from cnbudget.store.read import load_document
+from cnbudget.store.schema import documents, ingest_errors, ingest_runs
+from cnbudget.store.types import AmountOutOfRange
+from cnbudget.store.write import Stored, find_by_sha256, store_document
+
+
+class Store:
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_url(db)
+        self.engine: Engine = make_engine(self.url)
+        if migrate:
+            upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def store(self, doc: Document, run_id: int | None = None) -> Stored:
+        try:
+            with self.engine.begin() as conn:
+                return store_document(conn, doc, run_id)
+        except StatementError as exc:
+            if isinstance(exc.orig, AmountOutOfRange):
+                raise exc.orig from exc
+            raise
+
+    def load(self, document_id: int) -> Document:
+        with self.engine.connect() as conn:
+            return load_document(conn, document_id)
+
+    def has_sha256(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return find_by_sha256(conn, sha256) is not None
+
+    def known_sha256(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(documents.c.sha256)).scalars())
+
+    def document_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics after a large change (SQLite; a
+        PostgreSQL server's autovacuum does this itself)."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")
+
+    # ---- ingest runs ------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(insert(ingest_runs).values(
+                started_at=datetime.now(UTC), inputs=list(inputs), files=0, stored=0,
+                skipped=0, failed=0, cnbudget_version=__version__,
+            )).inserted_primary_key[0])
+
+    def record_error(
+        self, run_id: int, path: str, error: str, message: str, sha256: str | None = None
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(ingest_errors).values(
+                run_id=run_id, path=path, sha256=sha256, error=error, message=message
+            ))
+
+    def finish_run(self, run_id: int, *, files: int, stored: int, skipped: int,
+                   failed: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
+                finished_at=datetime.now(UTC), files=files, stored=stored, skipped=skipped,
+                failed=failed,
+            ))

@@ -1,0 +1,288 @@
+"""The database schema (SQLAlchemy Core), one table per thing a disclosure holds.
+
+departments ← disclosures (department × year × kind × scope) ← documents (one
+per source file, versioned) ← tables ← table_rows ← line_items (one row per
+value, exact NUMERIC). Row text columns, performance indicators, facts,
+findings (+ their locations), narrative lines and reader problems hang off
+their row or document. Ingest runs and their per-file errors are recorded too.
+
+Positions (`position`, `row_no`) keep the printed order so a stored document
+reads back cell for cell. A locator is stored as `page`/`line` plus `located`
+(whether the extractor gave one at all). The Alembic migrations under
+`store/migrations` create exactly this schema (a test compares them).
+
+Tables keyed by (parent, position) are clustered on that key on SQLite
+(WITHOUT ROWID): no second copy of the key, and a document's rows are read
+in order. Rows are found through their table, never through a global index
+on item or code: such an index lures SQLite's planner into scanning every
+`total` row of the database instead of the few tables a query is about.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from cnbudget.store.types import ExactDecimal
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _locator_columns(prefix: str = "") -> list[Column]:
+    return [
+        Column(f"{prefix}page", Integer),
+        Column(f"{prefix}line", Integer),
+        Column(f"{prefix}located", Boolean, nullable=False, default=False),
+    ]
+
+
+departments = Table(
+    "departments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),  # the name printed in the latest year seen
+    Column("code", String(64)),
+    Column("region", Text),
+    Column("region_level", String(16)),
+    Index(None, "region", "code"),
+)
+
+department_aliases = Table(
+    "department_aliases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("department_id", ForeignKey("departments.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False),  # NFKC, no spaces: the matching key
+    Column("first_year", Integer),
+    Column("last_year", Integer),
+    UniqueConstraint("department_id", "name_key"),
+    Index(None, "name_key"),
+)
+
+disclosures = Table(
+    "disclosures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("department_id", ForeignKey("departments.id")),
+    Column("year", Integer),
+    Column("kind", String(16)),
+    Column("scope", String(16)),
+    Index(None, "department_id", "year", "kind", "scope"),
+    Index(None, "year", "kind"),
+)
+
+ingest_runs = Table(
+    "ingest_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("inputs", JSON, nullable=False),
+    Column("files", Integer, nullable=False, default=0),
+    Column("stored", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("cnbudget_version", String(32), nullable=False),
+)
+
+ingest_errors = Table(
+    "ingest_errors", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("sha256", String(64)),
+    Column("error", String(64), nullable=False),  # exception class name
+    Column("message", Text, nullable=False),
+    Index(None, "run_id"),
+    Index(None, "sha256"),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("disclosure_id", ForeignKey("disclosures.id"), nullable=False),
+    Column("run_id", ForeignKey("ingest_runs.id")),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("file", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("pages", Integer),
+    # the metadata exactly as extracted (the disclosure/department are resolved from it)
+    Column("kind", String(16)),
+    Column("scope", String(16)),
+    Column("year", Integer),
+    Column("title", Text),
+    Column("department_name", Text),
+    Column("department_code", String(64)),
+    Column("region", Text),
+    Column("region_level", String(16)),
+    Column("source_units", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    # versions: a later file for the same part of a disclosure supersedes the earlier one
+    Column("version", Integer, nullable=False, default=1),
+    Column("supersedes_id", ForeignKey("documents.id")),
+    Column("current", Boolean, nullable=False, default=True),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index(None, "disclosure_id", "current"),
+)
+
+document_problems = Table(
+    "document_problems", metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("message", Text, nullable=False),
+    *_locator_columns(),
+    sqlite_with_rowid=False,
+)
+
+narrative = Table(
+    "narrative", metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    *_locator_columns(),
+    sqlite_with_rowid=False,
+)
+
+tables = Table(
+    "tables", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("unit", String(16)),
+    Column("empty", Boolean, nullable=False),
+    Column("note", Text),
+    Column("subject", Text),
+    *_locator_columns(),
+    UniqueConstraint("document_id", "position"),
+    Index(None, "type", "document_id"),
+)
+
+table_rows = Table(
+    "table_rows", metadata,
+    Column("table_id", ForeignKey("tables.id", ondelete="CASCADE"), primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("code", String(32)),
+    Column("item", Text),
+    Column("side", String(16)),
+    Column("unit_code", String(32)),
+    Column("name", Text),
+    Column("has_indicators", Boolean, nullable=False),
+    *_locator_columns(),
+    sqlite_with_rowid=False,
+)
+
+
+
+def _row_fk() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(
+        ["table_id", "row_no"], ["table_rows.table_id", "table_rows.row_no"], ondelete="CASCADE"
+    )
+
+
+line_items = Table(
+    "line_items", metadata,
+    Column("table_id", Integer, primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("column", String(128), nullable=False),
+    Column("amount", ExactDecimal),  # NULL: the cell was printed empty
+    _row_fk(),
+    sqlite_with_rowid=False,
+)
+
+row_texts = Table(
+    "row_texts", metadata,
+    Column("table_id", Integer, primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("key", String(128), nullable=False),
+    Column("value", Text, nullable=False),
+    _row_fk(),
+    sqlite_with_rowid=False,
+)
+
+indicators = Table(
+    "indicators", metadata,
+    Column("table_id", Integer, primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("level1", Text),
+    Column("level2", Text),
+    Column("level3", Text),
+    Column("target", Text),
+    Column("actual", Text),
+    Column("weight", ExactDecimal),
+    Column("score", ExactDecimal),
+    _row_fk(),
+    sqlite_with_rowid=False,
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("key", String(64), nullable=False),
+    Column("value", ExactDecimal, nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("subject", String(64)),
+    Column("printed_unit", String(16)),
+    *_locator_columns(),
+    Index(None, "key"),
+    sqlite_with_rowid=False,
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("rule", String(128), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("expected", ExactDecimal),
+    Column("actual", ExactDecimal),
+    Index(None, "rule"),
+    Index(None, "severity"),
+    sqlite_with_rowid=False,
+)
+
+finding_locations = Table(
+    "finding_locations", metadata,
+    Column("document_id", Integer, primary_key=True),
+    Column("finding_no", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("table_type", String(64)),
+    Column("title", Text),
+    Column("item", Text),
+    Column("code", String(32)),
+    Column("column", String(128)),
+    Column("fact", String(64)),
+    Column("page", Integer),
+    Column("line", Integer),
+    Column("quote", Text),
+    ForeignKeyConstraint(
+        ["document_id", "finding_no"], ["findings.document_id", "findings.position"],
+        ondelete="CASCADE",
+    ),
+    sqlite_with_rowid=False,
+)

@@ -1,0 +1,250 @@
+"""Store one `Document` (inside the caller's transaction) and say what happened.
+
+The document's disclosure is found or created from its metadata; a document
+whose content hash is already stored is not stored again. A file that
+replaces an earlier file of the same disclosure (same file name, or the same
+title and part: same table types and narrative presence) is recorded as its new
+version (same title required: a garbled department name must not make two
+departments' files versions of one another); other files of the disclosure
+(Jiangsu's 文件 and 表格 PDFs) are its further parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from sqlalchemy import Connection, exists, insert, select, update
+from sqlalchemy import Table as SqlTable
+from sqlalchemy.engine import Dialect
+
+from cnbudget.model.document import Document, Locator
+from cnbudget.store.departments import resolve_department
+from cnbudget.store.schema import (
+    disclosures,
+    document_problems,
+    documents,
+    facts,
+    finding_locations,
+    findings,
+    indicators,
+    line_items,
+    narrative,
+    row_texts,
+    table_rows,
+    tables,
+)
+from cnbudget.store.types import ExactDecimal
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    document_id: int
+    disclosure_id: int
+    new: bool  # False: this content hash was already stored; nothing changed
+    supersedes: int | None = None  # the document id this one is a new version of
+
+
+def _loc(loc: Locator | None, prefix: str = "") -> dict[str, object]:
+    return {
+        f"{prefix}page": loc.page if loc else None,
+        f"{prefix}line": loc.line if loc else None,
+        f"{prefix}located": loc is not None,
+    }
+
+
+def find_by_sha256(conn: Connection, sha256: str) -> tuple[int, int] | None:
+    row = conn.execute(
+        select(documents.c.id, documents.c.disclosure_id).where(documents.c.sha256 == sha256)
+    ).first()
+    return (int(row.id), int(row.disclosure_id)) if row else None
+
+
+def _disclosure(conn: Connection, doc: Document) -> tuple[int, bool]:
+    """(id, created) of the disclosure the document belongs to."""
+    meta = doc.meta
+    dept_id = resolve_department(conn, meta)
+    kind = meta.kind.value if meta.kind else None
+    scope = meta.scope.value if meta.scope else None
+    if dept_id is not None and meta.year is not None and kind is not None:
+        found = conn.execute(
+            select(disclosures.c.id).where(
+                disclosures.c.department_id == dept_id,
+                disclosures.c.year == meta.year,
+                disclosures.c.kind == kind,
+                disclosures.c.scope.is_(None) if scope is None else disclosures.c.scope == scope,
+            ).order_by(disclosures.c.id)
+        ).first()
+        if found:
+            return int(found.id), False
+    # an unidentified document is a disclosure of its own until a person says otherwise
+    return int(conn.execute(
+        insert(disclosures).values(department_id=dept_id, year=meta.year, kind=kind, scope=scope)
+    ).inserted_primary_key[0]), True
+
+
+def _part(has_narrative: bool, table_types: set[str]) -> tuple[bool, frozenset[str]]:
+    return has_narrative, frozenset(table_types)
+
+
+def _replaced(conn: Connection, disclosure_id: int, doc: Document) -> tuple[int, int] | None:
+    """(id, version) of the current document of the disclosure this one replaces:
+    one with the same file name, or the same title and the same part (table types
+    and narrative presence). Different titles are different documents, however
+    alike their tables."""
+    part = _part(bool(doc.narrative), {t.type for t in doc.tables})
+    current = conn.execute(
+        select(documents.c.id, documents.c.file, documents.c.title, documents.c.version)
+        .where(documents.c.disclosure_id == disclosure_id, documents.c.current.is_(True))
+        .order_by(documents.c.id)
+    ).all()
+    for old in current:
+        if old.file == doc.source.file:
+            return int(old.id), int(old.version)
+    for old in current:
+        if doc.meta.title is None or old.title != doc.meta.title:
+            continue
+        types = set(conn.execute(
+            select(tables.c.type).where(tables.c.document_id == old.id)
+        ).scalars())
+        has_narrative = conn.execute(
+            select(exists().where(narrative.c.document_id == old.id))
+        ).scalar_one()
+        if (types or has_narrative) and _part(bool(has_narrative), types) == part:
+            return int(old.id), int(old.version)
+    return None
+
+
+def store_document(conn: Connection, doc: Document, run_id: int | None = None) -> Stored:
+    """Store `doc` in the open transaction of `conn`; idempotent by content hash."""
+    known = find_by_sha256(conn, doc.source.sha256)
+    if known:
+        return Stored(known[0], known[1], new=False)
+    disclosure_id, created = _disclosure(conn, doc)
+    replaced = None if created else _replaced(conn, disclosure_id, doc)
+    if replaced:
+        conn.execute(update(documents).where(documents.c.id == replaced[0]).values(current=False))
+    meta = doc.meta
+    doc_id = int(conn.execute(insert(documents).values(
+        disclosure_id=disclosure_id, run_id=run_id, sha256=doc.source.sha256,
+        file=doc.source.file, format=doc.source.format, pages=doc.source.pages,
+        kind=meta.kind.value if meta.kind else None,
+        scope=meta.scope.value if meta.scope else None,
+        year=meta.year, title=meta.title,
+        department_name=meta.department.name, department_code=meta.department.code,
+        region=meta.region.name,
+        region_level=meta.region.level.value if meta.region.level else None,
+        source_units=list(meta.source_units), status=doc.status.value,
+        version=replaced[1] + 1 if replaced else 1,
+        supersedes_id=replaced[0] if replaced else None,
+        current=True, ingested_at=datetime.now(UTC),
+    )).inserted_primary_key[0])
+    _store_body(conn, doc_id, doc)
+    return Stored(doc_id, disclosure_id, new=True, supersedes=replaced[0] if replaced else None)
+
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(dialect: Dialect, table: SqlTable, keys: tuple[str, ...]) -> str:
+    quote = dialect.identifier_preparer.quote
+    mark = _PLACEHOLDERS[dialect.paramstyle]
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
+            f"VALUES ({', '.join(mark for _ in keys)})")
+
+
+def _executemany(conn: Connection, table: SqlTable, rows: list[dict[str, object]]) -> None:
+    """Bulk insert through the driver's executemany: a document's hundreds of values
+    would otherwise spend most of their time in per-row statement processing. Exact
+    amounts still go through `ExactDecimal`'s conversion."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    keys = tuple(rows[0])
+    convert = [
+        (i, table.c[k].type) for i, k in enumerate(keys)
+        if isinstance(table.c[k].type, ExactDecimal)
+    ]
+    params = []
+    for row in rows:
+        values = list(row.values())
+        for i, kind in convert:
+            values[i] = kind.process_bind_param(values[i], dialect)
+        params.append(tuple(values))
+    conn.exec_driver_sql(_insert_sql(dialect, table, keys), params)
+
+
+def _store_body(conn: Connection, doc_id: int, doc: Document) -> None:
+    _executemany(conn, document_problems, [
+        {"document_id": doc_id, "position": i, "message": p.message, **_loc(p.locator)}
+        for i, p in enumerate(doc.problems)
+    ])
+    _executemany(conn, narrative, [
+        {"document_id": doc_id, "position": i, "text": p.text, **_loc(p.locator)}
+        for i, p in enumerate(doc.narrative)
+    ])
+    _store_tables(conn, doc_id, doc)
+    _executemany(conn, facts, [
+        {"document_id": doc_id, "position": i, "key": f.key, "value": f.value, "unit": f.unit,
+         "text": f.text, "subject": f.subject, "printed_unit": f.printed_unit,
+         **_loc(f.locator)}
+        for i, f in enumerate(doc.facts)
+    ])
+    _executemany(conn, findings, [
+        {"document_id": doc_id, "position": i, "rule": f.rule, "category": f.category.value,
+         "severity": f.severity.value, "message": f.message, "expected": f.expected,
+         "actual": f.actual}
+        for i, f in enumerate(doc.findings)
+    ])
+    _executemany(conn, finding_locations, [
+        {"document_id": doc_id, "finding_no": i, "position": j, "table_type": loc.table,
+         "title": loc.title, "item": loc.item, "code": loc.code, "column": loc.column,
+         "fact": loc.fact, "page": loc.page, "line": loc.line, "quote": loc.quote}
+        for i, f in enumerate(doc.findings) for j, loc in enumerate(f.locations)
+    ])
+
+
+def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
+    if not doc.tables:
+        return
+    table_ids = conn.execute(
+        insert(tables).returning(tables.c.id, sort_by_parameter_order=True),
+        [
+            {"document_id": doc_id, "position": i, "type": t.type, "title": t.title,
+             "unit": t.unit, "empty": t.empty, "note": t.note, "subject": t.subject,
+             **_loc(t.locator)}
+            for i, t in enumerate(doc.tables)
+        ],
+    ).scalars().all()
+    rows: list[dict[str, object]] = []
+    values: list[dict[str, object]] = []
+    texts: list[dict[str, object]] = []
+    inds: list[dict[str, object]] = []
+    for table_id, table in zip(table_ids, doc.tables, strict=True):
+        for row_no, row in enumerate(table.rows):
+            key = {"table_id": table_id, "row_no": row_no}
+            rows.append({
+                **key, "code": row.code, "item": row.item, "side": row.side,
+                "unit_code": row.unit_code, "name": row.name,
+                "has_indicators": row.indicators is not None, **_loc(row.locator),
+            })
+            values.extend(
+                {**key, "position": i, "column": column, "amount": amount}
+                for i, (column, amount) in enumerate(row.values.items())
+            )
+            texts.extend(
+                {**key, "position": i, "key": k, "value": v}
+                for i, (k, v) in enumerate(row.texts.items())
+            )
+            inds.extend(
+                {**key, "position": i, "level1": ind.level1, "level2": ind.level2,
+                 "level3": ind.level3, "target": ind.target, "actual": ind.actual,
+                 "weight": ind.weight, "score": ind.score}
+                for i, ind in enumerate(row.indicators or ())
+            )
+    _executemany(conn, table_rows, rows)
+    _executemany(conn, line_items, values)
+    _executemany(conn, row_texts, texts)
+    _executemany(conn, indicators, inds)
