@@ -50,10 +50,15 @@ def write_samples(folder: Path) -> list[Path]:
     for spec, fmt in SAMPLES:
         doc = make_sample(spec)
         paths.append(render_document(doc, fmt, folder / f"{spec.year}-{spec.kind.value}.{fmt}"))
-    spec, fmt = SAMPLES[2]
-    paths.append(render_document(plant_error(make_sample(spec)), "html",
-                                 folder / f"{spec.year}-{spec.kind.value}-with-an-error.html"))
     return paths
+
+
+def write_planted(folder: Path) -> Path:
+    """The 2024 budget with one planted slip, kept apart from the published set."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = SAMPLES[2][0]
+    return render_document(plant_error(make_sample(spec)), "html",
+                           folder / f"{spec.year}-{spec.kind.value}-with-an-error.html")
 
 
 def _run(*args: str) -> int:
@@ -71,8 +76,9 @@ def main(argv: list[str]) -> int:
     print(f"wrote {len(paths)} sample disclosures of {DEPARTMENT} into {samples}/:")
     for p in paths:
         print(f"  {p.name}")
+    planted = write_planted(out / "to-check")
+    print(f"and a copy with one planted error: {planted}")
     pdf = next(p for p in paths if p.suffix == ".pdf")
-    planted = next(p for p in paths if "error" in p.name)
     steps = [
         (("extract", str(pdf)), {0}),
         (("check", str(pdf)), {0}),

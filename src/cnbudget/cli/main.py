@@ -21,3 +21,7 @@ for module in (extract, store_commands, check, render):
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
