@@ -258,6 +258,21 @@ def functional_code_for_name(name: str, year: int | None = None) -> str | None:
     return _code_for_name(FUNCTIONAL, name, year)
 
 
+MIN_PREFIX = 4  # characters of a cut name that can still tell one 类 from another
+
+
+def functional_category_for_prefix(cut: str) -> str | None:
+    """The 类 whose name starts with a name cut short (a row split at a page
+    break prints 八、社会保障和就 / 业支出): only when exactly one 类 fits."""
+    # the catalogue's keys drop a trailing 支出, so a cut 支 is dropped too
+    key = name_key(cut, drop_spending=False).removesuffix("支")
+    if len(key) < MIN_PREFIX:
+        return None
+    codes = {code for (kind, name), entries in _by_name().items() if kind == FUNCTIONAL
+             and name.startswith(key) for code in (e.code for e in entries) if len(code) == 3}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def economic_code_for_name(
     name: str, year: int | None = None, kind: str = "department"
 ) -> str | None:

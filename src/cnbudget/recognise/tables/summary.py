@@ -19,7 +19,11 @@ from dataclasses import dataclass, field, replace
 
 from cnbudget.ingest.layout import Cell, Line
 from cnbudget.model import Problem, Row
-from cnbudget.normalise.classification import economic_code_for_name, functional_code_for_name
+from cnbudget.normalise.classification import (
+    economic_code_for_name,
+    functional_category_for_prefix,
+    functional_code_for_name,
+)
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.tables.cells import (
@@ -48,6 +52,7 @@ _FUNC = "func"
 _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     # (pattern on the label key, item); first match wins
     (r"^(?:本年)?收入总计$|^总计$", "grand_total"),
+    (r"^(?:当年|本年)收入(?:小计)?$", "income_total"),  # Jiangsu: 当年收入小计 + 上年结转 = 收入合计
     (r"^本年收入合计$|^收入合计$", "income_total"),
     (r"^合计$", "income_total"),
     (r"用事业基金弥补|使用非财政拨款结余|动用事业基金|使用(?:专用)?结余", "use_of_reserves"),
@@ -61,15 +66,16 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"经营收入$", "operating"),
     (r"^事业收入$", "business"),
     (r"附属单位上缴", "subsidiary_remittance"),
-    (r"^其他(?:各项)?收入$", "other"),
+    (r"^其他(?:各项)?收入$|^其他资金$", "other"),
 )
 
 _EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^(?:本年)?支出总计$|^总计$", "grand_total"),
+    (r"^(?:当年|本年)支出小计$", "expenditure_total"),
     (r"^本年支出合计$|^支出合计$", "expenditure_total"),
     (r"^合计$", "expenditure_total"),
     (r"^结余分配$", "surplus_distribution"),
-    (r"^(?:年末|年终)(?:财政拨款)?结[转余]", "carryover_end"),
+    (r"^(?:年末|年终)(?:财政拨款)?结[转余]|^结转下年", "carryover_end"),
     (r"^基本支出$", "basic"),
     (r"^项目支出$", "project"),
 )
@@ -77,6 +83,7 @@ _EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
 # labels that end the year's rows: what follows details carry-overs
 _AFTER_TOTAL = {INCOME: "income_total", EXPENDITURE: "expenditure_total"}
 _REPEATABLE = {"grand_total", "income_total", "expenditure_total"}
+_FISCAL_PARTS = {"fiscal_general", "fiscal_fund", "fiscal_state_capital"}
 
 # header cells: never a row
 _HEADER_WORDS = frozenset({
@@ -136,7 +143,8 @@ def _category_item(label: str, kind: str | None) -> str | None:
         code = lookup(label)
         if code is not None and len(code) == 3:
             return f"{prefix}:{code}"
-    return None
+    code = functional_category_for_prefix(label) if kind != _ECON else None
+    return f"func:{code}" if code else None
 
 
 def _looks_income(key: str) -> bool:
@@ -259,6 +267,8 @@ def _classify(group: Group, panel: Panel, state: _SideState) -> tuple[str | None
             return category, (state.last_main if sub and state.last_main in ("basic", "project") else None)
     if item is not None and (not sub or item in _REPEATABLE):
         return item, None
+    if item in _FISCAL_PARTS and state.last_main == "fiscal" and item not in state.seen:
+        return item, None  # 一、财政拨款 / 1.一般公共预算: the contract's fiscal_general
     if sub or item is not None:
         return None, state.last_main
     return None, None
