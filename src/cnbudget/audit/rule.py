@@ -19,6 +19,7 @@ from cnbudget.model.document import (
     FindingLocation,
     Kind,
     Severity,
+    Table,
 )
 from cnbudget.registry import Registry
 
@@ -54,6 +55,10 @@ class Rule:
 
     def __call__(self, doc: Document, ctx: AuditContext) -> Iterable[Finding]:
         return self.check(doc, ctx)
+
+    def tables(self, doc: Document) -> list[Table]:
+        """The document's tables of the types this rule reads, in printed order."""
+        return [t for t in doc.tables if t.type in self.table_types]
 
     def applies_to(self, doc: Document) -> bool:
         """Kind matches (or is unknown) and at least one table it reads is present."""

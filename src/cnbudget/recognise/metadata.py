@@ -109,14 +109,16 @@ def _kind_of(title: str, head_text: str) -> Kind | None:
 
 def recognise_metadata(lines: Sequence[Line]) -> DocumentMeta:
     full_text = "\n".join(ln.text for ln in lines)
-    head_text = fold("\n".join(ln.text for ln in lines[:HEAD_LINES]))
+    printed = nfkc(full_text)  # width-folded once for every pattern below
+    head = "\n".join(ln.text for ln in lines[:HEAD_LINES])
+    head_text = fold(head)
     name = code = None
     scope: Scope | None = None
-    m = _CODE_AND_NAME.search(nfkc(full_text))
+    m = _CODE_AND_NAME.search(printed)
     if m:
         code, name = m.group(1), m.group(2)
     if code is None:
-        m3 = _CODE_LINE.search(nfkc("\n".join(ln.text for ln in lines[:HEAD_LINES])))
+        m3 = _CODE_LINE.search(nfkc(head))
         if m3:
             code = m3.group(1)
 
@@ -131,11 +133,11 @@ def recognise_metadata(lines: Sequence[Line]) -> DocumentMeta:
         printed_title = re.sub(r"\s+", "", text[tm.start():])
     if name is None:
         # table-only files print the department above each table: 部门：江苏省人民检察院
-        m2 = _UNIT_LINE.search(nfkc(full_text))
+        m2 = _UNIT_LINE.search(printed)
         if m2:
             name = m2.group(1)
     if year is None:
-        years = Counter(int(y) for y in _YEAR.findall(nfkc(full_text[:20000])))
+        years = Counter(int(y) for y in _YEAR.findall(printed[:20000]))
         year = years.most_common(1)[0][0] if years else None
 
     kind = _kind_of(fold(printed_title) if printed_title else "", head_text)

@@ -41,9 +41,7 @@ EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating", "subsidy
     table_types=BASIC_PROJECT_TABLES,
 )
 def row_basic_project(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in BASIC_PROJECT_TABLES:
-            continue
+    for table in row_basic_project.tables(doc):
         slack = table_slack(table)
         for row in table.rows:
             parts = [c for c in EXPENDITURE_PARTS if c in row.values]
@@ -71,9 +69,7 @@ def _printed_extras(row: Row) -> bool:
     table_types=("general_public_basic", "fiscal_basic"),
 )
 def row_personnel_public(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in ("general_public_basic", "fiscal_basic"):
-            continue
+    for table in row_personnel_public.tables(doc):
         slack = table_slack(table)
         for row in table.rows:
             m = check_row(row, "total", ("personnel", "public"), slack)
@@ -142,9 +138,7 @@ def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     table_types=FUNCTIONAL_TABLES + ECONOMIC_TABLES,
 )
 def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in FUNCTIONAL_TABLES + ECONOMIC_TABLES:
-            continue
+    for table in column_total.tables(doc):
         slack = table_slack(table)
         for block in blocks(table):
             anchor = block.anchor

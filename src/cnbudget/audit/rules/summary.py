@@ -65,9 +65,7 @@ def _any_reading_agrees(total_values: Sequence[Decimal], part_values: Sequence[S
     table_types=SUMMARIES,
 )
 def summary_balance(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in SUMMARIES:
-            continue
+    for table in summary_balance.tables(doc):
         slack = table_slack(table)
         for column in _columns(table):
             grand: dict[str, list[Decimal]] = {}
@@ -117,9 +115,7 @@ INCOME_SOURCES = ("fiscal", "fiscal_general", "fiscal_fund", "fiscal_state_capit
     table_types=SUMMARIES,
 )
 def summary_income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in SUMMARIES:
-            continue
+    for table in summary_income_sources.tables(doc):
         slack = table_slack(table)
         total = _row(table, "income", "income_total")
         present = [i for i in INCOME_SOURCES if has_item(table, "income", i)]
@@ -162,9 +158,7 @@ def summary_income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding
     table_types=SUMMARIES,
 )
 def summary_expenditure_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    for table in doc.tables:
-        if table.type not in SUMMARIES:
-            continue
+    for table in summary_expenditure_parts.tables(doc):
         slack = table_slack(table)
         total = _row(table, "expenditure", "expenditure_total")
         if total is None:
