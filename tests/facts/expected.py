@@ -28,6 +28,8 @@ SEED_FACTS: dict[str, list[Expected]] = {
         ("personnel", None, "872.36", "万元", 654, "人员经费 872.36万元"),
         ("public", None, "101.27", "万元", 654, "日常公用经费 101.27万元"),
         ("project", None, "3123.48", "万元", 656, "项目支出 3123.48万元"),
+        # 收支 together: the grand total, which the change after it is of
+        ("grand_total", None, "4097.11", "万元", 672, "2020年部门预算收支安排 4097.11万元"),
         ("change_amount", "grand_total", "2589.55", "万元", 672, "较 2019年增加 2589.55万元"),
         ("change_amount", "basic", "412.67", "万元", 674, "基本支出增加 412.67万元"),
         ("change_amount", "project", "2176.88", "万元", 680, "项目支出增加 2176.88万元"),
@@ -42,6 +44,7 @@ SEED_FACTS: dict[str, list[Expected]] = {
     ],
     # 石家庄市数据局 2024 final account: the 决算 figures, never the 预算数 beside them
     "001": [
+        ("grand_total", None, "37,837.39", "万元", 415, "收、支总计(含结转和结余)均为 37,837.39 万元"),
         ("change_amount", "grand_total", "-19,513.59", "万元", 415, "收支各减少 19,513.59 万元"),
         ("change_pct", "grand_total", "-34.0", "%", 415, "下降 34.0%"),
         ("income_total", None, "37,832.13", "万元", 421, "本年收入合计 37,832.13 万元"),
@@ -72,10 +75,12 @@ SEED_FACTS: dict[str, list[Expected]] = {
         ("procurement_total", None, "59,162.77", "万元", 498, "政府采购支出总额 59,162.77 万元"),
         # the narrative states two different counts; both are reported as printed
         ("vehicles", None, "1", "辆", 502, "共有车辆 1 辆"),
+        ("change_count", "vehicles", "0", "辆", 502, "比上年增加 0 辆"),
     ],
     # 硚口区大数据中心 2020 budget: 604.4 = 207.4 + 397
     "002": [
         ("staff", None, "12", "人", 91, "在职实有人数12人"),
+        ("grand_total", None, "604.4", "万元", 499, "2020 年部门收支总预算 604.4 万元"),
         ("income_total", None, "604.4", "万元", 503, "部门收入预算 604.4 万元"),
         ("expenditure_total", None, "604.4", "万元", 507, "部门支出预算 604.4 万元"),
         ("basic", None, "207.4", "万元", 507, "基本支出 207.4 万元"),
@@ -126,6 +131,7 @@ SEED_FACTS: dict[str, list[Expected]] = {
         ("personnel", None, "325.01", "万元", 46, "人员经费325.01万元"),
         ("public", None, "49.69", "万元", 46, "日常公用经费49.69万元"),
         ("project", None, "1841.5", "万元", 46, "项目支出1841.5万元"),
+        ("grand_total", None, "2216.2", "万元", 48, "2020年预算收支安排2216.2万元"),
         ("change_amount", "grand_total", "1117.22", "万元", 48, "较2019年预算增加1117.22万元"),
         ("change_amount", "basic", "298.92", "万元", 48, "基本支出增加298.92万元"),
         ("change_amount", "project", "1470.98", "万元", 48, "项目支出增加1470.98万元"),

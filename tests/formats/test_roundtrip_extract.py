@@ -94,16 +94,6 @@ def test_tables_round_trip_cell_for_cell(extracted: dict[tuple[str, str], Docume
 
 SEED_FORMATS = ("xlsx", "docx", "html", "pdf")
 
-# Where recognition, not the writers, loses rows of a rendered seed (reported to the lead);
-# not strict, so a fix shows as XPASS.
-KNOWN_RECOGNITION_GAPS: dict[str, str] = {
-    "002": "a value-less first item row (一.财政拨款（补助）) is taken for header, and value-less "
-           "item rows are joined as wrapped text although grid rows are exact",
-    "003": "two tables printed under one title (functional and economic 一般公共预算支出情况表) "
-           "are merged as one table continued",
-}
-
-
 @pytest.fixture(scope="module")
 def seed_documents() -> dict[str, Document]:
     from tests.conftest import SEEDS
@@ -150,10 +140,8 @@ def table_problems(want: list[Table], got: list[Table]) -> list[str]:
 @pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
 def test_seed_documents_round_trip(seed_documents: dict[str, Document],
                                    seed_round_trips: dict[tuple[str, str], Document],
-                                   request: pytest.FixtureRequest, number: str, fmt: str) -> None:
+                                   number: str, fmt: str) -> None:
     """Metadata, facts and the nine standard tables of each seed, cell for cell."""
-    if number in KNOWN_RECOGNITION_GAPS:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_RECOGNITION_GAPS[number], strict=False))
     want, got = seed_pair(seed_documents, seed_round_trips, number, fmt)
     assert (got.meta.kind, got.meta.year, got.meta.department.name) == \
         (want.meta.kind, want.meta.year, want.meta.department.name)

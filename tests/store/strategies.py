@@ -26,6 +26,7 @@ from cnbudget.model.document import (
     Locator,
     Paragraph,
     Problem,
+    ProblemSeverity,
     Region,
     RegionLevel,
     Row,
@@ -177,5 +178,6 @@ def documents() -> st.SearchStrategy[Document]:
         findings=st.lists(findings, max_size=3),
         narrative=st.lists(st.builds(Paragraph, text=texts(), locator=locators), max_size=4),
         status=st.sampled_from(Status),
-        problems=st.lists(st.builds(Problem, message=texts(), locator=locators), max_size=2),
+        problems=st.lists(st.builds(Problem, message=texts(), locator=locators,
+                                    severity=st.sampled_from(ProblemSeverity)), max_size=2),
     )

@@ -171,3 +171,28 @@ def test_operating_cost_header_names_the_amount():
                    ["30201", "办公费", "59.69"]])
     table = parse_coded(TableBlock("operating_cost", "机关运行经费支出预算表", lines, unit="万元")).tables[0]
     assert table.row_by_code("30201").values == {"amount": Decimal("596900")}
+
+
+def _income_grid(pages: list[int]) -> list[Line]:
+    rows = [["项目", "合计"], ["一.财政拨款（补助）", ""], ["1.经费拨款（补助）", "604.4"],
+            ["八.上年结余(转)", ""], ["上年财政拨款结余(转)", ""], ["本年收入合计", "604.4"]]
+    return [Line(tuple(Cell(t, col=i) for i, t in enumerate(r)), number=n + 1, page=page,
+                 delimiter=Delimiter.GRID, grid=1) for n, (r, page) in enumerate(zip(rows, pages, strict=True))]
+
+
+def test_grid_rows_printed_without_values_are_rows_of_their_own():
+    """In a grid a row is exact: a first item with no value is no header line,
+    and an unnumbered value-less item is no wrapped end of the name above."""
+    table = parse_coded(TableBlock("income", "收入预算总表", _income_grid([1] * 6), unit="万元")).tables[0]
+    assert [r.name for r in table.rows] == [
+        "一.财政拨款（补助）", "1.经费拨款（补助）", "八.上年结余(转)", "上年财政拨款结余(转)", "本年收入合计"]
+    assert table.rows[0].values == {"total": None}
+
+
+def test_grid_row_cut_by_a_page_break_is_joined():
+    """Word cuts a row at a page break: its name's end is the first line of the next page."""
+    lines = _income_grid([1, 1, 1, 1, 2, 2])
+    lines[4] = Line((Cell("(转)", col=0), Cell("", col=1)), number=5, page=2, delimiter=Delimiter.GRID, grid=2)
+    lines[3] = Line((Cell("八.上年结余", col=0), Cell("", col=1)), number=4, page=1, delimiter=Delimiter.GRID, grid=1)
+    table = parse_coded(TableBlock("income", "收入预算总表", lines, unit="万元")).tables[0]
+    assert [r.name for r in table.rows][2:] == ["八.上年结余(转)", "本年收入合计"]

@@ -68,6 +68,12 @@ READINGS: dict[str, Callable[[Document], list[Reading | None]]] = {
         _one(_total(d, "general_public")),
         _one(_item(d, "fiscal_summary", "expenditure", "expenditure_total")),
     ],
+    # 收、支总计: the 总计 of either side of the summary (they are equal when it balances)
+    "grand_total": lambda d: [
+        _one(_item(d, "summary", "income", "grand_total")),
+        _one(_item(d, "summary", "expenditure", "grand_total")),
+        _one(_total(d, "income")),
+    ],
     "basic": lambda d: [
         _one(_total(d, "expenditure", "basic")),
         _one(_item(d, "summary", "expenditure", "basic")),

@@ -10,11 +10,15 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from cnbudget.ingest.errors import UnreadableSource
-from cnbudget.model import Document
+from cnbudget.model import Document, ProblemSeverity
 from cnbudget.model.contract import dumps
 from cnbudget.pipeline import extract as extract_document
 
 EXIT_UNUSABLE = 2
+_PROBLEM_STYLE = {
+    ProblemSeverity.PARTIAL: ("yellow", "partial"),
+    ProblemSeverity.RECOVERED: ("cyan", "recovered"),
+}
 
 err = Console(stderr=True)
 out = Console()
@@ -47,7 +51,9 @@ def _summary(doc: Document) -> None:
         counts = Counter(f.severity.value for f in doc.findings)
         out.print("  findings: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
     for p in doc.problems:
-        err.print(f"[yellow]{doc.source.file}: {p.message}[/yellow]")
+        # recovered readings are worth a look; unread content is what makes `partial`
+        style, label = _PROBLEM_STYLE[p.severity]
+        err.print(f"[{style}]{doc.source.file}: {label}: {p.message}[/{style}]", highlight=False)
 
 
 def extract_command(

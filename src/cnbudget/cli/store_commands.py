@@ -159,13 +159,13 @@ def ls_command(
         _print_json(_records(frame))
         return
     table = _table("id", "department", "region", "year", "kind", "files", "tables", "errors",
-                   "warnings", "status")
+                   "warnings", "problems", "status")
     for r in frame.itertuples():
         code = f" [{_cell(r.department_code)}]" if _cell(r.department_code) else ""
         kind = f"{_cell(r.kind) or '?'}" + ("/unit" if r.scope == "unit" else "")
         table.add_row(*(_cell(v) for v in (
             r.disclosure_id, f"{_cell(r.department) or '?'}{code}", r.region, r.year, kind,
-            r.documents, r.tables, r.errors, r.warnings, r.status)))
+            r.documents, r.tables, r.errors, r.warnings, r.problems, r.status)))
     out.print(table)
     err.print(f"{len(frame)} disclosures")
 

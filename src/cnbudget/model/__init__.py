@@ -13,6 +13,7 @@ from cnbudget.model.document import (
     Locator,
     Paragraph,
     Problem,
+    ProblemSeverity,
     Region,
     RegionLevel,
     Row,
@@ -25,6 +26,7 @@ from cnbudget.model.document import (
 
 __all__ = [
     "Category", "Department", "Document", "DocumentMeta", "Fact", "Finding",
-    "FindingLocation", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "Region", "RegionLevel",
+    "FindingLocation", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "ProblemSeverity",
+    "Region", "RegionLevel",
     "Row", "Scope", "Severity", "SourceFile", "Status", "Table",
 ]

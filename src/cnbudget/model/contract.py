@@ -6,7 +6,8 @@ reads contract JSON back (amounts parsed as `Decimal`), so store, render and
 tests can round-trip a document without loss.
 
 Compatible extensions of the contract (documented in docs/data-model.md):
-top-level `narrative` (the printed narrative lines), `status` and `problems`; per row `level`, `locator`, and the row's
+top-level `narrative` (the printed narrative lines), `status` and `problems` (each
+with its `severity`); per row `level`, `locator`, and the row's
 text fields; per table `subject`; per fact `subject` and `printed_unit`;
 per finding location `title`, `column`, `fact`, `page`, `line`, `quote`.
 """
@@ -30,6 +31,7 @@ from cnbudget.model.document import (
     Locator,
     Paragraph,
     Problem,
+    ProblemSeverity,
     Region,
     RegionLevel,
     Row,
@@ -41,6 +43,10 @@ from cnbudget.model.document import (
 )
 
 SCHEMA_ID = "cnbudget/disclosure/v1"
+# `source.format` as the contract lists it (the format of the file read)
+SOURCE_FORMATS = ("pdf", "docx", "doc", "xlsx", "xls", "html", "text", "ofd")  # the contract's list
+# formats the readers add to it (docs/data-model.md): OpenDocument spreadsheets, RTF
+EXTENDED_FORMATS = ("ods", "rtf")
 
 JSONValue = Any  # JSON-ready data: only dict/list/str/int/bool/None/Decimal
 
@@ -57,6 +63,7 @@ def _indicator(ind: Indicator) -> dict[str, JSONValue]:
         value = getattr(ind, key)
         if value is not None:
             out[key] = value
+    out.update(ind.texts)  # extra:<printed header>
     return out
 
 
@@ -159,7 +166,8 @@ def document_to_json(doc: Document) -> dict[str, JSONValue]:
         "narrative": [{"text": p.text, "locator": _locator(p.locator)} for p in doc.narrative],
         "status": doc.status.value,
         "problems": [
-            {"message": p.message, "locator": _locator(p.locator)} for p in doc.problems
+            {"message": p.message, "locator": _locator(p.locator), "severity": p.severity.value}
+            for p in doc.problems
         ],
     }
 
@@ -230,6 +238,7 @@ def _row(data: dict[str, JSONValue]) -> Row:
                 level1=i.get("level1"), level2=i.get("level2"), level3=i.get("level3"),
                 target=i.get("target"), actual=i.get("actual"),
                 weight=_dec(i.get("weight")), score=_dec(i.get("score")),
+                texts={k: v for k, v in i.items() if k.startswith("extra:")},
             )
             for i in indicators
         ],
@@ -285,7 +294,12 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
         meta=meta, tables=tables, facts=facts, findings=findings,
         narrative=[Paragraph(p["text"], _loc(p.get("locator"))) for p in data.get("narrative", [])],
         status=Status(data.get("status", "success")),
-        problems=[Problem(p["message"], _loc(p.get("locator"))) for p in data.get("problems", [])],
+        # a problem written before severities were recorded counts as a loss, as it did then
+        problems=[
+            Problem(p["message"], _loc(p.get("locator")),
+                    ProblemSeverity(p.get("severity", ProblemSeverity.PARTIAL)))
+            for p in data.get("problems", [])
+        ],
     )
 
 

@@ -56,6 +56,13 @@ class Status(StrEnum):
     FAILURE = "failure"
 
 
+class ProblemSeverity(StrEnum):
+    """What a reading problem cost: only a loss makes the document partial."""
+
+    RECOVERED = "recovered"  # read all the same; the message says how (repair, inference)
+    PARTIAL = "partial"  # something printed could not be read or was dropped
+
+
 @dataclass(frozen=True, slots=True)
 class Locator:
     """Where something was printed: page for paged formats, line for text."""
@@ -106,6 +113,9 @@ class Indicator:
     actual: str | None = None
     weight: Decimal | None = None
     score: Decimal | None = None
+    # printed columns no field above takes (绩效指标描述, 指标值确定依据, 度量单位,
+    # 绩效标准 …): `extra:<printed header>` → the cell as printed
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -215,10 +225,11 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something the reader could not take in: data, not an exception."""
+    """Something the reader could not take in as printed: data, not an exception."""
 
     message: str
     locator: Locator | None = None
+    severity: ProblemSeverity = ProblemSeverity.PARTIAL
 
 
 @dataclass(slots=True)

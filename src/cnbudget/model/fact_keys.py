@@ -12,11 +12,23 @@ class FactKey:
     unit: str  # 元 (amounts, converted), % or a count unit
 
 
+# change_count is counted in its subject's unit: 辆 for vehicles, 人 for staff
+COUNT_CHANGE_UNIT = "辆/人 (as its subject)"
+
+
+def fact_unit_of(key: str, subject: str | None) -> str:
+    """The unit a fact of `key` carries: its own, or for change_count its subject's."""
+    if key == "change_count" and subject in FACT_KEYS:
+        return FACT_KEYS[subject].unit
+    return FACT_KEYS[key].unit
+
+
 FACT_KEYS: dict[str, FactKey] = {
     k.key: k
     for k in (
         FactKey("income_total", "收入总计/本年收入", "元"),
         FactKey("expenditure_total", "支出总计/本年支出", "元"),
+        FactKey("grand_total", "收支总计", "元"),
         FactKey("basic", "基本支出", "元"),
         FactKey("project", "项目支出", "元"),
         FactKey("personnel", "人员经费", "元"),
@@ -30,6 +42,7 @@ FACT_KEYS: dict[str, FactKey] = {
         FactKey("procurement_total", "政府采购预算/支出总额", "元"),
         FactKey("change_amount", "比上年增减额", "元"),
         FactKey("change_pct", "比上年增减幅度", "%"),
+        FactKey("change_count", "比上年增减数量(车辆、人数)", COUNT_CHANGE_UNIT),
         FactKey("vehicles", "公务用车数量", "辆"),
         FactKey("staff", "在职(实有)人数", "人"),
     )

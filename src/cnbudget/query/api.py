@@ -59,7 +59,9 @@ class Database:
 
     def disclosures(self, **filters: object) -> pd.DataFrame:
         """Disclosures (department × year × kind × scope) with their files, tables,
-        error/warning counts; filters: region, year, kind, scope, department, has_errors."""
+        error/warning counts and reading problems (`problems`: something printed was
+        not read; `recovered`: read, with a note of how); filters: region, year, kind,
+        scope, department, has_errors."""
         return self._frame(disclosures_query(Filters(**filters)))
 
     def documents(self, disclosure_id: int) -> pd.DataFrame:

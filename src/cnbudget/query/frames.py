@@ -68,13 +68,16 @@ def disclosures_query(f: Filters) -> Select:
         .where(documents.c.disclosure_id == disclosures.c.id, current)
         .scalar_subquery()
     )
-    problems = (
-        select(func.count())
-        .select_from(document_problems.join(
-            documents, documents.c.id == document_problems.c.document_id))
-        .where(documents.c.disclosure_id == disclosures.c.id, current)
-        .scalar_subquery()
-    )
+    def problem_count(severity: str) -> object:
+        return (
+            select(func.count())
+            .select_from(document_problems.join(
+                documents, documents.c.id == document_problems.c.document_id))
+            .where(documents.c.disclosure_id == disclosures.c.id, current,
+                   document_problems.c.severity == severity)
+            .scalar_subquery()
+        )
+
     worst = (
         select(func.max(case(
             (documents.c.status == "failure", 3), (documents.c.status == "partial", 2), else_=1)))
@@ -86,7 +89,7 @@ def disclosures_query(f: Filters) -> Select:
             *_CONTEXT, disclosures.c.department_id,
             doc_count.label("documents"), tables_count.label("tables"),
             finding_count("error").label("errors"), finding_count("warning").label("warnings"),
-            problems.label("problems"),
+            problem_count("partial").label("problems"), problem_count("recovered").label("recovered"),
             case((worst == 3, "failure"), (worst == 2, "partial"), else_="success").label(
                 "status"),
         )

@@ -3,14 +3,24 @@
 segment → parse each table block with the parser registered for its type →
 metadata → narrative facts. A parser that fails on one table is reported as a
 problem naming the table and the document is marked partial; the other tables
-are kept.
+are kept. Problems the recognisers recovered from (amounts placed by the
+table's own sums, a cut code completed) are listed but leave the document a
+success: `partial` means something printed was not read.
 """
 
 from __future__ import annotations
 
 from cnbudget.ingest.layout import Layout
 from cnbudget.ingest.readers import SourceRead
-from cnbudget.model import Document, Locator, Paragraph, Problem, SourceFile, Status
+from cnbudget.model import (
+    Document,
+    Locator,
+    Paragraph,
+    Problem,
+    ProblemSeverity,
+    SourceFile,
+    Status,
+)
 from cnbudget.model.table_types import OTHER
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
@@ -24,6 +34,7 @@ def _parse_block(block: TableBlock) -> ParsedTables:
         return ParsedTables([], [Problem(
             f"no parser is registered for table type {block.type!r}: "
             f"table {block.title!r}{_where(block)} was not read", block.locator,
+            severity=ProblemSeverity.PARTIAL,
         )])
     return TABLE_PARSERS.get(name)(block)
 
@@ -40,7 +51,9 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     meta = recognise_metadata(layout.lines)
     doc = Document(source=source, meta=meta)
     doc.problems.extend(
-        Problem(p.message, Locator(page=p.page, line=p.line)) for p in layout.problems
+        # a reader reports what it could not take in (a scanned page, a hidden sheet)
+        Problem(p.message, Locator(page=p.page, line=p.line), severity=ProblemSeverity.PARTIAL)
+        for p in layout.problems
     )
     for block in seg.blocks:
         try:
@@ -48,7 +61,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
         except Exception as exc:
             doc.problems.append(Problem(
                 f"table {block.title!r}{_where(block)} could not be read: "
-                f"{type(exc).__name__}: {exc}", block.locator,
+                f"{type(exc).__name__}: {exc}", block.locator, severity=ProblemSeverity.PARTIAL,
             ))
             continue
         doc.tables.extend(parsed.tables)
@@ -60,9 +73,15 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
         for line in seg.narrative if line.text.strip()
     ]
     doc.facts = extract_facts(seg.narrative, meta.kind, meta.year)
-    if doc.problems:
-        doc.status = Status.PARTIAL
+    doc.status = status_of(doc.problems)
     return doc
+
+
+def status_of(problems: list[Problem]) -> Status:
+    """`partial` when something printed was lost; recovered readings leave a success."""
+    if any(p.severity is ProblemSeverity.PARTIAL for p in problems):
+        return Status.PARTIAL
+    return Status.SUCCESS
 
 
 def recognise(source: SourceRead) -> Document:

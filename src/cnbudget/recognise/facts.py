@@ -34,6 +34,9 @@ _CARRIED_QUOTE = 40  # a change quotes the sentence before when that names what 
 _TIME_ONLY = re.compile(r"\s*(?:\d{4}\s*年度?|截至.*|截止.*)\s*")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+_COUNTS = ("辆", "人")
+_UNITLESS = ""  # the unit of a zero printed without one (公务用车购置为0)
 
 
 def extract_facts(lines: Sequence[Line], kind: Kind | None, year: int | None) -> list[Fact]:
@@ -61,7 +64,7 @@ class _Figure:
     start: int
     end: int  # after the unit
     value: Decimal
-    unit: str  # 万元 / 元 / 亿元 / 千元 / % / 辆 / 人
+    unit: str  # 万元 / 元 / 亿元 / 千元 / % / 辆 / 人, or _UNITLESS
 
 
 @dataclass(slots=True)
@@ -87,6 +90,7 @@ class _Sentence:
     first: _Mention | None = None  # the first quantity the sentence names
     start: int = 0
     value_mention: _Mention | None = None  # the quantity of the previous value figure
+    count: str | None = None  # the count (vehicles, staff) the sentence stated last
 
 
 @dataclass(slots=True)
@@ -148,10 +152,13 @@ class _Reader:
             state.breakdown_sign = state.last_change_sign
         verb = P.CHANGE_VERB.search(head) if figure and not reason else None
         mention = self._mention(head[: verb.start()] if verb else head, start, state)
+        flat = P.FLAT.search(head) if not reason else None
+        if flat is not None:
+            self._flat(state, mention, flat, start)
         if figure is not None and not reason:
             if verb:
                 self._change(state, mention, figure, verb, start)
-            elif state.breakdown_sign is not None and figure.unit not in ("%", "辆", "人"):
+            elif state.breakdown_sign is not None and figure.unit not in ("%", *_COUNTS):
                 self._breakdown_item(state, mention, figure, start)
             else:
                 state.last_change_sign = None
@@ -195,8 +202,11 @@ class _Reader:
                 verb: re.Match[str], start: int) -> None:
         sign = P.CHANGE_SIGN.get(verb.group(1), 1)
         state.last_change_sign = sign
+        if figure.unit in _COUNTS:
+            self._count_change(state, figure, sign, start, verb.start())
+            return
         subject = mention or state.subject
-        if figure.unit in ("辆", "人") or not state.base_last_year or subject is None:
+        if not state.base_last_year or subject is None:
             return
         if subject.subject == _BLOCKED:
             return
@@ -219,6 +229,27 @@ class _Reader:
         here = clauses.index(base)
         return subject.start if here > 0 and clauses[here - 1] == subject.start else base
 
+    def _flat(self, state: _Sentence, mention: _Mention | None, flat: re.Match[str], start: int) -> None:
+        """与上年持平 / 零增长: a change of nothing, of the quantity named before."""
+        subject = mention or state.subject
+        if not state.base_last_year or subject is None or subject.subject == _BLOCKED:
+            return
+        key, unit = ("change_pct", "%") if flat.group("pct") else ("change_amount", _UNITLESS)
+        figure = _Figure(start + flat.start(), start + flat.end(), Decimal(0), unit)
+        self._emit(key, figure, self._change_quote(state, start, mention, subject), subject=subject.subject)
+
+    def _count_change(self, state: _Sentence, figure: _Figure, sign: int, start: int, verb_at: int) -> None:
+        """比上年增加 0 辆: a change of the count the clause (or the one before) states."""
+        if not state.base_last_year:
+            return
+        named, _ = _strip_lead(P.BASE.sub("", self.text.folded[start:start + verb_at]))
+        named = re.sub(r"(?:相比|比较)\s*$", "", named)
+        key = _count_key(named, figure.unit) if named.strip() else state.count
+        if key is None or P.COUNT_KEYS[key] != figure.unit:
+            return
+        self._emit("change_count", figure, self._change_quote(state, start, None, _Mention(key, start, True)),
+                   sign=sign, subject=key)
+
     def _breakdown_item(self, state: _Sentence, mention: _Mention | None, figure: _Figure, start: int) -> None:
         if mention is None or mention.subject == _BLOCKED or not state.base_last_year:
             return
@@ -226,8 +257,8 @@ class _Reader:
 
     def _value(self, state: _Sentence, head: str, start: int, figure: _Figure, final: bool) -> bool:
         """Emit the fact a figure states, if any; False when its quantity is unknown."""
-        if figure.unit in ("辆", "人"):
-            self._count(head, start, figure)
+        if figure.unit in _COUNTS:
+            state.count = self._count(head, start, figure)
             return True
         if figure.unit == "%" or P.SHARE.search(head):
             return True
@@ -239,7 +270,7 @@ class _Reader:
             return False
         mention, link = found
         state.value_mention = mention
-        if mention.subject in (_BLOCKED, P.GRAND_TOTAL):
+        if mention.subject == _BLOCKED:
             return True
         if final and P.BUDGET_WORD.search(link) and not P.FINAL_WORD.search(link):
             return True  # the 预算数 beside a final account's figure
@@ -277,12 +308,13 @@ class _Reader:
             return previous, stripped
         return None
 
-    def _count(self, head: str, start: int, figure: _Figure) -> None:
+    def _count(self, head: str, start: int, figure: _Figure) -> str | None:
+        """Emit the department's staff or vehicles count; the key, or None for another count."""
         stripped, _ = _strip_lead(head)
-        if figure.unit == "人" and P.STAFF.fullmatch(stripped):
-            self._emit("staff", figure, start)
-        elif figure.unit == "辆" and P.VEHICLES.fullmatch(stripped):
-            self._emit("vehicles", figure, start)
+        key = _count_key(stripped, figure.unit)
+        if key is not None:
+            self._emit(key, figure, start)
+        return key
 
     def _emit(self, key: str, figure: _Figure, quote_from: int, *, sign: int = 1,
               subject: str | None = None) -> None:
@@ -290,8 +322,10 @@ class _Reader:
         marker = _QUOTE_LEAD.match(self.text.folded, quote_from, figure.start)
         quote_start = marker.end() if marker else quote_from
         quote = printed[quote_start:figure.end].strip()
-        if figure.unit in ("%", "辆", "人"):
+        if figure.unit in ("%", *_COUNTS):
             value, unit, printed_unit = figure.value, figure.unit, None
+        elif figure.unit == _UNITLESS:
+            value, unit, printed_unit = figure.value, "元", None
         else:
             printed_unit = "万元" if figure.unit == "万" else figure.unit  # 2000万 is 2000 万元
             value, unit = to_yuan(figure.value, printed_unit) or Decimal(0), "元"
@@ -316,6 +350,14 @@ def _figures(folded: str, start: int, end: int) -> list[_Figure]:
         value = _chinese_count(match.group(0))
         if unit is not None and value is not None:
             found.append(_Figure(match.start(), unit.end(), Decimal(value), _count_unit(unit.group(1))))
+    for match in P.CN_AMOUNT.finditer(folded, start, end):
+        unit = P.AMOUNT_UNIT.match(folded, match.end(), end)
+        value = _chinese_count(match.group(0))
+        if unit is not None and value is not None:
+            found.append(_Figure(match.start(), unit.end(), Decimal(value), unit.group(1)))
+    for match in P.BARE_ZERO.finditer(folded, start, end):
+        found.append(_Figure(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end(),
+                             Decimal(0), _UNITLESS))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -340,20 +382,32 @@ def _count_unit(unit: str) -> str:
 
 
 def _chinese_count(text: str) -> int | None:
-    """Small Chinese numerals (一辆, 十二人, 一百零五人)."""
-    total, current = 0, 0
+    """Small Chinese numerals (一辆, 十二人, 一百零五人, 三千元, 零元); None for what is
+    no number below ten thousand (二二, 十百, 二零)."""
+    total, current, last_power = 0, None, 10_000
     for ch in text:
         if ch in _CN_DIGITS:
-            current = current * 10 + _CN_DIGITS[ch] if ch in "零〇" and current else _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
+            if current:  # a digit after a digit: 二二, 二零
+                return None
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_POWERS:
+            power = _CN_POWERS[ch]
+            if power >= last_power or current == 0:
+                return None
+            total += (current or 1) * power
+            current, last_power = None, power
         else:
             return None
-    return total + current
+    return total + (current or 0)
+
+
+def _count_key(named: str, unit: str) -> str | None:
+    """vehicles or staff when the words before a count name the department's own."""
+    if unit == "人" and P.STAFF.fullmatch(named):
+        return "staff"
+    if unit == "辆" and P.VEHICLES.fullmatch(named):
+        return "vehicles"
+    return None
 
 
 def _strip_lead(head: str) -> tuple[str, list[int]]:

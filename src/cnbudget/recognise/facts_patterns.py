@@ -40,7 +40,8 @@ TERMS: tuple[Term, ...] = (
     _t(None, r"(?:货物|工程|服务)类?政府采购", Reach.DOCUMENT),
     _t("procurement_total", r"政府采购", Reach.DOCUMENT),
     _t("outbound", r"因公出国\s*(?:\(\s*境\s*\))?\s*(?:经)?费"),
-    _t("vehicle_purchase", r"(?:公务用车|公车|车辆)购置费"),
+    # 公务用车购置为0: the 费 may be left out; 购置量/购置税 are other things
+    _t("vehicle_purchase", r"(?:公务用车|公车|车辆)购置(?:费|经费)?(?![量数税及和与])"),
     _t("vehicle_operation", r"(?:公务用车|公车)运(?:行|营)?(?:维护|维持|维)?费"),
     _t("reception", r"公务接待费"),
     _t("basic", r"基本支出"),
@@ -58,7 +59,9 @@ TOTAL_HEAD = re.compile(
     r"(?P<what>收入\s*[、,和及与]\s*支出|收\s*[、,]?\s*支|收入|支出)"
 )
 TOTAL_KEYS = {"收入": "income_total", "支出": "expenditure_total"}  # anything else names both
-GRAND_TOTAL = "grand_total"  # 收支 together: a subject of change, never a figure's key
+# 收支 together (收、支总计均为, 收入、支出预算总计, 收支安排): the grand total, the
+# same on both sides of a balanced budget
+GRAND_TOTAL = "grand_total"
 FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|基金预算")
 
 # What may stand between a name and its figure: 支出预算为, 共计安排, 支出决算 …
@@ -95,17 +98,24 @@ AMOUNT_UNIT = re.compile(r"\s*(万元|亿元|千元|元|万(?![人户件次册�
 PERCENT_UNIT = re.compile(r"\s*%")
 COUNT_UNIT = re.compile(r"\s*(辆|人(?!次)|名)")
 CN_COUNT = re.compile(r"[零〇一二两三四五六七八九十百]+(?=\s*(?:辆|人(?!次)|名))")
+# 二十万元, 零元: amounts in Chinese numerals (a digit before makes them part of a name)
+CN_AMOUNT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千]+(?=\s*(?:万元|亿元|千元|元))")
+# 公务用车购置为0, “三公”经费为零: a zero stated without a unit
+BARE_ZERO = re.compile(r"(?<=为)\s*(?:0(?:\.0+)?|零)(?![\d.%])(?!\s*[万亿千元辆人名个项台套次%])")
 
 # Counts: the whole clause (lead-in stripped) names the department's staff or
 # vehicles; `俱乐部在职7名` (a sub-unit's) or `一般公务用车 0 辆` (one kind) does not.
 _WHOLE = r"(?:部门|单位|机关|全局|实际|现有|共有|全部|实有)*"
 STAFF = re.compile(_WHOLE + r"(?:在编)?(?:在职|实有)(?:实有|在编)?(?:人员|职工|人数|编制人数)?(?:总数)?"
                    r"(?:共|为|有|共有|共计|合计)?\s*")
+COUNT_KEYS = {"staff": "人", "vehicles": "辆"}
 VEHICLES = re.compile(_WHOLE + r"(?:公务用车|车辆|公车)(?:保有量|总数|数量|实有|保有|共有|共计|合计|共|为|有)*\s*")
 
 # Change against last year.
 CHANGE_VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|减|增)(?:了|为)?\s*$")
 CHANGE_SIGN = {"减少": -1, "下降": -1, "降低": -1, "降幅": -1, "减幅": -1, "减": -1}
+# No change, said without a figure: 与上年持平 (an amount of 0), 零增长 (a rate of 0 %)
+FLAT = re.compile(r"(?P<amount>持平)|(?P<pct>零增长)")
 BASE = re.compile(
     r"同比|(?:比|较|与|同|对比)\s*(?:"
     r"(?P<last>上年度?|上一年度?|去年|上年同期|同期)"

@@ -2,7 +2,9 @@
 
 Read from what the document prints, in order of reliability: a table's
 `部门编码及名称：[302]…` line, `部门(单位)：…` / `预算代码：…` lines, then the
-cover or title (`…2020年部门预算`). The region is the most specific one the
+cover or title (`…2020年部门预算`), and where a document prints none of
+these (a 文件 PDF starting at its table of contents) the name its statements
+open with (`江苏省政协办公厅2019年度收入、支出预算总计…`). The region is the most specific one the
 department's name carries, completed from the text where the name starts
 below city level (硚口区… → 武汉市硚口区).
 """
@@ -36,6 +38,14 @@ _REGION = re.compile(
     r"(?P<city>[\u4e00-\u9fff]{2,4}?(?:市|州|盟))?"
     r"(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|旗))?"
 )
+
+# A statement opening with the department's name and the year: 江苏省政协办公厅2019年度…
+_ORG_END = r"(?:办公厅|办公室|委员会|厅|局|院|委|会|部|署|中心|所|馆|站|队|社|校|团)"
+_NAME_OPENS = re.compile(
+    r"(?:^|[。；;，,：:\s])(?P<name>[\u4e00-\u9fff（）()]{2,38}?" + _ORG_END + r")\s*(?P<year>20\d{2})\s*年"
+)
+_NOT_THE_DEPARTMENT = re.compile(r"^(?:本|我|该|全|各|其|纳入|根据|按照|经|由|反映|包括|即|是|为|对|在|向|从)")
+_OPENING_MIN = 2  # one statement may be about another body; the department's name recurs
 
 HEAD_LINES = 40  # how far into a document its cover and title are looked for
 
@@ -94,6 +104,21 @@ def _title_match(lines: Sequence[Line]) -> tuple[re.Match[str], str] | None:
     return None
 
 
+def _name_from_statements(printed: str, year: int | None) -> str | None:
+    """The name most statements open with (in the document's year where known),
+    longest first on a tie; None unless it opens at least two."""
+    names: Counter[str] = Counter()
+    for line in printed.splitlines():
+        for m in _NAME_OPENS.finditer(line):
+            name = m.group("name")
+            if (year is None or int(m.group("year")) == year) and not _NOT_THE_DEPARTMENT.match(name):
+                names[name] += 1
+    if not names:
+        return None
+    name, count = max(names.items(), key=lambda item: (item[1], len(item[0])))
+    return name if count >= _OPENING_MIN else None
+
+
 def _kind_of(title: str, head_text: str) -> Kind | None:
     """决算 or 预算 from the title; else whichever the cover says more often
     (a cover may cite 《地方预决算公开操作规程》, which names both)."""
@@ -139,6 +164,8 @@ def recognise_metadata(lines: Sequence[Line]) -> DocumentMeta:
     if year is None:
         years = Counter(int(y) for y in _YEAR.findall(printed[:20000]))
         year = years.most_common(1)[0][0] if years else None
+    if name is None:
+        name = _name_from_statements(printed, year)
 
     kind = _kind_of(fold(printed_title) if printed_title else "", head_text)
 

@@ -177,12 +177,40 @@ def _project_heading_start(lines: list[Line], index: int, floor: int) -> int:
 
 def _repeats(previous: TableBlock, block: TableBlock) -> bool:
     """The same title printed again over a table's next page (not a second table
-    with the same title: those carry a different number, 附件5-1 / 附件5-2)."""
+    with the same title: those carry a different number, 附件5-1 / 附件5-2, or,
+    where no number is printed, open a grid of their own under other headers)."""
     return (
         block.type not in PER_PROJECT_TYPES
         and fold(previous.title) == fold(block.title)
         and (not block.context or [fold(c) for c in previous.context] == [fold(c) for c in block.context])
+        and not _opens_other_table(previous, block)
     )
+
+
+def _grid_header(lines: list[Line]) -> tuple[int | None, set[str]]:
+    """The grid the lines' table opens, and its header labels: the cells of that
+    grid's leading lines, up to the first line holding an amount."""
+    grid = next((ln.grid for ln in lines if ln.grid is not None), None)
+    labels: set[str] = set()
+    for line in lines:
+        if line.grid is None:
+            continue
+        if line.grid != grid or any(looks_like_amount(c) for c in line.filled):
+            break
+        labels |= {fold(c) for c in line.filled}
+    return grid, labels
+
+
+def _opens_other_table(previous: TableBlock, block: TableBlock) -> bool:
+    """A repeated title over a grid of its own (a workbook's next sheet, a document's
+    next table) whose header names a column the first header does not: a second
+    table under the same title. A table continued over pages repeats its header
+    (or part of it: the labels are a subset) or prints none, and stays one."""
+    grid, labels = _grid_header(block.lines)
+    if grid is None or not labels or grid in {ln.grid for ln in previous.lines}:
+        return False
+    _, first = _grid_header(previous.lines)
+    return bool(first) and not labels <= first
 
 
 def document_unit(lines: list[Line]) -> str | None:
@@ -250,9 +278,13 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
     section heading, 具体内容见下表): kept as blocks so nothing printed is lost.
     The heading or sentence above names them; its words give the type."""
     found: list[tuple[TableBlock, int, int]] = []
+
+    def lead_in(j: int) -> bool:  # 具体情况如下: split on spaces may read as a row of numbers
+        return lines[j].delimiter in _FREE_TEXT and lines[j].text.strip().endswith(("：", ":"))
+
     i = 0
     while i < len(lines):
-        if in_block[i] or not _is_row_like(lines[i]):
+        if in_block[i] or lead_in(i) or not _is_row_like(lines[i]):
             i += 1
             continue
         start = i
@@ -266,7 +298,10 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
         rows = sum(_is_row_like(ln) for ln in lines[start:end])
         if rows >= 2:
             floor = max((e for (_, _, e) in found), default=0)
-            heading = _heading_before(lines, start, floor)
+            heading = _heading_before(lines, start - 1 if start and lead_in(start - 1) else start, floor)
+            if heading and unit_of(heading[1]) and len(heading[1]) < 60:
+                # a unit line (部门编码及名称：… 金额单位：万元) names no table: the heading is above it
+                heading = _heading_before(lines, heading[0], floor)
             title = heading[1] if heading else ""
             kind = type_for_words(strip_numbering(title)) if title else OTHER
             if kind in STANDARD_TYPES:
@@ -275,7 +310,8 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
                 kind = OTHER
             head = lines[heading[0]] if heading else lines[start]
             body = lines[start:end]
-            unit = next((u for u in (unit_of(ln.text) for ln in [head, *body[:8]]) if u), None)
+            above = lines[heading[0]:start] if heading else []
+            unit = next((u for u in (unit_of(ln.text) for ln in [*above, *body[:8]]) if u), None)
             found.append((TableBlock(
                 type=kind, title=title, lines=body, unit=unit,
                 locator=Locator(page=head.page, line=head.number), document_unit=doc_unit,

@@ -4,8 +4,9 @@ header rows with their merged cells, body rows, note.
 Writers only map a `PrintedTable` to their format, so every format prints the
 same rows the same way, in the standard layouts recognition reads back:
 functional and economic tables as code | name | values under a two-row
-header; summary tables with income and expenditure side by side; named rows
-under 项目; per-project performance tables as a form with its indicators.
+header that names the classification the codes are in (with the 政府预算经济分类
+code and name beside the 部门 one where the rows carry it); summary tables
+with income and expenditure side by side; named rows under 项目; per-project performance tables as a form with its indicators.
 Amounts are converted from yuan back into the table's unit (万元 by default)
 with at least two decimals and never fewer than the value needs.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import zip_longest
 
 from cnbudget.model import Department, Row, Table
 from cnbudget.model.table_types import NON_AMOUNT_COLUMNS, TABLE_TYPES, RowKey, TableType
@@ -30,6 +30,13 @@ COLUMN_GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "fiscal_basic": (("基本支出", ("total", "personnel", "public")),),
 }
 CODE_GROUP_HEADER = {RowKey.FUNCTIONAL: "功能分类科目", RowKey.ECONOMIC: "经济分类科目"}
+# A second classification printed beside the row's own (河南 一般公共预算支出情况表 prints the
+# 政府预算经济分类 beside the 部门预算经济分类): (code text key, name text key, group header).
+PAIRED_CLASSIFICATIONS: tuple[tuple[str, str, str], ...] = (
+    ("gov_economic_code", "gov_economic_name", "政府预算经济分类"),
+)
+PAIRED_OWN_HEADER = "部门预算经济分类"  # the row's own classification, named beside a paired one
+
 
 @dataclass(frozen=True, slots=True)
 class PrintedCell:
@@ -147,44 +154,132 @@ def _value_header(ttype: TableType | None, type_key: str, columns: list[str], fi
     return [top, bottom]
 
 
+def code_row_key(table: Table, ttype: TableType) -> RowKey:
+    """The classification the rows' codes are in: a table of a functional type may
+    print economic codes (seed 003 附件5-2 is a 一般公共预算支出情况表 by 经济分类),
+    and its header must say so, as the original did. The type's own where codes
+    are missing or mixed."""
+    families = {_code_family(r.code) for r in table.rows if r.code}
+    if families == {RowKey.FUNCTIONAL}:
+        return RowKey.FUNCTIONAL
+    if families == {RowKey.ECONOMIC}:
+        return RowKey.ECONOMIC
+    return ttype.row_key
+
+
+def _code_family(code: str) -> RowKey | None:
+    """功能分类 codes start with 2; 经济分类 with 3 (部门) or 5 (政府)."""
+    if code.startswith("2"):
+        return RowKey.FUNCTIONAL
+    if code.startswith(("3", "5")):
+        return RowKey.ECONOMIC
+    return None
+
+
 def _classification(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
     columns = _columns(table, ttype, table.rows)
-    top, bottom = _value_header(ttype, table.type, columns, 2)
-    header = [
-        [PrintedCell(CODE_GROUP_HEADER[ttype.row_key], 0, colspan=2), *top],
-        [PrintedCell("科目编码", 0), PrintedCell("科目名称", 1), *bottom],
-    ]
+    pairs = [p for p in PAIRED_CLASSIFICATIONS if any(p[0] in r.texts or p[1] in r.texts for r in table.rows)]
+    labels = 2 + 2 * len(pairs)
+    top, bottom = _value_header(ttype, table.type, columns, labels)
+    own = PAIRED_OWN_HEADER if pairs else CODE_GROUP_HEADER[code_row_key(table, ttype)]
+    header_top = [PrintedCell(own, 0, colspan=2)]
+    header_bottom = [PrintedCell("科目编码", 0), PrintedCell("科目名称", 1)]
+    for n, (_, _, head) in enumerate(pairs):
+        header_top.append(PrintedCell(head, 2 + 2 * n, colspan=2))
+        # not 科目编码 again: a line naming that twice is the three-panel 基本支出 layout
+        header_bottom += [PrintedCell("编码", 2 + 2 * n), PrintedCell("名称", 3 + 2 * n)]
+    header = [[*header_top, *top], [*header_bottom, *bottom]]
     body: list[list[BodyValue]] = []
     for row in table.rows:
         code = row.code or row.unit_code or ""
-        name = _label(row)
-        body.append([code, name, *(_amount(row.values.get(c), c, factor) for c in columns)])
-    return _printed(table, header, body, 2 + len(columns), frozenset({1}))
+        paired = [row.texts.get(key, "") for code_key, name_key, _ in pairs for key in (code_key, name_key)]
+        body.append([code, _label(row), *paired, *(_amount(row.values.get(c), c, factor) for c in columns)])
+    wide = frozenset({1, *(3 + 2 * n for n in range(len(pairs)))})
+    return _printed(table, header, body, labels + len(columns), wide)
+
+
+# expenditure panels of a three-panel summary (硚口 表一): by the prefix of the rows' items
+SPENDING_PANELS: tuple[tuple[str, str], ...] = (("econ:", "经济分类支出"), ("func:", "功能分类支出"))
+# rows that start a new stretch of lines, level across the panels: the year's totals, the 总计
+_ALIGNED_ITEMS: tuple[frozenset[str], ...] = (frozenset({"income_total", "expenditure_total"}),
+                                              frozenset({"grand_total"}))
+
+
+def _spending_panels(spending: list[Row]) -> list[tuple[str, list[Row]]]:
+    """Expenditure rows split into the panels they were printed in. Rows of no
+    category (合计, 结余, 总计) print once per panel when repeated in a run, else
+    in the panel of the category above them."""
+    present = [(prefix, head) for prefix, head in SPENDING_PANELS
+               if any((r.item or "").startswith(prefix) for r in spending)]
+    if len(present) < 2:
+        return [("支出", spending)]
+    panels: list[list[Row]] = [[] for _ in present]
+    current = len(present) - 1
+    run: list[Row] = []
+
+    def flush() -> None:
+        if len(run) == len(present):
+            for panel, row in zip(panels, run, strict=True):
+                panel.append(row)
+        else:
+            panels[current].extend(run)
+        run.clear()
+
+    for row in spending:
+        prefix = next((i for i, (p, _) in enumerate(present) if (row.item or "").startswith(p)), None)
+        if prefix is not None:
+            flush()
+            current = prefix
+            panels[prefix].append(row)
+        elif run and run[-1].item != row.item:
+            flush()
+            run.append(row)
+        else:
+            run.append(row)
+    flush()
+    return [(head, rows) for (_, head), rows in zip(present, panels, strict=True)]
+
+
+def _aligned(columns: list[list[Row]]) -> list[list[Row | None]]:
+    """Panels as printed lines: categories from the top, then the year's totals
+    and the 总计 each starting on one line across all panels."""
+    stretches: list[list[list[Row]]] = []
+    for rows in columns:
+        cuts = [0]
+        for items in _ALIGNED_ITEMS:
+            cuts.append(next((i for i in range(cuts[-1], len(rows)) if rows[i].item in items), len(rows)))
+        cuts.append(len(rows))
+        stretches.append([rows[a:b] for a, b in zip(cuts, cuts[1:], strict=False)])
+    lines: list[list[Row | None]] = []
+    for part in range(len(_ALIGNED_ITEMS) + 1):
+        depth = max(len(s[part]) for s in stretches)
+        for i in range(depth):
+            lines.append([s[part][i] if i < len(s[part]) else None for s in stretches])
+    return lines
 
 
 def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
     income = [r for r in table.rows if r.side == "income"]
-    spending = [r for r in table.rows if r.side != "income"]
-    in_cols = _columns(table, ttype, income) or ["amount"]
-    out_cols = _columns(table, ttype, spending) or ["amount"]
-    width = 2 + len(in_cols) + len(out_cols)
-    split = 1 + len(in_cols)
-    header = [
-        [PrintedCell("收入", 0, colspan=split), PrintedCell("支出", split, colspan=width - split)],
-        [PrintedCell("项目", 0), *(PrintedCell(header_text(ttype, c), 1 + i) for i, c in enumerate(in_cols)),
-         PrintedCell("项目", split),
-         *(PrintedCell(header_text(ttype, c), split + 1 + i) for i, c in enumerate(out_cols))],
-    ]
+    panels = [("收入", income), *_spending_panels([r for r in table.rows if r.side != "income"])]
+    cols = [_columns(table, ttype, rows) or ["amount"] for _, rows in panels]
+    starts = [sum(1 + len(c) for c in cols[:i]) for i in range(len(panels))]
+    width = sum(1 + len(c) for c in cols)
+    top = [PrintedCell(head, start, colspan=1 + len(c))
+           for (head, _), start, c in zip(panels, starts, cols, strict=True)]
+    second: list[PrintedCell] = []
+    for start, c in zip(starts, cols, strict=True):
+        second += [PrintedCell("项目", start), *(PrintedCell(header_text(ttype, k), start + 1 + i)
+                                                for i, k in enumerate(c))]
     body: list[list[BodyValue]] = []
-    for left, right in zip_longest(income, spending):
+    for line in _aligned([rows for _, rows in panels]):
         cells: list[BodyValue] = []
-        for row, cols in ((left, in_cols), (right, out_cols)):
+        for row, c in zip(line, cols, strict=True):
             if row is None:
-                cells += [""] * (1 + len(cols))
+                cells += [""] * (1 + len(c))
             else:
-                cells += [row.name or row.item or "", *(_amount(row.values.get(c), c, factor) for c in cols)]
+                cells += [row.name or row.item or "", *(_amount(row.values.get(k), k, factor) for k in c)]
         body.append(cells)
-    return _printed(table, header, body, width, frozenset({0, split}))
+    return _printed(table, [top, second], body, width, frozenset(starts))
 
 
 def _named(table: Table, ttype: TableType | None, factor: Decimal) -> PrintedTable:

@@ -5,6 +5,12 @@ with the nine standard tables (gov_fund and state_capital printed empty with
 their note), project, procurement, performance-target and asset tables, and a
 narrative whose every figure matches the tables. Deterministic for a given
 spec; the store's benchmark and the audit's planted-error tests reuse it.
+
+A sample never came from a file, but its `source` must still be contract JSON:
+it stands as a disclosure published as a web page (`html`, no pages), the
+one contract format that needs no page count; its file name (the spec's slug,
+`sample-…`) says it is a sample. Rendered to a file and extracted, it has that
+file's format.
 """
 
 from __future__ import annotations
@@ -29,7 +35,10 @@ from cnbudget.samples import tables as t
 from cnbudget.samples.figures import make_figures
 from cnbudget.samples.narrative import write_narrative
 
-__all__ = ["SampleSpec", "budget_sample", "final_account_sample", "make_sample", "sample_series"]
+__all__ = ["SAMPLE_FORMAT", "SampleSpec", "budget_sample", "final_account_sample", "make_sample",
+           "sample_series"]
+
+SAMPLE_FORMAT = "html"  # one of the contract's `source.format` values, and pageless
 
 # made-up departments for series of samples (benchmarks, store tests)
 DEPARTMENTS: tuple[tuple[str, str, str, RegionLevel], ...] = (
@@ -84,8 +93,8 @@ def make_sample(spec: SampleSpec = SampleSpec()) -> Document:
     tables.append(t.assets_table(fig, f"{spec.department}{names['assets']}"))
     word = "决算" if final else "预算"
     doc = Document(
-        source=SourceFile(file=f"{spec.slug}.json", sha256=hashlib.sha256(repr(spec).encode()).hexdigest(),
-                          format="sample"),
+        source=SourceFile(file=spec.slug, sha256=hashlib.sha256(repr(spec).encode()).hexdigest(),
+                          format=SAMPLE_FORMAT, pages=None),
         meta=DocumentMeta(
             kind=spec.kind, scope=Scope.DEPARTMENT, year=spec.year,
             title=f"{spec.department}{spec.year}年部门{word}",

@@ -1,12 +1,14 @@
 """The sample's 情况说明: paragraphs whose every figure is one of its tables',
-with the facts a reader would quote from them."""
+with the facts a reader would quote from them. The sections are the ones the
+audit's template profiles require (三公, 机关运行经费, 政府采购, 国有资产, 绩效,
+名词解释), worded as published disclosures word them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from cnbudget.model import Document, Fact, Kind, Paragraph
+from cnbudget.model import Document, Fact, Kind, Paragraph, Row, Table
 from cnbudget.samples.catalogue import PREVIOUS_YEAR_SHARE, STAFF
 
 
@@ -94,8 +96,55 @@ def write_narrative(doc: Document, vehicles: int) -> None:
           (("procurement_total", procurement, pr_clause),))
     w.paragraphs.append(Paragraph("六、国有资产占用情况"))
     w.say(f"截至{year - 1}年12月31日，本部门共有公务用车{vehicles}辆。", vehicles=vehicles)
+    if final:
+        _evaluation(w, year, cents)
+    else:
+        _targets(w, year, cents)
+    _glossary(w)
     doc.narrative = w.paragraphs
     doc.facts = w.facts
+
+
+def _targets(w: _Writer, year: int | None, cents: _Cents) -> None:
+    """预算绩效信息: the projects whose 绩效目标表 is published, listed with their
+    amounts the way disclosures list them (the audit checks them against the tables)."""
+    targets = cents.doc.tables_of("performance_target")
+    w.paragraphs.append(Paragraph("七、预算绩效信息"))
+    w.say(f"按照全面实施预算绩效管理的要求，本部门{year}年项目支出全部编制了绩效目标，"
+          f"绩效目标随部门预算一并批复。随部门预算公开绩效目标的重点项目共{len(targets)}个：")
+    for n, table in enumerate(targets, 1):
+        w.say(f"{n}、{table.subject}项目{wan(cents.of(table, 'budget'))}万元。")
+
+
+def _evaluation(w: _Writer, year: int | None, cents: _Cents) -> None:
+    """绩效评价情况: the self-evaluation every project of the year went through."""
+    projects = [r for r in cents.rows("project_expenditure") if r.item != "total"]
+    w.paragraphs.append(Paragraph("七、绩效评价情况"))
+    w.say(f"根据预算绩效管理要求，本部门组织对{year}年度项目支出全面开展绩效自评，"
+          f"共涉及项目{len(projects)}个。自评结果显示，各项目均完成了年初设定的绩效目标，"
+          f"未发现问题。")
+
+
+# as the seeds' 名词解释 word them (e.g. seed 000, 八、名词解释)
+_GLOSSARY = (
+    "1、一般公共预算拨款收入：指本级财政当年拨付的资金。",
+    "2、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+    "3、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+    "4、“三公”经费：指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和"
+    "公务接待费。其中，因公出国（境）费反映单位公务出国（境）的住宿费、旅费、伙食补助费、"
+    "杂费、培训费等支出；公务用车购置及运行维护费反映单位公务用车购置费及租用费、燃料费、"
+    "维修费、过路过桥费、保险费等支出；公务接待费反映单位按规定开支的各类公务接待支出。",
+    "5、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和"
+    "服务等的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、"
+    "专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、"
+    "公务用车运行维护费以及其他费用。",
+)
+
+
+def _glossary(w: _Writer) -> None:
+    w.paragraphs.append(Paragraph("八、名词解释"))
+    for entry in _GLOSSARY:
+        w.say(entry)
 
 
 class _Cents:
@@ -109,6 +158,15 @@ class _Cents:
         row = table.row_by_item(item) if table else None
         value = row.values.get(column) if row else None
         return int((value or Decimal(0)) / 100)
+
+    def rows(self, type_: str) -> list[Row]:
+        table = self.doc.table(type_)
+        return table.rows if table else []
+
+    @staticmethod
+    def of(table: Table, column: str) -> int:
+        """The one row of a per-project table (绩效目标表)."""
+        return int((table.rows[0].values.get(column) or Decimal(0)) / 100)
 
     def expenditure(self, column: str) -> int:
         return self.item("expenditure", "total", column)

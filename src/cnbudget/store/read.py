@@ -20,6 +20,7 @@ from cnbudget.model.document import (
     Locator,
     Paragraph,
     Problem,
+    ProblemSeverity,
     Region,
     RegionLevel,
     Scope,
@@ -87,7 +88,7 @@ def load_document(conn: Connection, document_id: int) -> Document:
         ],
         status=Status(d.status),
         problems=[
-            Problem(p.message, _loc(p))
+            Problem(p.message, _loc(p), ProblemSeverity(p.severity))
             for p in conn.execute(
                 select(document_problems).where(document_problems.c.document_id == document_id)
                 .order_by(document_problems.c.position)

@@ -148,6 +148,8 @@ document_problems = Table(
     Column("position", Integer, primary_key=True),
     Column("message", Text, nullable=False),
     *_locator_columns(),
+    # recovered (read all the same) or partial (something printed was lost)
+    Column("severity", String(16), nullable=False, server_default="partial"),
     sqlite_with_rowid=False,
 )
 

@@ -178,7 +178,8 @@ def _executemany(conn: Connection, table: SqlTable, rows: list[dict[str, object]
 
 def _store_body(conn: Connection, doc_id: int, doc: Document) -> None:
     _executemany(conn, document_problems, [
-        {"document_id": doc_id, "position": i, "message": p.message, **_loc(p.locator)}
+        {"document_id": doc_id, "position": i, "message": p.message, **_loc(p.locator),
+         "severity": p.severity.value}
         for i, p in enumerate(doc.problems)
     ])
     _executemany(conn, narrative, [

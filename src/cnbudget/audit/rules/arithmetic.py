@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from cnbudget.audit.column_sums import check_column
 from cnbudget.audit.describe import at_row, column_name, in_table, row_name
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.sums import check_row, check_sum, row_sum_message
@@ -161,16 +162,22 @@ def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                         at_row(table, anchor), expected=m.expected, actual=m.actual,
                     )
                 continue
-            for column in columns:
-                m = check_sum(anchor.values.get(column), [r.values.get(column) for r in top], slack)
-                if m:
-                    yield column_total.finding(
-                        f"{table.title}“{row_name(table, anchor)}”{column_name(table, column)} "
-                        f"{in_table(m.actual, table)} ≠ {len(top)} 个科目行之和 "
-                        f"{in_table(m.expected, table)}",
-                        at_row(table, anchor, column), expected=m.expected, actual=m.actual,
-                    )
+            yield from _anchor_vs_rows(table, anchor, top, "科目行", columns, slack)
         yield from _unit_rows(table, slack)
+
+
+def _anchor_vs_rows(table: Table, anchor: Row, rows: list[Row], what: str,
+                    columns: Iterable[str], slack: Decimal) -> Iterator[Finding]:
+    """`anchor`'s figures against the sum of `rows` (`what` they are), column by column."""
+    for column in columns:
+        m = check_column(anchor, rows, column, slack)
+        if m:
+            yield column_total.finding(
+                f"{table.title}“{row_name(table, anchor)}”{column_name(table, column)} "
+                f"{in_table(m.actual, table)} ≠ {len(rows)} 个{what}之和 "
+                f"{in_table(m.expected, table)}",
+                at_row(table, anchor, column), expected=m.expected, actual=m.actual,
+            )
 
 
 def _unit_rows(table: Table, slack: Decimal) -> Iterator[Finding]:
@@ -182,12 +189,4 @@ def _unit_rows(table: Table, slack: Decimal) -> Iterator[Finding]:
     nested = any(a != b and b.startswith(a) for a in codes for b in codes)
     if total is None or not units or nested:
         return
-    for column, value in total.values.items():
-        m = check_sum(value, [r.values.get(column) for r in units], slack)
-        if m:
-            yield column_total.finding(
-                f"{table.title}“{row_name(table, total)}”{column_name(table, column)} "
-                f"{in_table(m.actual, table)} ≠ {len(units)} 个单位行之和 "
-                f"{in_table(m.expected, table)}",
-                at_row(table, total, column), expected=m.expected, actual=m.actual,
-            )
+    yield from _anchor_vs_rows(table, total, units, "单位行", total.values, slack)

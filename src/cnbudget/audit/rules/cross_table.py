@@ -290,43 +290,33 @@ _THREE_PUBLIC_DESC_EN = ("three_public {item} equals economic code {code} of the
                          "is a warning (the difference may be project money).")
 
 
-@rule(
-    "cross_table.three-public-vehicle-vs-30231", X, Severity.ERROR,
-    title_zh="公务用车运行维护费 = 基本支出 30231",
-    title_en="Vehicle operation = basic 30231",
-    description_zh=_THREE_PUBLIC_DESC_ZH.format(name="公务用车运行维护费", code="30231",
-                                                code_name="公务用车运行维护费"),
-    description_en=_THREE_PUBLIC_DESC_EN.format(item="vehicle_operation", code="30231"),
-    table_types=("three_public",),
-)
-def three_public_vehicle(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    yield from _vs_basic_code(three_public_vehicle, doc, "vehicle_operation", "30231")
+def _three_public_rule(id: str, item: str, code: str, name: str, code_name: str,
+                       title_en: str) -> Rule:
+    """Register the rule comparing one 三公 item with its economic code."""
+
+    @rule(
+        id, X, Severity.ERROR,
+        title_zh=f"{name} = 基本支出 {code}",
+        title_en=f"{title_en} = basic {code}",
+        description_zh=_THREE_PUBLIC_DESC_ZH.format(name=name, code=code, code_name=code_name),
+        description_en=_THREE_PUBLIC_DESC_EN.format(item=item, code=code),
+        table_types=("three_public",),
+    )
+    def check(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
+        yield from _vs_basic_code(check, doc, item, code)
+
+    return check
 
 
-@rule(
-    "cross_table.three-public-reception-vs-30217", X, Severity.ERROR,
-    title_zh="公务接待费 = 基本支出 30217",
-    title_en="Reception = basic 30217",
-    description_zh=_THREE_PUBLIC_DESC_ZH.format(name="公务接待费", code="30217",
-                                                code_name="公务接待费"),
-    description_en=_THREE_PUBLIC_DESC_EN.format(item="reception", code="30217"),
-    table_types=("three_public",),
-)
-def three_public_reception(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    yield from _vs_basic_code(three_public_reception, doc, "reception", "30217")
-
-
-@rule(
-    "cross_table.three-public-outbound-vs-30212", X, Severity.ERROR,
-    title_zh="因公出国(境)费 = 基本支出 30212",
-    title_en="Outbound travel = basic 30212",
-    description_zh=_THREE_PUBLIC_DESC_ZH.format(name="因公出国(境)费", code="30212",
-                                                code_name="因公出国(境)费用"),
-    description_en=_THREE_PUBLIC_DESC_EN.format(item="outbound", code="30212"),
-    table_types=("three_public",),
-)
-def three_public_outbound(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    yield from _vs_basic_code(three_public_outbound, doc, "outbound", "30212")
+three_public_vehicle = _three_public_rule(
+    "cross_table.three-public-vehicle-vs-30231", "vehicle_operation", "30231",
+    "公务用车运行维护费", "公务用车运行维护费", "Vehicle operation")
+three_public_reception = _three_public_rule(
+    "cross_table.three-public-reception-vs-30217", "reception", "30217",
+    "公务接待费", "公务接待费", "Reception")
+three_public_outbound = _three_public_rule(
+    "cross_table.three-public-outbound-vs-30212", "outbound", "30212",
+    "因公出国(境)费", "因公出国(境)费用", "Outbound travel")
 
 
 @rule(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cnbudget.audit.column_sums import check_column, unequal_in_column
 from cnbudget.audit.describe import at_row, column_name, in_table
 from cnbudget.audit.rule import AuditContext, rule
-from cnbudget.audit.sums import check_sum
+from cnbudget.audit.sums import Mismatch, check_sum
 from cnbudget.audit.tables import total_row
 from cnbudget.audit.tolerance import agrees, table_slack
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
@@ -20,11 +21,17 @@ def _three_public_columns(table: Table) -> list[str]:
     return [c for c in ("amount", "budget", "final") if any(c in r.values for r in table.rows)]
 
 
-def _item_sum_message(table: Table, total_item: str, parts: list[str], column: str,
-                      expected: Decimal, actual: Decimal) -> str:
+def _item_sum_finding(table: Table, column: str, total_item: str, parts: list[str],
+                      m: Mismatch) -> Finding:
+    """A 三公 item that is not the sum of its parts, at the item's cell."""
+    row = table.row_by_item(total_item)
+    assert row is not None
     shown = " + ".join(NAMES.get(p, p) for p in parts)
-    return (f"{table.title}{column_name(table, column)}列：{NAMES.get(total_item, total_item)} "
-            f"{in_table(actual, table)} ≠ {shown} = {in_table(expected, table)}")
+    return three_public_parts.finding(
+        unequal_in_column(table, column, NAMES.get(total_item, total_item), m.actual,
+                          f"{shown} = {in_table(m.expected, table)}"),
+        at_row(table, row, column), expected=m.expected, actual=m.actual,
+    )
 
 
 @rule(
@@ -57,22 +64,12 @@ def three_public_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             if results and all(m is not None for m in results):
                 m = results[0]
                 assert m is not None
-                row = table.row_by_item("total")
-                assert row is not None
-                yield three_public_parts.finding(
-                    _item_sum_message(table, "total", readings[0], column, m.expected, m.actual),
-                    at_row(table, row, column), expected=m.expected, actual=m.actual,
-                )
+                yield _item_sum_finding(table, column, "total", readings[0], m)
             if "vehicle" in items:
                 parts = ["vehicle_purchase", "vehicle_operation"]
                 m = check_sum(v("vehicle"), [v(i) for i in parts], slack)
                 if m:
-                    row = table.row_by_item("vehicle")
-                    assert row is not None
-                    yield three_public_parts.finding(
-                        _item_sum_message(table, "vehicle", parts, column, m.expected, m.actual),
-                        at_row(table, row, column), expected=m.expected, actual=m.actual,
-                    )
+                    yield _item_sum_finding(table, column, "vehicle", parts, m)
 
 
 def _lines(table: Table) -> list[Row]:
@@ -106,7 +103,7 @@ def procurement_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         lines = _lines(table)
         for column, slack in (("amount", table_slack(table)), ("quantity", None)):
             each = slack if slack is not None else Decimal(0)  # quantities are counts: exact
-            m = check_sum(total.values.get(column), [r.values.get(column) for r in lines], each)
+            m = check_column(total, lines, column, each)
             if m and _levels_add_up(m.expected, m.actual, m.slack):
                 continue
             if m and column == "amount" and any(r.name and r.values.get("amount") is None
@@ -163,8 +160,7 @@ def project_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             continue
         lines = _lines(table)
         for column in [c for c, v in total.values.items() if v is not None]:
-            m = check_sum(total.values.get(column), [r.values.get(column) for r in lines],
-                          table_slack(table))
+            m = check_column(total, lines, column, table_slack(table))
             if m:
                 yield project_total.finding(
                     f"{table.title}合计{column_name(table, column)} {in_table(m.actual, table)} ≠ "

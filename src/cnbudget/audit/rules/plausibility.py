@@ -9,7 +9,7 @@ from cnbudget.audit.describe import at_fact, at_row, cell, in_fact_unit, wan
 from cnbudget.audit.figures import figure
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import document_total, total_row
-from cnbudget.model.document import Category, Document, Finding, Severity
+from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 from cnbudget.model.table_types import NON_AMOUNT_COLUMNS
 
 P = Category.PLAUSIBILITY
@@ -43,6 +43,11 @@ def procurement_above_total(doc: Document, ctx: AuditContext) -> Iterator[Findin
             )
 
 
+def _evaluated(table: Table, row: Row) -> str:
+    """A self-evaluation row as findings name it: the table and the project or item."""
+    return f"{table.title}“{row.item or table.subject or ''}”"
+
+
 @rule(
     "plausibility.execution-rate", P, Severity.WARNING,
     title_zh="预算执行率超过 100%",
@@ -57,7 +62,7 @@ def execution_rate(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             rate, budget, executed = (row.values.get(k) for k in ("rate", "budget", "executed"))
             if rate is not None and rate > HUNDRED:
                 yield execution_rate.finding(
-                    f"{table.title}“{row.item or table.subject or ''}”预算执行率 {rate}% 超过 100%",
+                    f"{_evaluated(table, row)}预算执行率 {rate}% 超过 100%",
                     at_row(table, row, "rate"), actual=rate,
                 )
             elif budget is not None and executed is not None and executed > budget:
@@ -94,7 +99,7 @@ def negative_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     actual=value,
                 )
     for fact in doc.facts:
-        if fact.value < 0 and fact.key not in ("change_amount", "change_pct"):
+        if fact.value < 0 and not fact.key.startswith("change_"):
             yield negative_amount.finding(
                 f"情况说明 {in_fact_unit(fact.value, fact)}（“{fact.text}”）为负数",
                 at_fact(fact), actual=fact.value,
@@ -112,7 +117,7 @@ def negative_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 def score_above_weight(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in doc.tables_of("performance_evaluation"):
         for row in table.rows:
-            label = f"{table.title}“{row.item or table.subject or ''}”"
+            label = _evaluated(table, row)
             for ind in row.indicators or []:
                 if ind.score is not None and ind.weight is not None and ind.score > ind.weight:
                     yield score_above_weight.finding(

@@ -6,10 +6,11 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import product
 
-from cnbudget.audit.describe import at_row, at_table, column_name, in_table
-from cnbudget.audit.rule import AuditContext, rule
+from cnbudget.audit.column_sums import unequal_in_column
+from cnbudget.audit.describe import at_row, at_table, in_table
+from cnbudget.audit.rule import AuditContext, Rule, rule
 from cnbudget.audit.rules.arithmetic import income_readings
-from cnbudget.audit.sums import check_row, check_sum, row_sum_message
+from cnbudget.audit.sums import Mismatch, check_row, check_sum, row_sum_message
 from cnbudget.audit.tables import has_item, side_values
 from cnbudget.audit.tolerance import agrees, table_slack
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
@@ -41,6 +42,19 @@ def _unread_rows(table: Table, side: str, column: str) -> bool:
 def _name(side: str, item: str) -> str:
     names = SUMMARY_INCOME_ITEMS if side == "income" else SUMMARY_EXPENDITURE_ITEMS
     return names.get(item, item)
+
+
+def _side_total_finding(rule_: Rule, table: Table, total: Row, column: str, m: Mismatch,
+                        parts: str) -> Iterator[Finding]:
+    """A side's 本年合计 that is not the sum of its `parts`. Parts short of the total
+    are passed over where the side has rows the recogniser could not name."""
+    side, item = total.side or "", total.item or ""
+    if m.expected < m.actual and _unread_rows(table, side, column):
+        return
+    yield rule_.finding(
+        unequal_in_column(table, column, _name(side, item), m.actual, parts),
+        at_row(table, total, column), expected=m.expected, actual=m.actual,
+    )
 
 
 def _any_reading_agrees(total_values: Sequence[Decimal], part_values: Sequence[Sequence[Decimal]],
@@ -82,16 +96,16 @@ def summary_balance(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 row = _row(table, side, "grand_total")
                 assert row is not None
                 yield summary_balance.finding(
-                    f"{table.title}{column_name(table, column)}列：{_name(side, 'grand_total')}"
-                    f" {in_table(grand[side][0], table)} ≠ {shown} = {in_table(expected, table)}",
+                    unequal_in_column(table, column, _name(side, "grand_total"), grand[side][0],
+                                      f"{shown} = {in_table(expected, table)}"),
                     at_row(table, row, column), expected=expected, actual=grand[side][0],
                 )
             if grand.get("income") and grand.get("expenditure"):
                 inc, exp = grand["income"][0], grand["expenditure"][0]
                 if not agrees(inc, exp, 2 * slack):
                     yield summary_balance.finding(
-                        f"{table.title}{column_name(table, column)}列：收入总计 "
-                        f"{in_table(inc, table)} ≠ 支出总计 {in_table(exp, table)}",
+                        unequal_in_column(table, column, "收入总计", inc,
+                                          f"支出总计 {in_table(exp, table)}"),
                         at_table(table), expected=inc, actual=exp,
                     )
 
@@ -130,15 +144,10 @@ def summary_income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding
                 continue
             m = results[0]
             assert m is not None
-            if m.expected < m.actual and _unread_rows(table, "income", column):
-                continue
             shown = " + ".join(f"{_name('income', i)} {in_table(values[i], table)}"
                                for i in readings[0] if values[i] is not None)
-            yield summary_income_sources.finding(
-                f"{table.title}{column_name(table, column)}列：本年收入合计 "
-                f"{in_table(m.actual, table)} ≠ {shown} = {in_table(m.expected, table)}",
-                at_row(table, total, column), expected=m.expected, actual=m.actual,
-            )
+            yield from _side_total_finding(summary_income_sources, table, total, column, m,
+                                           f"{shown} = {in_table(m.expected, table)}")
 
 
 @rule(
@@ -183,13 +192,8 @@ def summary_expenditure_parts(doc: Document, ctx: AuditContext) -> Iterator[Find
                     continue
                 m = check_sum(totals[0], values, slack)
                 assert m is not None
-                if m.expected < m.actual and _unread_rows(table, "expenditure", column):
-                    continue
-                yield summary_expenditure_parts.finding(
-                    f"{table.title}{column_name(table, column)}列：本年支出合计 "
-                    f"{in_table(m.actual, table)} ≠ {label}之和 {in_table(m.expected, table)}",
-                    at_row(table, total, column), expected=m.expected, actual=m.actual,
-                )
+                yield from _side_total_finding(summary_expenditure_parts, table, total, column,
+                                               m, f"{label}之和 {in_table(m.expected, table)}")
 
 
 @rule(

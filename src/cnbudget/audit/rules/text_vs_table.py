@@ -24,11 +24,11 @@ T = Category.TEXT_VS_TABLE
     "text_vs_table.fact", T, Severity.ERROR,
     title_zh="说明中的数字 = 表中数字",
     title_en="Narrative figures equal the tables",
-    description_zh="情况说明中的收入、支出、基本支出、项目支出、人员经费、公用经费、“三公”"
+    description_zh="情况说明中的收支总计、收入、支出、基本支出、项目支出、人员经费、公用经费、“三公”"
                    "经费及各项、机关运行经费、政府采购总额等于表中对应数字（按说明数字自身"
                    "的印刷精度和表的单位计算舍入误差；与任一相应表一致即可）。相差正好"
                    "一万倍的由 magnitude.unit-slip 报告。",
-    description_en="Narrative totals (income, expenditure, basic, project, personnel, "
+    description_en="Narrative totals (grand total, income, expenditure, basic, project, personnel, "
                    "public, 三公 and items, operating cost, procurement) equal the table "
                    "figures they quote, within the rounding of the fact's printed precision "
                    "and the table's; agreement with any table printing the quantity "

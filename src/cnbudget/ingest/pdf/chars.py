@@ -19,6 +19,8 @@ import pypdfium2.raw as pdfium_c
 from cnbudget.ingest.pdf.frame import PageFrame
 
 _SPACES = frozenset(" \t\u3000\xa0\r\n\x00\ufffe\uffff")
+# how pdfium reports a hyphen it takes for a soft line-end hyphen (bulk text / per character)
+_HYPHEN_MARKS = frozenset("\ufffe\x02")
 
 
 class Char(NamedTuple):
@@ -66,6 +68,8 @@ def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
     chars: list[Char] = []
     space = False
     for i, ch in enumerate(text):
+        if ch in _HYPHEN_MARKS and pdfium_c.FPDFText_IsHyphen(textpage, i) == 1:
+            ch = "-"  # a printed hyphen ending a line (序- / 号): pdfium marks it soft, it is ink
         if ch in _SPACES or ch.isspace():
             # pdfium adds spaces and line breaks of its own where it sees gaps; only
             # the document's own spaces are kept (gaps are judged when joining)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Locator, Problem, Table
+from cnbudget.model import Locator, Problem, ProblemSeverity, Table
 from cnbudget.normalise.amounts import is_empty_mark, parse_amount, to_yuan
 from cnbudget.normalise.names import strip_numbering
 from cnbudget.normalise.text import fold
@@ -220,7 +220,9 @@ def finish(table: Table) -> Table:
 
 
 def problem(message: str, line: Line | None = None) -> Problem:
-    return Problem(message, locator(line) if line is not None else None)
+    """A printed value that could not be read (not a number, no column for it)."""
+    return Problem(message, locator(line) if line is not None else None,
+                   severity=ProblemSeverity.PARTIAL)
 
 
 @dataclass(frozen=True, slots=True)

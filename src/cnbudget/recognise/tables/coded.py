@@ -11,11 +11,12 @@ the three-panel 基本支出决算明细表 goes to `three_panel`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
 from cnbudget.normalise.codes import parent_code
@@ -78,12 +79,23 @@ def _is_data_line(line: Line) -> bool:
     return any(is_code_piece(t) for t in texts) and any(has_cjk(t) for t in texts)
 
 
+def _starts_body(line: Line, title: str) -> bool:
+    """The first row under the header: a line with amounts, codes or a total —
+    or, in a grid (rows exact), any named line that is not a label line, since
+    a first item printed without a value (一.财政拨款（补助）) is still a row."""
+    if is_furniture(line, title):
+        return False
+    if _is_data_line(line):
+        return True
+    return (line.delimiter is Delimiter.GRID and not is_header_line(line) and not is_column_numbers(line)
+            and any(has_cjk(t) for t in line.texts))
+
+
 def _sections(block: TableBlock) -> _Sections:
     lines = [ln for ln in block.lines if ln.text.strip()]
     head = next((i for i, ln in enumerate(lines) if is_header_line(ln)), None)
     if head is not None:
-        body = next((i for i in range(head, len(lines)) if _is_data_line(lines[i])
-                     and not is_furniture(lines[i], block.title)), len(lines))
+        body = next((i for i in range(head, len(lines)) if _starts_body(lines[i], block.title)), len(lines))
     else:  # no header printed: rows start after the title's unit and caption lines
         body = next((i for i, ln in enumerate(lines)
                      if not is_furniture(ln, block.title) and not is_note(ln.text)), len(lines))
@@ -155,7 +167,8 @@ def _identify(draft: RowDraft, first: bool, problems: list[Problem], where: Loca
             return _RowId(unit_code=digits, name=name)
         code = complete_code(draft.codes, name)
         if code is None:
-            problems.append(Problem(f"code {digits!r} ({name}) is not a classification code", where))
+            problems.append(Problem(f"code {digits!r} ({name}) is not a classification code", where,
+                                    severity=ProblemSeverity.PARTIAL))
             return _RowId(item=name, name=name)
         return _RowId(code=code, name=name)
     if name is None or is_total_name(name):
@@ -203,11 +216,36 @@ def _header_labels(lines: list[Line], start: int) -> tuple[set[str], int]:
     return set(scan_labels(text)), end
 
 
+def _code_family(lines: list[Line], numbered: bool) -> str | None:
+    """The classification most rows are coded in, by the code each row opens with
+    (after its 序号 where the header numbers the rows): 2… 功能分类, 3… and 5…
+    经济分类 (部门, 政府); None where no row opens with one (sub-unit codes make none)."""
+    families: Counter[str] = Counter()
+    for line in lines:
+        pieces: list[str] = []
+        for text in (t.strip() for t in line.texts):
+            if text and not is_code_piece(text):
+                break
+            if text:
+                pieces.append(text)
+        pieces = pieces[1:] if numbered else pieces
+        code = complete_code(pieces, None) if pieces else None
+        if code is not None and code[0] in "235":
+            families["functional" if code[0] == "2" else "economic"] += 1
+    return families.most_common(1)[0][0] if families else None
+
+
+def _until_header(lines: list[Line], start: int) -> list[Line]:
+    end = next((i for i in range(start, len(lines)) if is_header_line(lines[i])), len(lines))
+    return lines[start:end]
+
+
 def split_tables(block: TableBlock) -> list[TableBlock]:
     """A block holding two tables under one printed title (seed 003 附件5-1 and 5-2
     are both 一般公共预算支出情况表): a header inside the body with labels the
-    first header lacks starts a new table; a header repeated after a page break
-    (its labels a part of the first) does not."""
+    first header lacks, or over rows coded in another classification (经济分类
+    30101 after 功能分类 2010301), starts a new table; a header repeated after a
+    page break (its labels a part of the first, the same codes below) does not."""
     lines = block.lines
     head = next((i for i, ln in enumerate(lines) if is_header_line(ln)), None)
     if head is None:
@@ -215,10 +253,15 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     body = next((i for i in range(head, len(lines)) if _is_data_line(lines[i])), len(lines))
     text = "".join(" ".join(ln.texts) for ln in lines[head:body] if not is_column_numbers(ln))
     first, i = label_key(label_text(text)), body
+    numbered = "序号" in first
     while i < len(lines):
         if is_header_line(lines[i]):
             labels, end = _header_labels(lines, i)
-            if any(label_key(label) not in first for label in labels):
+            before = _code_family(lines[body:i], numbered)
+            after = _code_family(_until_header(lines, end), numbered)
+            if any(label_key(label) not in first for label in labels) or (
+                before is not None and after is not None and before != after
+            ):
                 rest = TableBlock(type=block.type, title=block.title, lines=lines[i:], unit=block.unit,
                                   locator=_loc(lines[i]), context=block.context,
                                   document_unit=block.document_unit)
@@ -261,7 +304,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             draft = draft_positional(line, width)
         else:
             draft = draft_tokens(line, numbered, decimals)
-        if drafts and _continues_name(draft, line):
+        if drafts and _continues_name(draft, line, drafts[-1].line):
             drafts[-1].name = (drafts[-1].name or "") + draft.name  # a name wrapped onto the next line
             continue
         if drafts and _continues_cells(drafts[-1], draft):
@@ -301,13 +344,14 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             problems.append(Problem(
                 f"{block.title}: row {label} printed its amounts out of their columns "
                 f"(an empty cell was lost); placed by the table's own sums as "
-                f"{_describe(values)}", _loc(draft.line)))
+                f"{_describe(values)}", _loc(draft.line), severity=ProblemSeverity.RECOVERED))
         elif solved.ambiguous[i]:
             problems.append(Problem(
                 f"{block.title}: row {label}: its amounts fit more than one set of columns "
                 f"(empty cells were not printed); read in printed order as {_describe(values)}",
-                _loc(draft.line)))
-    problems += [Problem(f"{block.title}: {m}", title_at) for m in cell_problems]
+                _loc(draft.line), severity=ProblemSeverity.RECOVERED))
+    problems += [Problem(f"{block.title}: {m}", title_at, severity=ProblemSeverity.PARTIAL)
+                 for m in cell_problems]
     # a table printing nothing but zeros (合计 0) is a 空表 too; its printed rows are kept
     empty = all(not v for row in rows for v in row.values.values())
     table = Table(type=block.type, title=block.title, rows=rows, unit=unit, locator=title_at,
@@ -318,12 +362,18 @@ def _parse_one(block: TableBlock) -> ParsedTables:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])")
 
 
-def _continues_name(draft: RowDraft, line: Line) -> bool:
+def _continues_name(draft: RowDraft, line: Line, above: Line) -> bool:
     """A lone name fragment on its own line, with no cells after it: the end of
-    the name above, wrapped (a numbered or empty-valued line is a row of its own)."""
+    the name above, wrapped (a numbered or empty-valued line is a row of its own).
+    Grid rows are exact (a name wraps inside its cell), so in a grid only a row
+    cut by a page break continues: the first line of a new page."""
     if draft.codes or not draft.name or is_total_name(draft.name) or _NUMBERED.match(draft.name):
         return False
-    return not draft.cells and len([t for t in line.texts if t.strip()]) == 1
+    if line.delimiter is Delimiter.GRID:
+        if line.page is None or line.page == above.page:
+            return False
+        return not any(c.strip() for c in draft.cells) and len(line.filled) == 1
+    return not draft.cells and len(line.filled) == 1
 
 
 _CUT_NUMBER = re.compile(r"(?:,\d{0,2}|\.)$")

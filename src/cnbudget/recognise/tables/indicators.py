@@ -7,7 +7,8 @@ cell on its own line, with a blank line between cells). So a row is read by
 what its cells say: level names (产出指标, 数量指标 …) are recognised from a
 vocabulary and carried down to the rows below; the other cells fill the
 header's remaining columns. Columns the model has no field for (绩效指标描述,
-指标值确定依据, 绩效标准, 度量单位, 前两年的指标值) are read past, not kept.
+指标值确定依据, 绩效标准, 度量单位, 前两年的指标值) are kept in the indicator's
+`texts` under `extra:<printed header>`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ TARGET = "target"
 ACTUAL = "actual"
 WEIGHT = "weight"
 SCORE = "score"
-SKIP = "skip"  # a printed column the model keeps no field for
+EXTRA = "extra:"  # a printed column the model keeps no field for: its role is `extra:<header>`
 
 _LEVEL1_NAMES = (
     "产出指标", "效益指标", "效果指标", "满意度指标", "投入管理指标", "投入与目标管理", "产出目标",
@@ -46,13 +47,12 @@ _WEIGHT_MARK = re.compile(r"[(（]\d+(?:\.\d+)?分?[)）]")
 
 # header words → column role, first match wins
 _HEADER_ROLES: tuple[tuple[str, str], ...] = (
-    ("前年", SKIP), ("上年", SKIP), ("近两年", SKIP), ("2018", SKIP), ("2019", SKIP),
+    ("前年", EXTRA), ("上年", EXTRA), ("近两年", EXTRA), ("2018", EXTRA), ("2019", EXTRA),
     ("一级", LEVEL1), ("二级", LEVEL2), ("三级", LEVEL3), ("指标名称", LEVEL3), ("目标名称", LEVEL3),
     ("实际", ACTUAL), ("得分", SCORE), ("分值", WEIGHT), ("权重", WEIGHT),
-    ("预期", TARGET), ("预计", TARGET), ("目标值", TARGET), ("指标值确定", SKIP), ("指标值", TARGET),
-    ("描述", SKIP), ("内容", SKIP), ("依据", SKIP), ("标准", SKIP), ("度量单位", SKIP), ("计量单位", SKIP),
+    ("预期", TARGET), ("预计", TARGET), ("目标值", TARGET), ("指标值确定", EXTRA), ("指标值", TARGET),
+    ("描述", EXTRA), ("内容", EXTRA), ("依据", EXTRA), ("标准", EXTRA), ("度量单位", EXTRA), ("计量单位", EXTRA),
 )
-_TRAILING = (TARGET, ACTUAL, WEIGHT, SCORE)
 
 
 def is_header(line: Line) -> bool:
@@ -79,10 +79,18 @@ def _printed_tail(text: str, name: str) -> str:
             return re.sub(r"^\s*[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]", "", text[end:]).strip()
     return ""
 
+# how a complete header of a column without a field ends (a header cut short, 指标值确定, does not)
+_HEADER_ENDS = ("描述", "依据", "标准", "单位", "内容", "说明", "年", "值", ")")
+
+
+def is_extra(role: str | None) -> bool:
+    return role is not None and role.startswith(EXTRA)
+
 
 def header_role(text: str) -> str | None:
     key = fold(text)
-    return next((r for word, r in _HEADER_ROLES if word in key), None)
+    role = next((r for word, r in _HEADER_ROLES if word in key), None)
+    return EXTRA + key if role == EXTRA else role
 
 
 def header_roles(line: Line) -> list[str]:
@@ -92,7 +100,7 @@ def header_roles(line: Line) -> list[str]:
     roles: list[str] = []
     for tok in filled(tokens(line)):
         role = header_role(tok.text)
-        if role is None or (roles and roles[-1] == role and role != SKIP):
+        if role is None or (roles and roles[-1] == role):
             continue
         roles.append(role)
     if LEVEL3 not in roles and LEVEL2 in roles:
@@ -158,7 +166,10 @@ class IndicatorReader:
             return False
         for cell in cells:
             role = header_role(cell)
-            if role is not None and self.roles and self.roles[-1] != role:
+            if is_extra(role) and self.roles and is_extra(self.roles[-1]) \
+                    and not self.roles[-1].endswith(_HEADER_ENDS):
+                self.roles[-1] += fold(cell)  # the rest of a wrapped header: 指标值确定 / 依据
+            elif role is not None and self.roles and self.roles[-1] != role:
                 self.roles.append(role)
         return True
 
@@ -279,22 +290,25 @@ class IndicatorReader:
         else the row's columns still open take them in order."""
         ind = self.indicators[-1]
         roles = [self.columns.get(t.col) for t in filled(tokens(line)) if t.col is not None]
-        if roles and len(roles) == len(cells) and all(r in (LEVEL3, TARGET, ACTUAL, SKIP) for r in roles):
+        if roles and len(roles) == len(cells) and all(r in (LEVEL3, TARGET, ACTUAL) or is_extra(r) for r in roles):
             for role, cell in zip(roles, cells, strict=True):
-                current = getattr(ind, role, None) if role != SKIP else None
-                if role != SKIP and current is not None:
-                    setattr(ind, role, current + cell.strip())
-                elif role != SKIP:
+                current = ind.texts.get(role) if is_extra(role) else getattr(ind, role)
+                if current is not None:
+                    self._set(ind, role, current + cell.strip())
+                else:
                     self._set(ind, role, cell)
             return
-        if self._open[:2] == [SKIP, TARGET] and len(fold(cells[0])) <= 12:
+        if self._open and is_extra(self._open[0]) and self._open[1:2] == [TARGET] and len(fold(cells[0])) <= 12:
             self._open = self._open[1:]  # a short value is the target, not a description
         if self._open:
             self._fill(ind, cells)
 
     def _set(self, ind: Indicator, role: str, text: str) -> None:
         text = text.strip()
-        if role == LEVEL3:
+        if is_extra(role):
+            if text:
+                ind.texts[role] = text
+        elif role == LEVEL3:
             ind.level3 = text or None
         elif role == TARGET:
             ind.target = text or None

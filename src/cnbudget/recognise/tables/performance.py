@@ -2,7 +2,8 @@
 
 The row is `{"item": project, "project": project, "values": {...},
 "indicators": [...]}`. A target table's `budget` is the project's amount for
-the year (预算数 / 项目当年预算 / 项目本年度金额 / 部门预算总额); a
+the year (预算数 / 项目当年预算 / 项目本年度金额 / 部门预算总额; in a 部门整体 form
+without such a label, the first 合计 of its 收入构成 grid); a
 self-evaluation's values are `budget` (预算数), `executed` (执行数), `rate`
 (预算执行率/执行进度, in percent) and `score` (总分). Amounts are in the
 table's unit (a label may print its own: 部门预算总额（万元）); rate and score
@@ -46,6 +47,7 @@ _BUDGET_LABELS = ("项目当年预算", "项目本年度金额", "本年度金�
 _NAME_LABELS = ("项目名称", "部门名称", "部门(单位)名称", "单位名称", "项目名")
 _NAME_END = ("实施", "主管", "单位", "项目编码", "项目类型", "项目负责人")
 _TITLE_TAIL = re.compile(r"(?:项目支出)?绩效(?:目标|自评)(?:申报)?表$")
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # 第二部分 资金绩效目标: no project
 
 
 def _number_text(text: str) -> str:
@@ -126,7 +128,7 @@ def project_name(block: TableBlock, lines: list[Line]) -> str:
     context = [c.strip() for c in block.context if c.strip() and len(c.strip()) <= 60]
     above = context[-1] if context else None
     usable_above = above is not None and not _TITLE_TAIL.search(fold(above)) \
-        and not fold(above).startswith(("附件", "表", "公开", "("))
+        and not fold(above).startswith(("附件", "表", "公开", "(")) and not _PART_HEADING.match(fold(above))
     if from_cells and usable_above and fold(from_cells) != fold(above) \
             and fold(from_cells)[:3] in fold(above):
         return above
@@ -148,6 +150,9 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     row = Row(item=project, name=project, texts={"project": project},
               locator=block.locator or (locator(lines[0]) if lines else None))
     found = value_after(lines, _BUDGET_LABELS if not evaluation else ("预算数",))
+    if found is None and not evaluation and "整体" in block.title:
+        # a 部门整体 form prints the year's money as a 收入/支出构成 grid: its first 合计
+        found = value_after(lines, ("合计",))
     if found is not None:
         text, _, label = found
         row.values["budget"] = amount(_number_text(text), _label_unit(label) or unit)

@@ -101,10 +101,12 @@ def parse_procurement(block: TableBlock) -> ParsedTables:
     problems: list[Problem] = []
     lines = body_lines(block)
     start = _first_row(lines)
-    columns = _header_columns(lines[:start])
+    headers = _header_texts(lines[:start])
+    columns = _header_columns(headers)
     coded = any(is_catalog_code(t.text) for ln in lines for t in tokens(ln))
     if columns and (not coded or _codes_under_header(lines[start:], columns)):
-        _positional(lines[start:], columns, unit, table.rows, problems)
+        body = [ln for ln in lines[start:] if not _repeats_header(ln, headers)]
+        _positional(body, columns, unit, table.rows, problems)
     elif coded:
         header_text = "".join(fold(ln.text) for ln in lines[:start])
         extras = _extra_headers(header_text)
@@ -235,11 +237,9 @@ def _amounts(row: Row, texts: list[str], keys: list[str], unit: str | None,
         problems.append(problem(f"more amounts than columns: {texts!r}", line))
 
 
-def _header_columns(header: list[Line]) -> dict[int, str]:
-    """Column index → field from the header lines of a positional shape: the
-    catalogue's own headers first, then the words local templates use; a
-    column no field takes is kept as `extra:<header>`. Empty where the header
-    has no positions."""
+def _header_texts(header: list[Line]) -> dict[int, str]:
+    """Column index → the header's folded text in that column; empty where the
+    header has no positions."""
     texts: dict[int, str] = {}
     for line in header:
         for tok in tokens(line):
@@ -247,6 +247,23 @@ def _header_columns(header: list[Line]) -> dict[int, str]:
                 return {}
             if tok.text:
                 texts[tok.col] = texts.get(tok.col, "") + fold(tok.text)
+    return texts
+
+
+def _repeats_header(line: Line, headers: dict[int, str]) -> bool:
+    """A header line printed again where the table runs onto a new page: each
+    filled cell is (part of) its own column's header. Such a line is no row,
+    and its words would make an amount column look like a text column."""
+    toks = filled(tokens(line))
+    return bool(toks) and all(t.col in headers and not t.number and fold(t.text) in headers[t.col]
+                              for t in toks)
+
+
+def _header_columns(texts: dict[int, str]) -> dict[int, str]:
+    """Column index → field from the header texts of a positional shape: the
+    catalogue's own headers first, then the words local templates use; a
+    column no field takes is kept as `extra:<header>`. Empty where the header
+    has no positions."""
     own = {fold(c.header): c.key for c in PROCUREMENT.columns}
     columns: dict[int, str] = {col: own[text] for col, text in texts.items() if text in own}
     for col, text in sorted(texts.items()):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Line
-from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, parse_amount, to_yuan
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import ParsedTables, TableBlock
@@ -183,10 +183,12 @@ def _complete(entries: list[_Entry], problems: list[Problem]) -> None:
                 e.code = fits[0]
                 problems.append(Problem(
                     f"code printed as {digits!r} with no name; {e.code} is the only code "
-                    f"between {before} and {after}", Locator(page=e.line.page, line=e.line.number)))
+                    f"between {before} and {after}", Locator(page=e.line.page, line=e.line.number),
+                    severity=ProblemSeverity.RECOVERED))
             else:
                 problems.append(Problem(f"code {digits!r} ({e.name}) could not be completed",
-                                        Locator(page=e.line.page, line=e.line.number)))
+                                        Locator(page=e.line.page, line=e.line.number),
+                                        severity=ProblemSeverity.PARTIAL))
 
 
 def _yuan(text: str | None, unit: str | None) -> tuple[Decimal | None, Decimal]:
@@ -221,8 +223,10 @@ def _total_row(title: str, line: Line, rows: list[tuple[str, Row]], unit: str | 
             values[match] = value
     for key in keys:
         if values[key] is None:
+            # the form always prints both totals: one missing was most likely lost on the way
             problems.append(Problem(f"{title}: the {key} total is not printed on the total line",
-                                    Locator(page=line.page, line=line.number)))
+                                    Locator(page=line.page, line=line.number),
+                                    severity=ProblemSeverity.PARTIAL))
     return Row(values=values, item="total", name=" / ".join(f"{w}合计" for w in labels) or None,
                locator=Locator(page=line.page, line=line.number))
 

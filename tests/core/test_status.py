@@ -1,0 +1,129 @@
+"""A document is `partial` only when something printed was lost; readings the
+recognisers recovered (amounts placed by the table's sums, a cut code
+completed) are listed with severity `recovered` and leave it a success."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from cnbudget.cli.main import app
+from cnbudget.model import Locator, Problem, ProblemSeverity, SourceFile, Status
+from cnbudget.model.contract import document_from_json, dumps, loads, to_plain_json
+from cnbudget.model.document import Document
+from cnbudget.model.schema import disclosure_schema
+from cnbudget.pipeline import extract
+from cnbudget.recognise.document import status_of
+from tests.conftest import seed
+
+RECOVERED = ProblemSeverity.RECOVERED
+PARTIAL = ProblemSeverity.PARTIAL
+
+
+def test_status_is_partial_only_for_a_loss():
+    recovered = Problem("placed by the table's own sums", severity=RECOVERED)
+    lost = Problem("not an amount: 'x'", severity=PARTIAL)
+    assert status_of([]) is Status.SUCCESS
+    assert status_of([recovered, recovered]) is Status.SUCCESS
+    assert status_of([recovered, lost]) is Status.PARTIAL
+    # a problem nobody classified counts as a loss
+    assert Problem("?").severity is PARTIAL
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_recovered_readings_leave_a_seed_a_success(prefix):
+    doc = extract(seed(prefix), audit=False)
+    assert doc.problems, "the seed's recoveries are still reported"
+    assert {p.severity for p in doc.problems} == {RECOVERED}
+    assert doc.status is Status.SUCCESS
+    assert all("read in printed order" in p.message or "placed by the table's own sums" in p.message
+               for p in doc.problems)
+
+
+def test_placed_amounts_satisfy_the_sums_they_were_placed_by():
+    """Seed 003's rows placed by the table's sums: total = basic + project holds."""
+    doc = extract(seed("003"), audit=False)
+    placed = [p for p in doc.problems if "placed by the table's own sums" in p.message]
+    assert placed
+    rows = [r for t in doc.tables for r in t.rows]
+    for problem in placed:
+        row = next(r for r in rows if r.locator == problem.locator)
+        parts = [row.values.get(k) or Decimal(0) for k in ("basic", "project")]
+        assert row.values["total"] == sum(parts, Decimal(0))
+
+
+def test_a_completed_code_is_recovered_but_a_missing_total_is_a_loss():
+    doc = extract(seed("001"), audit=False)
+    by_severity = {s: [p.message for p in doc.problems if p.severity is s] for s in ProblemSeverity}
+    assert any("30309 is the only code between 30308 and 30310" in m for m in by_severity[RECOVERED])
+    basic = doc.table("general_public_basic")
+    assert basic is not None and basic.row_by_code("30309") is not None
+    assert any("personnel total is not printed" in m for m in by_severity[PARTIAL])
+    assert doc.status is Status.PARTIAL
+
+
+def test_a_cell_that_is_not_an_amount_makes_the_document_partial(tmp_path: Path):
+    text = seed("002").read_text(encoding="utf-8")
+    broken = text.replace("301\t工资福利支出\t184.8\t184.8", "301\t工资福利支出\t184.8\t18#4.8", 1)
+    assert broken != text, "seed 002 no longer prints the row this test breaks"
+    path = tmp_path / "002-broken.txt"
+    path.write_text(broken, encoding="utf-8")
+    assert extract(seed("002"), audit=False).status is Status.SUCCESS
+    doc = extract(path, audit=False)
+    assert doc.status is Status.PARTIAL
+    assert [(p.severity, "18#4.8" in p.message) for p in doc.problems] == [(PARTIAL, True)]
+
+
+def _doc(*problems: Problem) -> Document:
+    return Document(source=SourceFile("x.txt", "ab" * 32, "text"), problems=list(problems),
+                    status=status_of(list(problems)))
+
+
+def test_severity_is_in_the_contract_and_round_trips():
+    doc = _doc(Problem("read in printed order", Locator(line=3), RECOVERED),
+               Problem("not an amount", None, PARTIAL))
+    data = json.loads(dumps(doc))
+    assert data["status"] == "partial"
+    assert data["problems"] == [
+        {"message": "read in printed order", "locator": {"page": None, "line": 3},
+         "severity": "recovered"},
+        {"message": "not an amount", "locator": None, "severity": "partial"},
+    ]
+    jsonschema.validate(to_plain_json(doc), disclosure_schema())
+    assert loads(dumps(doc)) == doc
+
+
+def test_the_schema_rejects_an_unknown_severity():
+    data = to_plain_json(_doc(Problem("x", None, RECOVERED)))
+    data["problems"][0]["severity"] = "fine"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, disclosure_schema())
+
+
+def test_json_written_before_severities_reads_problems_as_losses():
+    data = to_plain_json(_doc(Problem("x", None, RECOVERED)))
+    del data["problems"][0]["severity"]
+    data["status"] = "partial"
+    doc = document_from_json(data)
+    assert doc.problems[0].severity is PARTIAL
+    assert doc.status is Status.PARTIAL
+
+
+def test_extract_cli_shows_severity_in_json_and_summary():
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(seed("000")), "--json", "--no-audit"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, disclosure_schema())
+    assert data["status"] == "success"
+    assert {p["severity"] for p in data["problems"]} == {"recovered"}
+    summary = runner.invoke(app, ["extract", str(seed("001")), "--no-audit"])
+    assert summary.exit_code == 0
+    assert "status partial" in summary.stdout
+    assert "recovered: code printed as '3030'" in summary.stderr.replace("\n", "")
+    assert "partial: 一般公共预算财政拨款基本支出决算明细表" in summary.stderr.replace("\n", "")
