@@ -243,6 +243,11 @@ CASES = [
          lambda d: setattr(table(d, "performance_target").rows[0].indicators[0],  # type: ignore[index]
                            "target", "=122586100 万元"),
          {"table": "performance_target", "item": "政务网络运维项目"}),
+    # a form printing 单位:万元 over figures recognition read in 元
+    Case("magnitude.mislabelled-unit",
+         _seq(lambda d: setattr(table(d, "performance_target"), "unit", "万元"),
+              lambda d: setattr(table(d, "performance_target"), "figures_unit", "元")),
+         {"table": "performance_target"}),
     # plausibility
     Case("plausibility.procurement-above-total",
          _seq(lambda d: set_value(d, "procurement", "total", "amount", 11_000_000),

@@ -45,8 +45,9 @@ GENUINE: dict[str, set[tuple[str, int | None]]] = {
 # table type they need; line None: anywhere in that table).
 NEEDS_TABLES: dict[str, tuple[str, set[tuple[str, int | None]]]] = {
     "002": ("performance_target", {
-        # 项目申报表 headed “单位:万元” prints 项目当年预算 3970000.00 (元)
-        ("magnitude.beyond-total", None),
+        # 项目申报表 headed “单位:万元” prints 项目当年预算 3970000.00 (元), as its
+        # own text says (2020 年预算 3,970,000 元): read in 元, the unit reported
+        ("magnitude.mislabelled-unit", None),
     }),
     "003": ("performance_target", {
         # 大数据、电子政务工作管理项目 289.00 万元 vs its target table 1,580,000 元

@@ -77,6 +77,8 @@ indicators = st.builds(
     level1=optional(texts()), level2=optional(texts()), level3=optional(texts()),
     target=optional(texts()), actual=optional(texts()),
     weight=optional(amounts()), score=optional(amounts()),
+    # printed columns of no field: the contract keys them `extra:<printed header>`
+    texts=st.dictionaries(st.builds(lambda h: f"extra:{h}", texts(1, 8)), texts(), max_size=3),
 )
 
 
@@ -115,6 +117,7 @@ tables = st.builds(
     empty=st.booleans(),
     note=optional(texts()),
     subject=optional(texts()),
+    figures_unit=optional(st.sampled_from(["元", "万元"])),
 )
 
 facts = st.builds(

@@ -97,3 +97,19 @@ def test_cli_export(db: Database, tmp_path: Path) -> None:
         db.line_items(table_type="three_public"))
     # 3 documents × 2 functional tables (expenditure, general_public) × 3 columns
     assert len((tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()) == 3 * 2 * 3
+
+
+def test_cli_exports_indicators_with_their_printed_columns(tmp_path: Path) -> None:
+    from cnbudget.samples import budget_sample
+
+    doc = budget_sample()
+    indicators = [i for t in doc.tables for r in t.rows for i in r.indicators or []]
+    indicators[0].texts["extra:度量单位"] = "个"
+    with Database(tmp_path / "i.db") as database:
+        database.store.store(doc)
+        url = database.url
+    result = CliRunner().invoke(app, ["export", "indicators", "-o", str(tmp_path / "i.jsonl"), "--db", url])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in (tmp_path / "i.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == len(indicators) > 0
+    assert [x.get("extra:度量单位") for x in lines].count("个") == 1

@@ -15,9 +15,11 @@ from .blocks_from_seeds import (
     joined_rows,
     one_cell_per_line,
     only_table,
+    parse,
     seed_block,
     seed_lines,
     wan,
+    yuan,
 )
 
 # 001: (title line, last line, the project name printed above the title)
@@ -177,12 +179,15 @@ def test_003_whole_department_target_in_its_label_unit() -> None:
 
 
 def test_002_project_and_department_targets() -> None:
-    t = only_table(seed_block("002", 398, 492, "performance_target", "硚口区部门预算项目支出(绩效目标)申报表",
-                              unit="万元"))
+    t, *grids = parse(seed_block("002", 398, 492, "performance_target", "硚口区部门预算项目支出(绩效目标)申报表",
+                                 unit="万元")).tables
     (row,) = t.rows
     assert row.item == "互联网+信息化建设项目"
-    # 表十 prints 元 figures under 单位:万元: recorded as printed, converted by the printed unit
-    assert row.values["budget"] == wan("3970000.00")
+    # 表十 prints 元 figures under 单位:万元, and its text says so (2020 年预算 3,970,000 元)
+    assert row.values["budget"] == yuan("3970000.00") and (t.unit, t.figures_unit) == ("万元", "元")
+    assert [(g.type, g.title, g.subject) for g in grids] == [
+        ("other", "项目资金来源", row.item), ("other", "项目支出明细测算", row.item),
+        ("procurement", "项目采购", row.item)]
     first = row.indicators[0]
     assert (first.level1, first.level2, first.target) == ("产出指标", "数量指标", "127 个")
     t = only_table(seed_block("002", 335, 392, "performance_target", "2020年区直部门整体支出绩效目标申报表",

@@ -308,7 +308,7 @@ def sql_command(
     out.print(table)
 
 
-EXPORTS = ("disclosures", "line-items", "facts", "findings", "compare", "sql", "fdp")
+EXPORTS = ("disclosures", "line-items", "indicators", "facts", "findings", "compare", "sql", "fdp")
 
 
 def export_command(
@@ -318,7 +318,7 @@ def export_command(
                                     help=f"{', '.join(FORMATS)} (default: from the suffix)."),
     db: str | None = DB_OPTION, region: str | None = REGION, year: int | None = YEAR,
     kind: str | None = KIND, department: str | None = DEPARTMENT,
-    table_type: str | None = typer.Option(None, "--table", help="line-items: table type."),
+    table_type: str | None = typer.Option(None, "--table", help="line-items, indicators: table type."),
     query: str | None = typer.Option(None, "--sql", help="sql: the SELECT statement."),
     metric: str = typer.Option(DEFAULT_RANKING, "--metric", help="compare: ranking metric."),
 ) -> None:
@@ -340,8 +340,8 @@ def export_command(
             elif what == "compare":
                 frame = database.compare(department, year=year if department is None else None,
                                          kind=kind or "budget", region=region, metric=metric)
-            elif what == "line-items":
-                frame = database.line_items(table_type=table_type, **filters)
+            elif what in ("line-items", "indicators"):
+                frame = getattr(database, what.replace("-", "_"))(table_type=table_type, **filters)
             else:
                 frame = getattr(database, what)(**filters)
         path = export_frame(frame, out_path, fmt_)

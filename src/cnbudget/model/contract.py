@@ -100,6 +100,8 @@ def table_to_json(table: Table) -> dict[str, JSONValue]:
     }
     if table.subject is not None:
         out["subject"] = table.subject
+    if table.figures_unit is not None:
+        out["figures_unit"] = table.figures_unit
     out["rows"] = [row_to_json(r) for r in table.rows]
     return out
 
@@ -267,7 +269,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
         Table(
             type=t["type"], title=t["title"], rows=[_row(r) for r in t.get("rows", [])],
             unit=t.get("unit"), locator=_loc(t.get("locator")), empty=t.get("empty", False),
-            note=t.get("note"), subject=t.get("subject"),
+            note=t.get("note"), subject=t.get("subject"), figures_unit=t.get("figures_unit"),
         )
         for t in data.get("tables", [])
     ]

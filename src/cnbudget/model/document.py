@@ -164,6 +164,9 @@ class Table:
     empty: bool = False
     note: str | None = None
     subject: str | None = None  # the project a per-project table is about
+    # where the figures are not in the unit printed above them (表十 prints 单位:万元
+    # over figures in 元), the unit they were read in; None when they are in `unit`
+    figures_unit: str | None = None
 
     def row_by_item(self, item: str, side: str | None = None) -> Row | None:
         for row in self.rows:

@@ -41,3 +41,14 @@ def undo_ocr_slips(text: str) -> str:
 def squash(text: str) -> str:
     """NFKC with all white space removed: for names split across lines or cells."""
     return _SPACE.sub("", nfkc(text))
+
+
+# a space between two wide characters (CJK, their punctuation, ≥ ≤ …) is where a
+# long cell wrapped (持续 性项目, 印刷时 间); Chinese prints no space there
+_WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def join_wrapped(text: str) -> str:
+    """A cell's text with the spaces left where it wrapped between wide characters
+    removed; spaces beside Latin letters and digits (127 个, pc 机) are kept."""
+    return _WRAP_SPACE.sub("", text)

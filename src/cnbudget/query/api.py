@@ -4,6 +4,7 @@
     db = cnbudget.open("cnbudget.db")
     db.disclosures(region="石家庄市", year=2020)
     db.line_items(table_type="three_public", year=2020)
+    db.indicators(table_type="performance_target", department="数据局")
     db.compare("石家庄市数据局")                         # one department across years
     db.compare(year=2020, region="石家庄市")             # departments ranked by 三公 total
 
@@ -29,7 +30,10 @@ from cnbudget.query.frames import (
     facts_query,
     findings_query,
     frame,
+    indicator_texts_query,
+    indicators_query,
     line_items_query,
+    with_indicator_texts,
 )
 from cnbudget.query.metrics import DEFAULT_RANKING
 from cnbudget.query.readonly import run_sql
@@ -74,6 +78,15 @@ class Database:
         """One row per printed value of the current documents, with its context."""
         return self._frame(line_items_query(Filters(**filters), table_type=table_type,
                                             column=column, code=code, item=item))
+
+    def indicators(self, *, table_type: str | None = None, **filters: object) -> pd.DataFrame:
+        """One row per performance indicator of the current documents, with its
+        context and project; each printed column of no field (绩效指标描述, 度量单位 …)
+        is a column of its own, named `extra:<printed header>`."""
+        with self.store.engine.connect() as conn:
+            found = frame(conn, indicators_query(Filters(**filters), table_type=table_type))
+            texts = frame(conn, indicator_texts_query(Filters(**filters), table_type=table_type))
+        return with_indicator_texts(found, texts)
 
     def facts(self, *, key: str | None = None, **filters: object) -> pd.DataFrame:
         return self._frame(facts_query(Filters(**filters), key=key))

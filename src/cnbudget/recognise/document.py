@@ -1,11 +1,13 @@
 """Recognition as one step: a read source (`SourceRead`) to a `Document`.
 
 segment → parse each table block with the parser registered for its type →
-metadata → narrative facts. A parser that fails on one table is reported as a
-problem naming the table and the document is marked partial; the other tables
-are kept. Problems the recognisers recovered from (amounts placed by the
-table's own sums, a cut code completed) are listed but leave the document a
-success: `partial` means something printed was not read.
+per-project tables whose printed unit cannot be theirs read in 元
+(recognise/project_units.py) → metadata → narrative facts. A parser that
+fails on one table is reported as a problem naming the table and the
+document is marked partial; the other tables are kept. Problems the
+recognisers recovered from (amounts placed by the table's own sums, a cut
+code completed) are listed but leave the document a success: `partial`
+means something printed was not read.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from cnbudget.model.table_types import OTHER
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
 from cnbudget.recognise.metadata import recognise_metadata
+from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
 from cnbudget.recognise.segment import segment
 
 
@@ -66,6 +69,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
             continue
         doc.tables.extend(parsed.tables)
         doc.problems.extend(parsed.problems)
+    read_implausible_projects_in_yuan(doc)
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)
     doc.narrative = [

@@ -28,6 +28,8 @@ TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule("performance_target", ("绩效目标",)),
     TitleRule("performance_target", ("绩效", "申报表")),
     TitleRule("procurement", ("政府采购",)),
+    TitleRule("procurement", ("项目采购",)),
+    TitleRule("other", ("明细测算",)),  # 项目支出明细测算: a project's own breakdown, not 项目支出表
     TitleRule("assets", ("资产",)),
     TitleRule("operating_cost", ("机关运行经费",)),
     TitleRule("gov_fund", ("政府性基金",)),
@@ -48,6 +50,15 @@ TITLE_RULES: tuple[TitleRule, ...] = (
 
 # Sub-headings printed inside a per-project table (硚口 表十): not new tables.
 INNER_HEADINGS: frozenset[str] = frozenset({"项目申报表", "年度绩效目标表"})
+
+# Grids printed inside a per-project form under these headings (or, 项目资金来源,
+# a label cell beside them): folded heading → the table type they are read as.
+# Printed on their own (a rendered document), their titles match the rules above.
+SUB_TABLES: dict[str, str] = {
+    "项目资金来源": "other",
+    "项目支出明细测算": "other",
+    "项目采购": "procurement",
+}
 
 # Numbering printed before a title: 附件3, 附件5-1, 表五, 公开01表, 1., 一、, （一）
 _PREFIX = re.compile(

@@ -98,10 +98,11 @@ def _label(row: Row) -> str:
     return row.name or row.item or ""
 
 
-def _amount(value: Decimal | None, column: str, factor: Decimal) -> BodyValue:
+def _amount(value: Decimal | None, column: str, factor: Decimal | None) -> BodyValue:
+    """A value in the printed unit; with no unit (`factor` None) as it is."""
     if value is None:
         return ""
-    if column in NON_AMOUNT_COLUMNS:
+    if factor is None or column in NON_AMOUNT_COLUMNS:
         shown = value.normalize()
         return Number(shown, max(0, -shown.as_tuple().exponent))
     shown = (value / factor).normalize()
@@ -282,7 +283,7 @@ def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTab
     return _printed(table, [top, second], body, width, frozenset(starts))
 
 
-def _named(table: Table, ttype: TableType | None, factor: Decimal) -> PrintedTable:
+def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> PrintedTable:
     """Rows under 项目 (or under their text columns), with a 编码 column where
     any row has a code: the named-row tables and tables of no known type."""
     present = list(dict.fromkeys(k for r in table.rows for k in r.texts))
@@ -323,7 +324,9 @@ def _per_project(table: Table, ttype: TableType, factor: Decimal) -> PrintedTabl
     indicators = [i for row in table.rows for i in row.indicators or []]
     extra = [(key, head) for key, head in INDICATOR_COLUMNS
              if any(getattr(i, key) is not None for i in indicators)] or [INDICATOR_COLUMNS[0]]
-    width = 3 + len(extra)
+    # then the columns of no field (绩效指标描述 …), in the order the indicators name them
+    texts = list(dict.fromkeys(k for i in indicators for k in i.texts))
+    width = 3 + len(extra) + len(texts)
     body: list[list[BodyValue]] = []
     spans: list[BodySpan] = []
     for row in table.rows:
@@ -335,10 +338,12 @@ def _per_project(table: Table, ttype: TableType, factor: Decimal) -> PrintedTabl
                 spans.append(BodySpan(len(body), 1, width - 1))
                 body.append([header_text(ttype, key), _amount(row.values[key], key, factor)] + [""] * (width - 2))
         if row.indicators:
-            body.append(["一级指标", "二级指标", "三级指标", *(head for _, head in extra)])
+            body.append(["一级指标", "二级指标", "三级指标", *(head for _, head in extra),
+                         *(header_text(None, k) for k in texts)])
             for ind in row.indicators:
                 body.append([ind.level1 or "", ind.level2 or "", ind.level3 or "",
-                             *(_indicator_text(getattr(ind, key)) for key, _ in extra)])
+                             *(_indicator_text(getattr(ind, key)) for key, _ in extra),
+                             *(ind.texts.get(k, "") for k in texts)])
     printed = _printed(table, [], body, width, frozenset({2}))
     printed.body_spans = spans
     return printed
@@ -353,14 +358,29 @@ def _indicator_text(value: str | Decimal | None) -> str:
 def _printed(table: Table, header: list[list[PrintedCell]], body: list[list[BodyValue]],
              width: int, wide: frozenset[int]) -> PrintedTable:
     return PrintedTable(
-        title=table.title, unit_line=f"单位：{table.unit or DEFAULT_UNIT}", header=header, body=body,
+        title=table.title, unit_line=unit_line(printed_unit(table), None), header=header, body=body,
         width=width, note=table.note, wide_columns=wide,
     )
 
 
+def printed_unit(table: Table) -> str | None:
+    """The unit a table is printed in: the one its figures are in (a form that
+    printed 单位:万元 over figures in 元 is printed right, in 元); 万元 for a table
+    of a known type that names none; none for a table of no known type and no
+    unit (机构设置's counts), whose numbers print as they are."""
+    unit = table.figures_unit or table.unit
+    if unit or table.type in TABLE_TYPES:
+        return unit or DEFAULT_UNIT
+    return None
+
+
 def unit_line(unit: str | None, department: Department | None) -> str:
-    """The line under a title: the department (with its code) and the unit, as templates print it."""
-    text = f"单位：{unit or DEFAULT_UNIT}"
+    """The line under a title: the department (with its code) and the unit, as
+    templates print it. None without a unit: a department line alone would read
+    as the table's title."""
+    if unit is None:
+        return ""
+    text = f"单位：{unit}"
     if department is None or not department.name:
         return text
     code = f"[{department.code}]" if department.code else ""
@@ -369,13 +389,25 @@ def unit_line(unit: str | None, department: Department | None) -> str:
 
 def printed_table(table: Table, department: Department | None = None) -> PrintedTable:
     printed = _layout(table)
-    printed.unit_line = unit_line(table.unit, department)
+    printed.unit_line = project_line(table) or unit_line(printed_unit(table), department)
     return printed
+
+
+def project_line(table: Table) -> str | None:
+    """A project's own grid (项目支出明细测算 of a 项目申报表) names its project above
+    its header, so that it reads back as that project's: 项目名称：… 单位：元. A
+    per-project form names its project in its body."""
+    ttype = TABLE_TYPES.get(table.type)
+    if not table.subject or (ttype is not None and ttype.row_key is RowKey.PROJECT):
+        return None
+    unit = unit_line(printed_unit(table), None)
+    return f"项目名称：{table.subject}" + (f"　　{unit}" if unit else "")
 
 
 def _layout(table: Table) -> PrintedTable:
     ttype = TABLE_TYPES.get(table.type)
-    factor = UNIT_FACTORS.get(table.unit or DEFAULT_UNIT, UNIT_FACTORS[DEFAULT_UNIT])
+    unit = printed_unit(table)
+    factor = None if unit is None else UNIT_FACTORS.get(unit, UNIT_FACTORS[DEFAULT_UNIT])
     if ttype is None:
         return _named(table, None, factor)
     if ttype.row_key in (RowKey.FUNCTIONAL, RowKey.ECONOMIC):

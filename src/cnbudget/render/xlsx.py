@@ -68,6 +68,7 @@ def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
                 target.number_format = _number_format(value.decimals)
             elif value:
                 target.value = value
+                target.data_type = "s"  # text, even when it starts with = (=45 个 is no formula)
     for span in printed.body_spans:
         row = first_body + span.row
         ws.merge_cells(start_row=row, start_column=span.col + 1, end_row=row, end_column=span.col + span.colspan)

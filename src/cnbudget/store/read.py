@@ -36,6 +36,7 @@ from cnbudget.store.schema import (
     facts,
     finding_locations,
     findings,
+    indicator_texts,
     indicators,
     line_items,
     narrative,
@@ -120,6 +121,13 @@ def _tables(conn: Connection, document_id: int) -> list[Table]:
     texts = by_row(row_texts, (row_texts.c.table_id, row_texts.c.row_no, row_texts.c.position))
     inds = by_row(indicators, (indicators.c.table_id, indicators.c.row_no,
                                indicators.c.position))
+    ind_texts: dict[tuple[int, int, int], dict[str, str]] = defaultdict(dict)
+    for t in conn.execute(
+        select(indicator_texts).where(indicator_texts.c.table_id.in_(ids))
+        .order_by(indicator_texts.c.table_id, indicator_texts.c.row_no,
+                  indicator_texts.c.indicator, indicator_texts.c.position)
+    ):
+        ind_texts[(t.table_id, t.row_no, t.indicator)][t.key] = t.value
     rows: dict[int, list[DocRow]] = defaultdict(list)
     for r in conn.execute(
         select(table_rows).where(table_rows.c.table_id.in_(ids))
@@ -132,14 +140,16 @@ def _tables(conn: Connection, document_id: int) -> list[Table]:
             texts={t.key: t.value for t in texts.get(key, ())},
             indicators=[
                 Indicator(level1=i.level1, level2=i.level2, level3=i.level3, target=i.target,
-                          actual=i.actual, weight=i.weight, score=i.score)
+                          actual=i.actual, weight=i.weight, score=i.score,
+                          texts=ind_texts.get((*key, i.position), {}))
                 for i in inds.get(key, ())
             ] if r.has_indicators else None,
             locator=_loc(r),
         ))
     return [
         Table(type=t.type, title=t.title, rows=rows.get(t.id, []), unit=t.unit,
-              locator=_loc(t), empty=t.empty, note=t.note, subject=t.subject)
+              locator=_loc(t), empty=t.empty, note=t.note, subject=t.subject,
+              figures_unit=t.figures_unit)
         for t in stored
     ]
 

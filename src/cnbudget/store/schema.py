@@ -2,9 +2,9 @@
 
 departments ← disclosures (department × year × kind × scope) ← documents (one
 per source file, versioned) ← tables ← table_rows ← line_items (one row per
-value, exact NUMERIC). Row text columns, performance indicators, facts,
-findings (+ their locations), narrative lines and reader problems hang off
-their row or document. Ingest runs and their per-file errors are recorded too.
+value, exact NUMERIC). Row text columns, performance indicators (+ their text
+columns), facts, findings (+ their locations), narrative lines and reader
+problems hang off their row or document. Ingest runs and their per-file errors are recorded too.
 
 Positions (`position`, `row_no`) keep the printed order so a stored document
 reads back cell for cell. A locator is stored as `page`/`line` plus `located`
@@ -173,6 +173,7 @@ tables = Table(
     Column("empty", Boolean, nullable=False),
     Column("note", Text),
     Column("subject", Text),
+    Column("figures_unit", String(16)),
     *_locator_columns(),
     UniqueConstraint("document_id", "position"),
     Index(None, "type", "document_id"),
@@ -235,6 +236,24 @@ indicators = Table(
     Column("weight", ExactDecimal),
     Column("score", ExactDecimal),
     _row_fk(),
+    sqlite_with_rowid=False,
+)
+
+# an indicator's printed columns the model has no field for (绩效指标描述, 度量单位 …):
+# `key` is `extra:<printed header>`, `position` the column's place among them
+indicator_texts = Table(
+    "indicator_texts", metadata,
+    Column("table_id", Integer, primary_key=True),
+    Column("row_no", Integer, primary_key=True),
+    Column("indicator", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("key", String(128), nullable=False),
+    Column("value", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["table_id", "row_no", "indicator"],
+        ["indicators.table_id", "indicators.row_no", "indicators.position"],
+        ondelete="CASCADE",
+    ),
     sqlite_with_rowid=False,
 )
 

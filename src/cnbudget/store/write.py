@@ -28,6 +28,7 @@ from cnbudget.store.schema import (
     facts,
     finding_locations,
     findings,
+    indicator_texts,
     indicators,
     line_items,
     narrative,
@@ -215,6 +216,7 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
         [
             {"document_id": doc_id, "position": i, "type": t.type, "title": t.title,
              "unit": t.unit, "empty": t.empty, "note": t.note, "subject": t.subject,
+             "figures_unit": t.figures_unit,
              **_loc(t.locator)}
             for i, t in enumerate(doc.tables)
         ],
@@ -223,6 +225,7 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
     values: list[dict[str, object]] = []
     texts: list[dict[str, object]] = []
     inds: list[dict[str, object]] = []
+    ind_texts: list[dict[str, object]] = []
     for table_id, table in zip(table_ids, doc.tables, strict=True):
         for row_no, row in enumerate(table.rows):
             key = {"table_id": table_id, "row_no": row_no}
@@ -245,7 +248,13 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
                  "weight": ind.weight, "score": ind.score}
                 for i, ind in enumerate(row.indicators or ())
             )
+            ind_texts.extend(
+                {**key, "indicator": i, "position": j, "key": k, "value": v}
+                for i, ind in enumerate(row.indicators or ())
+                for j, (k, v) in enumerate(ind.texts.items())
+            )
     _executemany(conn, table_rows, rows)
     _executemany(conn, line_items, values)
     _executemany(conn, row_texts, texts)
     _executemany(conn, indicators, inds)
+    _executemany(conn, indicator_texts, ind_texts)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.audit.describe import amount, at_fact, at_row, cell, in_fact_unit, wan
+from cnbudget.audit.describe import amount, at_fact, at_row, at_table, cell, in_fact_unit, wan
 from cnbudget.audit.fact_readings import fact_mismatches
 from cnbudget.audit.figures import reading_shown, reading_value
 from cnbudget.audit.rule import AuditContext, rule
@@ -95,6 +95,35 @@ def beyond_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 f"{shown_total}{_factor_note(fact.value, total)}",
                 at_fact(fact), expected=total, actual=fact.value,
             )
+
+
+@rule(
+    "magnitude.mislabelled-unit", M, Severity.ERROR,
+    title_zh="表头单位与数字不符",
+    title_en="A table's printed unit is not its figures' unit",
+    description_zh="表上印有“单位：万元”，但数字以元计：表内文字以元写明同一数字，或按万元读"
+                   "则超过全年总额一千倍而按元读则合理。数字已按元读取，表头单位应更正。",
+    description_en="A table prints 单位:万元 over figures in 元: its own text states the same "
+                   "figure in 元, or read in 万元 they exceed the year's total a thousandfold "
+                   "while in 元 they fit. The figures are read in 元; the printed unit should "
+                   "be corrected.",
+)
+def mislabelled_unit(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
+    reported: set[tuple[str, str | None]] = set()
+    for table in doc.tables:
+        if table.figures_unit is None or table.figures_unit == table.unit:
+            continue
+        if table.subject is not None:
+            # a project form's grids stand under the form's one unit line: reported once
+            if (table.subject, table.unit) in reported:
+                continue
+            reported.add((table.subject, table.unit))
+        subject = f"（{table.subject}）" if table.subject else ""
+        yield mislabelled_unit.finding(
+            f"{table.title}{subject} 印有“单位：{table.unit}”，但其数字以{table.figures_unit}计，"
+            f"已按{table.figures_unit}读取；表头单位应更正",
+            at_table(table),
+        )
 
 
 _AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")

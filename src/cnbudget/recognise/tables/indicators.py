@@ -20,7 +20,7 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Indicator
 from cnbudget.normalise.amounts import parse_amount
-from cnbudget.normalise.text import fold
+from cnbudget.normalise.text import fold, join_wrapped
 from cnbudget.recognise.tables.cells import filled, positional, tokens
 
 LEVEL1 = "level1"
@@ -153,7 +153,18 @@ class IndicatorReader:
                 and not self._fills_name_column(line):
             self._continue(line, cells)  # a wrapped row: 95% / 调查问卷
             return
-        self._row(cells)
+        self._row(self._with_gaps(line) if self.columns and all(c.col is not None for c in line.cells)
+                  else cells)
+
+    def _with_gaps(self, line: Line) -> list[str]:
+        """A grid row's cells, an empty one kept (as "") under each column the header
+        names past the levels, so the cells after it keep their columns (an
+        indicator with no 指标值 or no 绩效指标描述 printed)."""
+        cells = [t.text for t in tokens(line)
+                 if t.text or self.columns.get(t.col) not in (None, LEVEL1, LEVEL2)]
+        while cells and not cells[-1]:
+            cells.pop()
+        return cells
 
     def _fills_name_column(self, line: Line) -> bool:
         name_cols = [c for c, r in self.columns.items() if r == LEVEL3]
@@ -304,7 +315,7 @@ class IndicatorReader:
             self._fill(ind, cells)
 
     def _set(self, ind: Indicator, role: str, text: str) -> None:
-        text = text.strip()
+        text = join_wrapped(text.strip())
         if is_extra(role):
             if text:
                 ind.texts[role] = text

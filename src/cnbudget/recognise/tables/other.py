@@ -2,16 +2,24 @@
 
 Local templates print 9 to 14 tables; those the contract has no type for
 (部门机构设置情况, 项目支出明细测算 …) keep their printed title and every row:
-the first text cell is the row's `name`, the other cells go under
-`extra:<printed header>` — numbers in `values` (amounts in yuan, counts as
-printed), text in the row's text fields. Numbers are converted to yuan only
-where the table prints its unit.
+the row's `name` is its cell under a naming column (a header with 名称, 项目
+or 单位: 单位名称, 资金来源项目), else its first text cell; the other cells go
+under `extra:<printed header>` — numbers in `values` (amounts in yuan, counts
+as printed), text in the row's text fields. Numbers are converted to yuan
+only where the table prints its unit.
+
+A table about one project (项目支出明细测算 of a 项目申报表, printed on its own
+under a `项目名称：…` line) has that project as its `subject`.
 """
 
 from __future__ import annotations
 
+import re
+
+from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
 from cnbudget.normalise.amounts import parse_amount
+from cnbudget.normalise.text import nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.tables.cells import (
     GridRow,
@@ -29,6 +37,12 @@ from cnbudget.recognise.tables.cells import (
 _NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例")
 
 
+# words of a header naming the row, most telling first (单位性质 names no row: 单位 comes last)
+_NAMING_WORDS = ("名称", "项目", "单位")
+# 项目名称：互联网+信息化建设项目　　单位：元 — the project a table printed on its own is about
+_SUBJECT_LINE = re.compile(r"^\s*项\s*目\s*名\s*称\s*[:：]\s*(?P<name>.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
+
+
 def is_money_header(header: str) -> bool:
     return not any(word in header for word in _NOT_MONEY)
 
@@ -38,17 +52,55 @@ def numeric_headers(rows: list[GridRow]) -> set[str]:
     return {header for r in rows for header, text in r.cells if text.strip() and is_number(text)}
 
 
+def subject_of(line: Line) -> str | None:
+    """The project a `项目名称：…` line names (a unit may follow on the line)."""
+    m = _SUBJECT_LINE.match(nfkc(line.text))
+    return m.group("name") if m else None
+
+
+def without_subject_line(lines: list[Line]) -> list[Line]:
+    """The table's lines without the `项目名称：…` line printed above its grid."""
+    return [ln for i, ln in enumerate(lines) if i >= 3 or subject_of(ln) is None]
+
+
+def printed_subject(block: TableBlock) -> str | None:
+    """The project named on a line just above the table's grid (or above its title)."""
+    for text in [*block.context[-1:], *(ln.text for ln in block.lines[:3])]:
+        m = _SUBJECT_LINE.match(nfkc(text))
+        if m:
+            return m.group("name")
+    return None
+
+
+def naming_header(headers: list[str], rows: list[GridRow]) -> str | None:
+    """The column whose cells name the rows: the first header holding a naming
+    word (in the words' order) over a column of text."""
+    numeric = numeric_headers(rows)
+    for word in _NAMING_WORDS:
+        for header in headers:
+            if word in header and header not in numeric:
+                return header
+    return None
+
+
 def parse_other(block: TableBlock) -> ParsedTables:
     # only a unit the table prints makes its numbers amounts: a table of the
     # department's units may print years, counts and row numbers
     unit = block.unit
     table = new_table(block, unit)
+    table.subject = printed_subject(block)
     problems: list[Problem] = []
-    _, rows = read_grid(body_lines(block))
+    headers, rows = read_grid(without_subject_line(body_lines(block)))
     numeric = numeric_headers(rows)
+    naming = naming_header(headers, rows)
     for grid_row in rows:
         row = Row(locator=locator(grid_row.line))
+        named = dict(grid_row.cells).get(naming, "").strip() if naming else ""
+        if named and not is_number(named):
+            row.name = named
         for header, text in grid_row.cells:
+            if header == naming and text.strip() == row.name:
+                continue
             key = f"extra:{header}"
             if not text.strip():
                 if header in numeric:

@@ -41,6 +41,7 @@ from cnbudget.recognise.tables.indicators import (
     header_roles,
     is_header,
 )
+from cnbudget.recognise.tables.project_form import form_unit, sub_tables
 
 _BUDGET_LABELS = ("项目当年预算", "项目本年度金额", "本年度金额", "当年预算", "年度预算数", "预算数",
                   "预算金额", "部门预算总额", "资金总额", "预算安排")
@@ -153,6 +154,11 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     if found is None and not evaluation and "整体" in block.title:
         # a 部门整体 form prints the year's money as a 收入/支出构成 grid: its first 合计
         found = value_after(lines, ("合计",))
+    if found is not None and _label_unit(found[2]) is None:
+        unit, recovered = form_unit(block, lines, unit, _number_text(found[0]))
+        if recovered is not None:
+            table.figures_unit = unit
+            problems.append(recovered)
     if found is not None:
         text, _, label = found
         row.values["budget"] = amount(_number_text(text), _label_unit(label) or unit)
@@ -162,10 +168,12 @@ def parse_performance(block: TableBlock) -> ParsedTables:
             row.values["executed"] = amount(_number_text(executed[0]), unit)
         row.values["rate"] = _rate(lines, found[1] if found else None)
         row.values["score"] = _score(lines)
-    row.indicators = _indicators([ln for ln in block.lines if not is_furniture(ln, block.title)], evaluation)
+    printed = [ln for ln in block.lines if not is_furniture(ln, block.title)]
+    row.indicators = _indicators(printed, evaluation)
     table.subject = project
     table.rows.append(row)
-    return ParsedTables([finish(table)], problems)
+    grids = sub_tables(block, printed, table)
+    return ParsedTables([finish(table), *grids.tables], problems + grids.problems)
 
 
 def _rate(lines: list[Line], budget_line: Line | None) -> Decimal | None:

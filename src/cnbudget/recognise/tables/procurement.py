@@ -40,6 +40,7 @@ from cnbudget.recognise.tables.cells import (
     table_unit,
     tokens,
 )
+from cnbudget.recognise.tables.other import printed_subject, without_subject_line
 
 # amount-by-source columns printed after the amount, in the template's order
 _SOURCES = ("一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款", "财政专户核拨", "其他来源收入")
@@ -98,8 +99,9 @@ class _Pending:
 def parse_procurement(block: TableBlock) -> ParsedTables:
     unit = table_unit(block)
     table = new_table(block, unit)
+    table.subject = printed_subject(block)  # a project's own 项目采购 grid
     problems: list[Problem] = []
-    lines = body_lines(block)
+    lines = without_subject_line(body_lines(block))
     start = _first_row(lines)
     headers = _header_texts(lines[:start])
     columns = _header_columns(headers)
