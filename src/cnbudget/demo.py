@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,11 +44,24 @@ def plant_error(doc: Document) -> Document:
     return planted
 
 
+def _expenditure_total(spec: SampleSpec) -> Decimal | None:
+    table = make_sample(spec).table("expenditure")
+    row = table.row_by_item("total") if table else None
+    return row.values.get("total") if row else None
+
+
+def with_previous_year(spec: SampleSpec) -> SampleSpec:
+    """The spec stating its change against the demo's own document of the year
+    before, where there is one, so the narrative agrees with `compare`."""
+    before = next((s for s, _ in SAMPLES if (s.kind, s.year) == (spec.kind, spec.year - 1)), None)
+    return replace(spec, previous_total=_expenditure_total(before)) if before else spec
+
+
 def write_samples(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for spec, fmt in SAMPLES:
-        doc = make_sample(spec)
+        doc = make_sample(with_previous_year(spec))
         paths.append(render_document(doc, fmt, folder / f"{spec.year}-{spec.kind.value}.{fmt}"))
     return paths
 
@@ -56,7 +70,7 @@ def write_planted(folder: Path) -> Path:
     """The 2024 budget with one planted slip, kept apart from the published set."""
     folder.mkdir(parents=True, exist_ok=True)
     spec = SAMPLES[2][0]
-    return render_document(plant_error(make_sample(spec)), "html",
+    return render_document(plant_error(make_sample(with_previous_year(spec))), "html",
                            folder / f"{spec.year}-{spec.kind.value}-with-an-error.html")
 
 

@@ -5,6 +5,7 @@ planted error shows only what it plants."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -72,3 +73,17 @@ def test_the_demo_files_check_clean_and_the_planted_error_is_all_that_is_found(t
     # the planted 基本支出 is 1.00 万元 more than the row's total allows
     assert all(f.expected is not None and f.actual is not None and abs(f.expected - f.actual) == 10000
                for f in planted.findings)
+
+
+def test_the_demo_states_each_change_against_its_own_previous_year(tmp_path: Path):
+    paths = write_samples(tmp_path)
+    budgets = {spec.year: extract(path) for (spec, _), path in zip(SAMPLES, paths, strict=True)
+               if spec.kind.value == "budget"}
+    for year, doc in budgets.items():
+        if year - 1 not in budgets:
+            continue
+        total = doc.table("expenditure").row_by_item("total").values["total"]
+        before = budgets[year - 1].table("expenditure").row_by_item("total").values["total"]
+        stated = {f.key: f.value for f in doc.facts if f.subject == "expenditure_total"}
+        assert stated["change_amount"] == total - before
+        assert stated["change_pct"] == ((total - before) * 100 / before).quantize(Decimal("0.01"))

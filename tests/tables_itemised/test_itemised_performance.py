@@ -186,8 +186,9 @@ def test_002_project_and_department_targets() -> None:
     # 表十 prints 元 figures under 单位:万元, and its text says so (2020 年预算 3,970,000 元)
     assert row.values["budget"] == yuan("3970000.00") and (t.unit, t.figures_unit) == ("万元", "元")
     assert [(g.type, g.title, g.subject) for g in grids] == [
+        ("other", "项目基本信息", row.item), ("other", "项目前两年预算编制、执行及当年预算变动情况", row.item),
         ("other", "项目资金来源", row.item), ("other", "项目支出明细测算", row.item),
-        ("procurement", "项目采购", row.item)]
+        ("procurement", "项目采购", row.item), ("other", "项目绩效总目标", row.item)]
     first = row.indicators[0]
     assert (first.level1, first.level2, first.target) == ("产出指标", "数量指标", "127 个")
     t = only_table(seed_block("002", 335, 392, "performance_target", "2020年区直部门整体支出绩效目标申报表",

@@ -51,6 +51,7 @@ def _report_json(report: IngestReport) -> str:
     return json.dumps({
         "run_id": report.run_id, "files": report.files, "stored": report.stored,
         "skipped": report.skipped, "new_versions": report.new_versions,
+        "replaced": report.replaced,
         "failed": report.failed, "seconds": round(report.seconds, 3),
         "errors": [{"file": e.name, "error": e.error, "message": e.message}
                    for e in report.errors],
@@ -63,6 +64,9 @@ def ingest_command(
     db: str | None = DB_OPTION,
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes "
                                     "(default: one per core)."),
+    replace: bool = typer.Option(False, "--replace", help="Extract files already stored "
+                                 "again and replace their stored documents in place "
+                                 "(after upgrading cnbudget); the version history is kept."),
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Extract and store documents in the database: in parallel, resumable, idempotent."""
@@ -76,9 +80,10 @@ def ingest_command(
             bar.update(task, advance=1, last=f"{outcome}: {Path(name).name}"[:60])
 
         report = ingest(store, paths, jobs=jobs, progress=advance,
-                        on_total=lambda n: bar.update(task, total=n))
+                        on_total=lambda n: bar.update(task, total=n), replace=replace)
     err.print(
         f"{report.files} files: {report.stored} stored ({report.new_versions} new versions), "
+        + (f"{report.replaced} replaced, " if replace else "") +
         f"{report.skipped} already stored, {report.failed} failed "
         f"in {report.seconds:.1f} s (run {report.run_id})"
     )

@@ -60,6 +60,7 @@ class SampleSpec:
     kind: Kind = Kind.BUDGET
     scale: Decimal = Decimal(1)  # multiplies every base amount
     seed: int = 0  # 0: the base figures; any other: each amount perturbed by up to ±20 %
+    previous_total: Decimal | None = None  # last year's expenditure total (yuan), for the change stated
 
     @property
     def slug(self) -> str:
@@ -103,7 +104,7 @@ def make_sample(spec: SampleSpec = SampleSpec()) -> Document:
         ),
         tables=tables,
     )
-    write_narrative(doc, vehicles=fig.asset_quantities["vehicles"] or 0)
+    write_narrative(doc, vehicles=fig.asset_quantities["vehicles"] or 0, previous_total=spec.previous_total)
     return doc
 
 

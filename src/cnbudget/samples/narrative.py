@@ -38,8 +38,10 @@ class _Writer:
         self.facts.append(Fact("change_pct", pct, "%", pct_clause, subject="expenditure_total"))
 
 
-def write_narrative(doc: Document, vehicles: int) -> None:
-    """Fill `doc.narrative` and `doc.facts` from the document's own tables."""
+def write_narrative(doc: Document, vehicles: int, previous_total: Decimal | None = None) -> None:
+    """Fill `doc.narrative` and `doc.facts` from the document's own tables; the
+    change against last year from `previous_total` (yuan) where the previous
+    year's document is known, else from a fixed share."""
     meta = doc.meta
     name, year = meta.department.name or "", meta.year
     final = meta.kind is Kind.FINAL_ACCOUNT
@@ -49,7 +51,8 @@ def write_narrative(doc: Document, vehicles: int) -> None:
     personnel, public = cents.basic("personnel"), cents.basic("public")
     tp = cents.three_public
     procurement = cents.item("procurement", "total", "amount")
-    previous = int((Decimal(total) * PREVIOUS_YEAR_SHARE / 10000).quantize(Decimal(1), ROUND_HALF_UP))
+    previous = int(previous_total / 100) if previous_total is not None else \
+        int((Decimal(total) * PREVIOUS_YEAR_SHARE / 10000).quantize(Decimal(1), ROUND_HALF_UP))
     change = total - previous
     pct = (Decimal(change) * 100 / previous).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
@@ -70,8 +73,8 @@ def write_narrative(doc: Document, vehicles: int) -> None:
               ("personnel", personnel, f"人员经费{wan(personnel)}万元"),
               ("public", public, f"日常公用经费{wan(public)}万元"),
           ))
-    change_clause = f"较{year - 1}年增加{wan(change)}万元"
-    pct_clause = f"增长{pct}%"
+    change_clause = f"较{year - 1}年{'增加' if change >= 0 else '减少'}{wan(abs(change))}万元"
+    pct_clause = f"{'增长' if change >= 0 else '下降'}{abs(pct)}%"
     w.change(f"{year}年部门支出{word}{wan(total)}万元，{change_clause}，{pct_clause}，"
              f"主要是新增购买智慧城市服务项目。", change, pct, change_clause, pct_clause)
     w.paragraphs.append(Paragraph("三、机关运行经费情况"))

@@ -4,8 +4,11 @@ Extraction runs in worker processes; the parent alone writes, one transaction
 per document, in input order (so which file is the newer version of a
 disclosure does not depend on timing). A document already stored (same
 content hash) is skipped before extraction, so a re-run after a crash or kill
-resumes where it stopped. Every per-file failure is recorded in
-`ingest_errors` and reported; none aborts the batch.
+resumes where it stopped; with `replace`, every file is extracted again and a
+stored one replaced in place (after a cnbudget upgrade that reads better).
+Every per-file failure is recorded in `ingest_errors` and reported; none aborts
+the batch. Other processes may ingest into the same database at once: a file
+one of them stored first counts as already stored.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class IngestReport:
     stored: int = 0
     skipped: int = 0  # already in the database (same content hash)
     new_versions: int = 0
+    replaced: int = 0  # stored documents re-stored in place (`replace`)
     errors: list[FileError] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -62,7 +66,8 @@ class IngestReport:
 
 CONTRACT_CHUNK = 16  # contract files per worker task: loading one takes about a millisecond
 
-Progress = Callable[[str, str], None]  # (file name, outcome: stored|skipped|failed) per file
+# (file name, outcome: stored|replaced|skipped|failed) per file
+Progress = Callable[[str, str], None]
 
 
 def extract_source(path: str, is_contract: bool) -> Extracted:
@@ -84,9 +89,11 @@ def _jobs(jobs: int | None) -> int:
 
 
 class _Batch:
-    def __init__(self, store: Store, report: IngestReport, progress: Progress | None) -> None:
+    def __init__(self, store: Store, report: IngestReport, progress: Progress | None,
+                 replace: bool = False) -> None:
         self.store = store
         self.report = report
+        self.replace = replace
         self.progress = progress or (lambda _name, _outcome: None)
 
     def fail(self, name: str, error: str, message: str, sha256: str | None = None) -> None:
@@ -102,10 +109,15 @@ class _Batch:
         if result.document is None:
             self.fail(source.name, result.error or "Error", result.message or "")
             return
+        write = self.store.replace if self.replace else self.store.store
         try:
-            stored = self.store.store(result.document, self.report.run_id)
+            stored = write(result.document, self.report.run_id)
         except (AmountOutOfRange, SQLAlchemyError) as exc:
             self.fail(source.name, type(exc).__name__, str(exc), result.document.source.sha256)
+            return
+        if stored.replaced:
+            self.report.replaced += 1
+            self.progress(source.name, "replaced")
             return
         if not stored.new:
             self.skip(source.name)
@@ -122,11 +134,12 @@ def ingest(
     jobs: int | None = None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    replace: bool = False,
 ) -> IngestReport:
     """Ingest every document under `paths` into `store`; see the module doc."""
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run([str(p) for p in paths]))
-    batch = _Batch(store, report, progress)
+    batch = _Batch(store, report, progress, replace)
     with tempfile.TemporaryDirectory(prefix="cnbudget-ingest-") as workdir:
         sources, input_errors = collect(paths, Path(workdir))
         report.files = len(sources) + len(input_errors)
@@ -134,14 +147,15 @@ def ingest(
             on_total(report.files)
         for bad in input_errors:
             batch.fail(bad.name, bad.error, bad.message)
-        todo = _not_yet_stored(store, sources, batch)
+        todo = sources if replace else _not_yet_stored(store, sources, batch)
         if todo:
             _run_pool(todo, batch, _jobs(jobs))
-    if report.stored:
+    if report.stored or report.replaced:
         store.optimize()
     report.seconds = time.perf_counter() - started
     store.finish_run(report.run_id, files=report.files, stored=report.stored,
-                     skipped=report.skipped, failed=report.failed)
+                     skipped=report.skipped, failed=report.failed,
+                     replaced=report.replaced)
     return report
 
 

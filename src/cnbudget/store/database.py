@@ -1,26 +1,27 @@
 """`Store`: one database (SQLite file or PostgreSQL), migrated on open.
 
 Each `store` call is one transaction: a document is stored whole or not at
-all, so a crash loses nothing already stored.
+all, so a crash loses nothing already stored. Writes hold the database's write
+lock (`engine.writing`): several processes may ingest into one database at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import StatementError
 
 from cnbudget import __version__
 from cnbudget.model.document import Document
-from cnbudget.store.engine import make_engine, resolve_url
+from cnbudget.store.engine import make_engine, resolve_url, writing
 from cnbudget.store.migrate import upgrade
 from cnbudget.store.read import load_document
 from cnbudget.store.schema import documents, ingest_errors, ingest_runs
 from cnbudget.store.types import AmountOutOfRange
-from cnbudget.store.write import Stored, find_by_sha256, store_document
+from cnbudget.store.write import Stored, find_by_sha256, replace_document, store_document
 
 
 class Store:
@@ -40,9 +41,21 @@ class Store:
         self.close()
 
     def store(self, doc: Document, run_id: int | None = None) -> Stored:
+        """Store `doc` unless its file (content hash) is already stored."""
+        return self._write(store_document, doc, run_id)
+
+    def replace(self, doc: Document, run_id: int | None = None) -> Stored:
+        """Store `doc` in place of the stored document of the same file (see
+        `write.replace_document`), or as new when the file is not stored yet."""
+        return self._write(replace_document, doc, run_id)
+
+    def _write(
+        self, how: Callable[[Connection, Document, int | None], Stored], doc: Document,
+        run_id: int | None,
+    ) -> Stored:
         try:
-            with self.engine.begin() as conn:
-                return store_document(conn, doc, run_id)
+            with writing(self.engine) as conn:
+                return how(conn, doc, run_id)
         except StatementError as exc:
             if isinstance(exc.orig, AmountOutOfRange):
                 raise exc.orig from exc
@@ -68,14 +81,14 @@ class Store:
         """Refresh the query planner's statistics after a large change (SQLite; a
         PostgreSQL server's autovacuum does this itself)."""
         if self.engine.dialect.name == "sqlite":
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                 conn.exec_driver_sql("ANALYZE")
 
     # ---- ingest runs ------------------------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return int(conn.execute(insert(ingest_runs).values(
                 started_at=datetime.now(UTC), inputs=list(inputs), files=0, stored=0,
                 skipped=0, failed=0, cnbudget_version=__version__,
@@ -84,15 +97,15 @@ class Store:
     def record_error(
         self, run_id: int, path: str, error: str, message: str, sha256: str | None = None
     ) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(insert(ingest_errors).values(
                 run_id=run_id, path=path, sha256=sha256, error=error, message=message
             ))
 
     def finish_run(self, run_id: int, *, files: int, stored: int, skipped: int,
-                   failed: int) -> None:
-        with self.engine.begin() as conn:
+                   failed: int, replaced: int = 0) -> None:
+        with writing(self.engine) as conn:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
                 finished_at=datetime.now(UTC), files=files, stored=stored, skipped=skipped,
-                failed=failed,
+                failed=failed, replaced=replaced,
             ))

@@ -4,18 +4,29 @@
 working directory into a SQLAlchemy URL (a plain path means a SQLite file).
 SQLite connections run in WAL mode (readers never block the one writer) with
 foreign keys enforced.
+
+Writes go through `writing`: one writer at a time per database, whichever
+process it is in (several inspectors may ingest into one PostgreSQL server at
+once). Serialising writers makes finding-or-creating a department, a
+disclosure or a document race-free; the unique indexes of the schema are the
+guarantee should any other writer not take the lock.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 DEFAULT_DB = "cnbudget.db"
 ENV_VAR = "CNBUDGET_DB"
+# the PostgreSQL advisory lock every cnbudget writer takes ("cnbu" in ASCII)
+WRITE_LOCK = 0x636E6275
+_WRITER = "cnbudget_writer"  # execution option: this connection's transactions write
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -40,8 +51,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+def _sqlite_begin(conn: Connection) -> None:
+    # a writer takes the write lock up front: a deferred transaction that read first
+    # fails with SQLITE_BUSY, without waiting, when another writer commits meanwhile
+    immediate = conn.get_execution_options().get(_WRITER, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -55,3 +69,16 @@ def make_engine(url: str) -> Engine:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction, committed on leaving (rolled back on an exception), that
+    holds the database's one write lock: SQLite's (BEGIN IMMEDIATE) or, on
+    PostgreSQL, a transaction-level advisory lock."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITER: True})
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            yield conn

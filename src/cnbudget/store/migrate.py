@@ -11,6 +11,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from cnbudget.store.engine import writing
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -31,8 +33,11 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration; a no-op on an up-to-date database."""
-    if current_revision(engine) == head_revision():
+    """Apply every pending migration; a no-op on an up-to-date database. Under the
+    write lock, so that processes opening a new database at once migrate it once."""
+    head = head_revision()
+    if current_revision(engine) == head:
         return
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
+    with writing(engine) as conn:
+        if MigrationContext.configure(conn).get_current_revision() != head:
+            command.upgrade(alembic_config(conn), "head")

@@ -9,7 +9,9 @@ problems hang off their row or document. Ingest runs and their per-file errors a
 Positions (`position`, `row_no`) keep the printed order so a stored document
 reads back cell for cell. A locator is stored as `page`/`line` plus `located`
 (whether the extractor gave one at all). The Alembic migrations under
-`store/migrations` create exactly this schema (a test compares them).
+`store/migrations` create exactly this schema (a test compares them; Alembic
+cannot compare the expression index `uq_disclosures_identity`, which its own
+test checks).
 
 Tables keyed by (parent, position) are clustered on that key on SQLite
 (WITHOUT ROWID): no second copy of the key, and a document's rows are read
@@ -34,6 +36,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 from cnbudget.store.types import ExactDecimal
@@ -89,6 +92,22 @@ disclosures = Table(
     Index(None, "year", "kind"),
 )
 
+# A disclosure is one department × year × kind × scope: the database guarantees it
+# (concurrent ingests cannot duplicate one). Scope may be unknown: COALESCE makes an
+# unknown scope one value, where NULLs would all be distinct. A document naming no
+# department, year or kind is a disclosure of its own, hence the partial index.
+IDENTIFIED = (
+    disclosures.c.department_id.is_not(None)
+    & disclosures.c.year.is_not(None)
+    & disclosures.c.kind.is_not(None)
+)
+DISCLOSURE_IDENTITY = Index(
+    "uq_disclosures_identity",
+    disclosures.c.department_id, disclosures.c.year, disclosures.c.kind,
+    func.coalesce(disclosures.c.scope, ""),
+    unique=True, sqlite_where=IDENTIFIED, postgresql_where=IDENTIFIED,
+)
+
 ingest_runs = Table(
     "ingest_runs", metadata,
     Column("id", Integer, primary_key=True),
@@ -99,6 +118,7 @@ ingest_runs = Table(
     Column("stored", Integer, nullable=False, default=0),
     Column("skipped", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
+    Column("replaced", Integer, nullable=False, default=0, server_default="0"),
     Column("cnbudget_version", String(32), nullable=False),
 )
 
@@ -119,6 +139,8 @@ documents = Table(
     Column("id", Integer, primary_key=True),
     Column("disclosure_id", ForeignKey("disclosures.id"), nullable=False),
     Column("run_id", ForeignKey("ingest_runs.id")),
+    # one row per file (content hash), across the whole database: the same file is
+    # stored once, whatever disclosure it was filed under
     Column("sha256", String(64), nullable=False, unique=True),
     Column("file", Text, nullable=False),
     Column("format", String(16), nullable=False),

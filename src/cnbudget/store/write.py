@@ -7,6 +7,11 @@ title and part: same table types and narrative presence) is recorded as its new
 version (same title required: a garbled department name must not make two
 departments' files versions of one another); other files of the disclosure
 (Jiangsu's 文件 and 表格 PDFs) are its further parts.
+
+Race-safe: a disclosure or document another writer created first (the unique
+index said so) is re-read and used, the attempt rolled back to a SAVEPOINT;
+the file is neither lost nor stored twice. `replace_document` re-stores a file
+already stored (re-extracted by a newer cnbudget) in place.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import Connection, exists, insert, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 
 from cnbudget.model.document import Document, Locator
 from cnbudget.store.departments import resolve_department
@@ -43,8 +49,9 @@ from cnbudget.store.types import ExactDecimal
 class Stored:
     document_id: int
     disclosure_id: int
-    new: bool  # False: this content hash was already stored; nothing changed
+    new: bool  # False: this content hash was already stored
     supersedes: int | None = None  # the document id this one is a new version of
+    replaced: bool = False  # the stored document of this file was replaced in place
 
 
 def _loc(loc: Locator | None, prefix: str = "") -> dict[str, object]:
@@ -68,21 +75,27 @@ def _disclosure(conn: Connection, doc: Document) -> tuple[int, bool]:
     dept_id = resolve_department(conn, meta)
     kind = meta.kind.value if meta.kind else None
     scope = meta.scope.value if meta.scope else None
-    if dept_id is not None and meta.year is not None and kind is not None:
-        found = conn.execute(
-            select(disclosures.c.id).where(
-                disclosures.c.department_id == dept_id,
-                disclosures.c.year == meta.year,
-                disclosures.c.kind == kind,
-                disclosures.c.scope.is_(None) if scope is None else disclosures.c.scope == scope,
-            ).order_by(disclosures.c.id)
-        ).first()
-        if found:
-            return int(found.id), False
-    # an unidentified document is a disclosure of its own until a person says otherwise
-    return int(conn.execute(
-        insert(disclosures).values(department_id=dept_id, year=meta.year, kind=kind, scope=scope)
-    ).inserted_primary_key[0]), True
+    new = insert(disclosures).values(
+        department_id=dept_id, year=meta.year, kind=kind, scope=scope)
+    if dept_id is None or meta.year is None or kind is None:
+        # an unidentified document is a disclosure of its own until a person says otherwise
+        return int(conn.execute(new).inserted_primary_key[0]), True
+    # the same expression as the unique index (uq_disclosures_identity), which it uses
+    same = select(disclosures.c.id).where(
+        disclosures.c.department_id == dept_id,
+        disclosures.c.year == meta.year,
+        disclosures.c.kind == kind,
+        func.coalesce(disclosures.c.scope, "") == (scope or ""),
+    )
+    found = conn.execute(same).scalar()
+    if found is not None:
+        return int(found), False
+    try:
+        with conn.begin_nested():
+            return int(conn.execute(new).inserted_primary_key[0]), True
+    except IntegrityError:
+        # another writer created it since we looked: theirs is the disclosure
+        return int(conn.execute(same).scalar_one()), False
 
 
 def _part(has_narrative: bool, table_types: set[str]) -> tuple[bool, frozenset[str]]:
@@ -117,32 +130,79 @@ def _replaced(conn: Connection, disclosure_id: int, doc: Document) -> tuple[int,
     return None
 
 
-def store_document(conn: Connection, doc: Document, run_id: int | None = None) -> Stored:
-    """Store `doc` in the open transaction of `conn`; idempotent by content hash."""
-    known = find_by_sha256(conn, doc.source.sha256)
-    if known:
-        return Stored(known[0], known[1], new=False)
+def _as_extracted(doc: Document, run_id: int | None) -> dict[str, object]:
+    """The document row's columns that come from the extraction (not its place)."""
+    meta = doc.meta
+    return {
+        "run_id": run_id, "file": doc.source.file, "format": doc.source.format,
+        "pages": doc.source.pages,
+        "kind": meta.kind.value if meta.kind else None,
+        "scope": meta.scope.value if meta.scope else None,
+        "year": meta.year, "title": meta.title,
+        "department_name": meta.department.name, "department_code": meta.department.code,
+        "region": meta.region.name,
+        "region_level": meta.region.level.value if meta.region.level else None,
+        "source_units": list(meta.source_units), "status": doc.status.value,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+def _insert(conn: Connection, doc: Document, run_id: int | None) -> Stored:
     disclosure_id, created = _disclosure(conn, doc)
     replaced = None if created else _replaced(conn, disclosure_id, doc)
     if replaced:
         conn.execute(update(documents).where(documents.c.id == replaced[0]).values(current=False))
-    meta = doc.meta
     doc_id = int(conn.execute(insert(documents).values(
-        disclosure_id=disclosure_id, run_id=run_id, sha256=doc.source.sha256,
-        file=doc.source.file, format=doc.source.format, pages=doc.source.pages,
-        kind=meta.kind.value if meta.kind else None,
-        scope=meta.scope.value if meta.scope else None,
-        year=meta.year, title=meta.title,
-        department_name=meta.department.name, department_code=meta.department.code,
-        region=meta.region.name,
-        region_level=meta.region.level.value if meta.region.level else None,
-        source_units=list(meta.source_units), status=doc.status.value,
+        disclosure_id=disclosure_id, sha256=doc.source.sha256, **_as_extracted(doc, run_id),
         version=replaced[1] + 1 if replaced else 1,
-        supersedes_id=replaced[0] if replaced else None,
-        current=True, ingested_at=datetime.now(UTC),
+        supersedes_id=replaced[0] if replaced else None, current=True,
     )).inserted_primary_key[0])
     _store_body(conn, doc_id, doc)
     return Stored(doc_id, disclosure_id, new=True, supersedes=replaced[0] if replaced else None)
+
+
+def store_document(conn: Connection, doc: Document, run_id: int | None = None) -> Stored:
+    """Store `doc` in the open transaction of `conn`; idempotent by content hash. When
+    another writer stores the same file meanwhile, theirs is kept and reported as
+    already stored (this attempt, department and disclosure included, rolled back)."""
+    known = find_by_sha256(conn, doc.source.sha256)
+    if known is None:
+        try:
+            with conn.begin_nested():
+                return _insert(conn, doc, run_id)
+        except IntegrityError:
+            known = find_by_sha256(conn, doc.source.sha256)
+            if known is None:  # not a concurrent store of this file: a real error
+                raise
+    return Stored(known[0], known[1], new=False)
+
+
+def replace_document(conn: Connection, doc: Document, run_id: int | None = None) -> Stored:
+    """Store `doc` in place of the stored document of the same file (same content
+    hash): its content and extracted metadata are replaced; its id, disclosure,
+    version and place in the version history (supersedes, current) are kept. A
+    file not yet stored is stored as new."""
+    old = conn.execute(
+        select(documents.c.id, documents.c.disclosure_id, documents.c.supersedes_id)
+        .where(documents.c.sha256 == doc.source.sha256)
+        .with_for_update()  # PostgreSQL: one replacement of a document at a time
+    ).first()
+    if old is None:
+        return store_document(conn, doc, run_id)
+    doc_id = int(old.id)
+    _delete_body(conn, doc_id)
+    conn.execute(update(documents).where(documents.c.id == doc_id)
+                 .values(**_as_extracted(doc, run_id)))
+    _store_body(conn, doc_id, doc)
+    return Stored(doc_id, int(old.disclosure_id), new=False,
+                  supersedes=old.supersedes_id, replaced=True)
+
+
+def _delete_body(conn: Connection, doc_id: int) -> None:
+    # rows, values, texts, indicators and finding locations go with their parent
+    # (ON DELETE CASCADE)
+    for table in (tables, document_problems, narrative, facts, findings):
+        conn.execute(delete(table).where(table.c.document_id == doc_id))
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}

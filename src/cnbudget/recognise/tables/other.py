@@ -9,7 +9,9 @@ as printed), text in the row's text fields. Numbers are converted to yuan
 only where the table prints its unit.
 
 A table about one project (项目支出明细测算 of a 项目申报表, printed on its own
-under a `项目名称：…` line) has that project as its `subject`.
+under a `项目名称：…` line) has that project as its `subject` and one header
+line. A column of text that prints a number here and there (联系电话 under 内容)
+keeps its numbers as text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
 from cnbudget.normalise.amounts import parse_amount
-from cnbudget.normalise.text import nfkc
+from cnbudget.normalise.text import fold, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.tables.cells import (
     GridRow,
@@ -29,6 +31,7 @@ from cnbudget.recognise.tables.cells import (
     is_number,
     locator,
     new_table,
+    positional,
     problem,
     read_grid,
 )
@@ -39,6 +42,7 @@ _NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", 
 
 # words of a header naming the row, most telling first (单位性质 names no row: 单位 comes last)
 _NAMING_WORDS = ("名称", "项目", "单位")
+_YEAR_ROW = re.compile(r"^\d{4}年度?$")  # a row naming a year only: 2018 年 (folded)
 # 项目名称：互联网+信息化建设项目　　单位：元 — the project a table printed on its own is about
 _SUBJECT_LINE = re.compile(r"^\s*项\s*目\s*名\s*称\s*[:：]\s*(?P<name>.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
 
@@ -50,6 +54,17 @@ def is_money_header(header: str) -> bool:
 def numeric_headers(rows: list[GridRow]) -> set[str]:
     """Columns holding a number on some row: an empty cell there is a printed empty value."""
     return {header for r in rows for header, text in r.cells if text.strip() and is_number(text)}
+
+
+def text_headers(rows: list[GridRow]) -> set[str]:
+    """Columns of text that print a number here and there (联系电话 83426338 under
+    内容 in a form's 项目基本信息): their numbers are text as printed, not values."""
+    counts: dict[str, list[int]] = {}
+    for r in rows:
+        for header, text in r.cells:
+            if text.strip():
+                counts.setdefault(header, [0, 0])[is_number(text)] += 1
+    return {header for header, (words, numbers) in counts.items() if numbers and words > numbers}
 
 
 def subject_of(line: Line) -> str | None:
@@ -83,6 +98,24 @@ def naming_header(headers: list[str], rows: list[GridRow]) -> str | None:
     return None
 
 
+def _grid_lines(block: TableBlock) -> list[Line]:
+    """The table's lines without furniture, but a row of the grid printing a year
+    alone (2018 年 of a form's 前两年 grid, its cells empty) is a row, not a year line."""
+    kept = body_lines(block)
+    return [ln for ln in block.lines if ln in kept or (
+        _YEAR_ROW.match(fold(ln.text)) and positional(ln) and (ln.grid is not None or len(ln.cells) > 1))]
+
+
+def _one_line_header(lines: list[Line]) -> tuple[list[str], list[GridRow]]:
+    """Header and rows of a project's own grid (printed under its `项目名称：…`
+    line): one header line, whose rows may all be text before the first amount
+    (项目基本信息: 项目主管部门 | 武汉市硚口区大数据中心 above 项目总预算 | 11910000.00)."""
+    if not lines:
+        return [], []
+    headers, _ = read_grid(lines[:1])
+    return headers, [row for line in lines[1:] for row in read_grid([lines[0], line])[1]]
+
+
 def parse_other(block: TableBlock) -> ParsedTables:
     # only a unit the table prints makes its numbers amounts: a table of the
     # department's units may print years, counts and row numbers
@@ -90,8 +123,10 @@ def parse_other(block: TableBlock) -> ParsedTables:
     table = new_table(block, unit)
     table.subject = printed_subject(block)
     problems: list[Problem] = []
-    headers, rows = read_grid(without_subject_line(body_lines(block)))
-    numeric = numeric_headers(rows)
+    lines = without_subject_line(_grid_lines(block))
+    headers, rows = read_grid(lines) if table.subject is None else _one_line_header(lines)
+    texts = text_headers(rows)
+    numeric = numeric_headers(rows) - texts
     naming = naming_header(headers, rows)
     for grid_row in rows:
         row = Row(locator=locator(grid_row.line))
@@ -106,7 +141,7 @@ def parse_other(block: TableBlock) -> ParsedTables:
                 if header in numeric:
                     row.values[key] = None
                 continue
-            if is_number(text):
+            if is_number(text) and header not in texts:
                 try:
                     row.values[key] = amount(text, unit) if unit and is_money_header(header) \
                         else parse_amount(text)

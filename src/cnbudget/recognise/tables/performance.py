@@ -41,7 +41,7 @@ from cnbudget.recognise.tables.indicators import (
     header_roles,
     is_header,
 )
-from cnbudget.recognise.tables.project_form import form_unit, sub_tables
+from cnbudget.recognise.tables.project_form import form_fields, form_unit, sub_tables
 
 _BUDGET_LABELS = ("项目当年预算", "项目本年度金额", "本年度金额", "当年预算", "年度预算数", "预算数",
                   "预算金额", "部门预算总额", "资金总额", "预算安排")
@@ -173,7 +173,9 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     table.subject = project
     table.rows.append(row)
     grids = sub_tables(block, printed, table)
-    return ParsedTables([finish(table), *grids.tables], problems + grids.problems)
+    # a grid row is no furniture, whatever it prints (2018 年 of the 前两年 grid)
+    above, below = form_fields([ln for ln in block.lines if positional(ln) or ln in printed], table)
+    return ParsedTables([finish(table), *above, *grids.tables, *below], problems + grids.problems)
 
 
 def _rate(lines: list[Line], budget_line: Line | None) -> Decimal | None:

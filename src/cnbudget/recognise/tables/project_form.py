@@ -5,7 +5,9 @@ its own: 项目资金来源 (a label cell beside rows of sources and amounts),
 项目支出明细测算 (经济科目 | 金额 | 测算依据及说明 | 备注) and 项目采购
 (采购品名 | 采购数量 | 金额). Each becomes a table of the type its heading
 names (`SUB_TABLES`, recognise/titles.py), read by that type's parser, with
-the project as its `subject`.
+the project as its `subject`. Its own label | value fields (项目主管部门 …
+项目当年预算), its 前两年 grid and its 项目绩效总目标 paragraph become `other`
+tables about the project too (`form_fields`).
 
 The form may print 单位:万元 above figures in 元: its own text then states a
 printed figure in 元 (2020 年预算 3,970,000 元 beside 项目当年预算 3970000.00),
@@ -19,13 +21,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Cell, Delimiter, Line
-from cnbudget.model import Locator, Problem, ProblemSeverity, Table
+from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
 from cnbudget.normalise.amounts import parse_amount
 from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.tables.cells import is_number, positional, tokens
+from cnbudget.recognise.tables.cells import amount, is_number, positional, tokens
 from cnbudget.recognise.tables.indicators import is_header
-from cnbudget.recognise.titles import SUB_TABLES
+from cnbudget.recognise.titles import INNER_HEADINGS, SUB_TABLES
 
 # a figure the text states in 元 (not 万元, not 元/个)
 _YUAN_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*元(?![/每])")
@@ -160,3 +162,122 @@ def sub_tables(block: TableBlock, lines: list[Line], form: Table) -> ParsedTable
         tables += parsed.tables
         problems += parsed.problems
     return ParsedTables(tables, problems)
+
+
+# The form's own label | value fields, its 前两年 grid and its 项目绩效总目标 paragraph:
+# tables of no contract type about the project, named by the part of the form they print.
+FIELDS_TITLE = "项目基本信息"
+HISTORY_TITLE = "项目前两年预算编制、执行及当年预算变动情况"
+GOAL_HEADING = "项目绩效总目标"
+TEXT_COLUMN = "extra:内容"  # a field's printed value (the form prints no header over it)
+AMOUNT_COLUMN = "extra:金额"  # a field whose value is an amount (项目总预算), in yuan
+_HISTORY_LABEL = "前两年"  # 项目前两年预算编制，执行及当年预算变动情况
+_NAME_LABEL = "项目名称"  # the form's subject: the performance table's project already
+_MONEY_LABELS = ("预算", "金额", "资金", "经费", "总额")
+
+
+@dataclass(slots=True)
+class _History:
+    head: Line
+    headers: list[str]
+    lines: list[Line] = field(default_factory=list)
+
+
+def _field_row(label: str, value: str, line: Line, unit: str | None) -> Row:
+    """A field as a row: an amount where a money label prints a number (项目总预算),
+    else the value as printed (联系电话 83426338 is no amount)."""
+    row = Row(name=label, locator=Locator(page=line.page, line=line.number))
+    if is_number(value) and any(word in label for word in _MONEY_LABELS):
+        row.values[AMOUNT_COLUMN] = amount(value, unit)
+    elif value:
+        row.texts[TEXT_COLUMN] = value
+    return row
+
+
+def _pairs(line: Line) -> list[tuple[str, str]]:
+    """The label | value pairs of a form line, in printed order."""
+    cells = [c.text.strip() for c in line.cells]
+    return [(cells[i], cells[i + 1] if i + 1 < len(cells) else "")
+            for i in range(0, len(cells), 2) if cells[i]]
+
+
+def _history_table(history: _History, unit: str | None) -> Table:
+    """The 年度 | 预算数 | 执行数 | 执行率 grid: a year's figures as values, the
+    变动说明 printed across the grid as its row's text."""
+    table = Table(type="other", title=HISTORY_TITLE,
+                  locator=Locator(page=history.head.page, line=history.head.number))
+    for line in history.lines:
+        cells = [c.text.strip() for c in line.cells[1:]]
+        if not any(cells):
+            continue
+        row = Row(name=cells[0] or None, locator=Locator(page=line.page, line=line.number))
+        for header, text in zip(history.headers[1:], cells[1:], strict=False):
+            if not text:
+                continue
+            if is_number(text):
+                row.values[f"extra:{header}"] = amount(text, unit) if "率" not in header \
+                    else parse_amount(text)
+            else:
+                row.texts[TEXT_COLUMN] = (row.texts.get(TEXT_COLUMN, "") + text)
+        table.rows.append(row)
+    return table
+
+
+def form_fields(lines: list[Line], form: Table) -> tuple[list[Table], list[Table]]:
+    """The form's label | value fields and its 前两年 grid (printed above its
+    grids), and its 项目绩效总目标 paragraph (printed below them). Read in a
+    项目申报表 that prints its own grids (硚口 表十); the label fields of other
+    templates' forms are not read yet."""
+    if not any(SUB_TABLES.get(_label(ln)) for ln in lines):
+        return [], []
+    unit = form.figures_unit or form.unit
+    fields = Table(type="other", title=FIELDS_TITLE)
+    histories: list[_History] = []
+    history: _History | None = None  # the grid whose rows the lines are
+    goal: Table | None = None
+    in_grids = False
+    last: Row | None = None
+    for line in map(_unwrapped, lines):
+        cells = line.filled
+        if not cells:
+            continue
+        label = fold(line.cells[0].text)
+        if goal is not None:
+            if positional(line) or is_header(line) or fold(cells[0]) in INNER_HEADINGS:
+                break
+            goal.rows[0].texts[TEXT_COLUMN] = goal.rows[0].texts.get(TEXT_COLUMN, "") + "".join(cells)
+            continue
+        if not positional(line):
+            if len(cells) == 1 and fold(cells[0]) == GOAL_HEADING:
+                goal = Table(type="other", title=GOAL_HEADING,
+                             locator=Locator(page=line.page, line=line.number),
+                             rows=[Row(name=GOAL_HEADING, locator=Locator(page=line.page, line=line.number))])
+            elif SUB_TABLES.get(fold(cells[0])) is not None:
+                in_grids = True
+            continue
+        if in_grids or SUB_TABLES.get(label) is not None or is_header(line):
+            in_grids = True
+            continue
+        if _HISTORY_LABEL in label:
+            history = _History(line, [join_wrapped(c.text.strip()) for c in line.cells[1:]])
+            histories.append(history)
+            continue
+        if not label:
+            if history is not None:
+                history.lines.append(line)
+            elif last is not None and TEXT_COLUMN in last.texts:
+                last.texts[TEXT_COLUMN] += "".join(cells)  # the value cell wrapped onto this line
+            continue
+        history = None
+        for name, value in _pairs(line):
+            if fold(name).startswith(_NAME_LABEL):
+                continue
+            last = _field_row(name, value, line, unit)
+            fields.rows.append(last)
+    if fields.rows:
+        fields.locator = fields.rows[0].locator
+    above = [t for t in (fields, *(_history_table(h, unit) for h in histories)) if t.rows]
+    below = [goal] if goal is not None and goal.rows[0].texts else []
+    for table in (*above, *below):
+        table.subject, table.unit, table.figures_unit = form.subject, form.unit, form.figures_unit
+    return above, below
