@@ -63,6 +63,13 @@ def only_table(block: TableBlock) -> Table:
     return parsed.tables[0]
 
 
+def form_table(block: TableBlock) -> Table:
+    """The one table of the block's own type: a per-project form gives its printed
+    fields (项目基本信息) as tables of their own beside it."""
+    (table,) = [t for t in parse(block).tables if t.type == block.type]
+    return table
+
+
 def yuan(text: str) -> Decimal:
     return Decimal(text)
 

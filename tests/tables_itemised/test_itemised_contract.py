@@ -8,7 +8,7 @@ from cnbudget.model import Document, SourceFile, Table
 from cnbudget.model.contract import dumps, loads, to_plain_json
 from cnbudget.model.schema import disclosure_schema
 
-from .blocks_from_seeds import only_table, seed_block
+from .blocks_from_seeds import form_table, only_table, seed_block
 
 
 def _tables() -> list[Table]:
@@ -20,7 +20,7 @@ def _tables() -> list[Table]:
         only_table(seed_block("004", 1518, 1549, "assets", "固定资产占用情况表")),
         only_table(seed_block("001", 541, 564, "performance_evaluation", "市级部门预算项目绩效自评表",
                               context=("局文件资料印刷费",), document_unit="万元")),
-        only_table(seed_block("004", 92, 164, "performance_target", "1.电子政务外网IPv6升级改造资金绩效目标表")),
+        form_table(seed_block("004", 92, 164, "performance_target", "1.电子政务外网IPv6升级改造资金绩效目标表")),
         only_table(seed_block("004", 25, 40, "other", "部门机构设置情况")),
     ]
 

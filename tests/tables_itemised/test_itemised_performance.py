@@ -12,6 +12,7 @@ from cnbudget.recognise.blocks import TableBlock
 
 from .blocks_from_seeds import (
     Variant,
+    form_table,
     joined_rows,
     one_cell_per_line,
     only_table,
@@ -113,7 +114,7 @@ def _004_block(n: int) -> TableBlock:
 def test_004_seventeen_project_targets() -> None:
     projects = []
     for n in range(17):
-        (row,) = only_table(_004_block(n)).rows
+        (row,) = form_table(_004_block(n)).rows
         projects.append(row.item)
         assert "budget" not in row.values  # the template prints no amount
         assert len(row.indicators) >= 5
@@ -125,7 +126,7 @@ def test_004_seventeen_project_targets() -> None:
 
 
 def test_004_merged_cells_and_wrapped_rows() -> None:
-    (row,) = only_table(_004_block(0)).rows
+    (row,) = form_table(_004_block(0)).rows
     got = [(i.level1, i.level2, i.level3, i.target) for i in row.indicators]
     assert got == [
         ("产出指标", "数量指标", "设备升级改造完成数量", "7台"),
@@ -136,7 +137,7 @@ def test_004_merged_cells_and_wrapped_rows() -> None:
         ("效果指标", "社会效益指标", "使用效果", "使用效果显著"),  # 二级 and 三级 in one cell
         ("满意度指标", "服务对象满意度指标", "升级后部门对网络的体验满意度", "≥95%"),
     ]
-    (row,) = only_table(_004_block(3)).rows
+    (row,) = form_table(_004_block(3)).rows
     assert row.indicators[2].level3 == "完成及时性" and row.indicators[2].target == "及时"
 
 
@@ -144,8 +145,8 @@ def test_004_merged_cells_and_wrapped_rows() -> None:
 def test_004_targets_in_other_shapes(variant: Variant) -> None:
     for n in (0, 1, 11):
         block = _004_block(n)
-        (expected,) = only_table(block).rows
-        (got,) = only_table(variant(block)).rows
+        (expected,) = form_table(block).rows
+        (got,) = form_table(variant(block)).rows
         assert got.item == expected.item
         assert got.indicators == expected.indicators
 
@@ -154,7 +155,7 @@ def test_003_project_targets_in_yuan() -> None:
     starts = [509, 560, 608, 658, 710, 762, 830]
     budgets = {}
     for a, b in zip(starts, starts[1:], strict=False):
-        t = only_table(seed_block("003", a + 1, b - 1, "performance_target", "郑州市大数据管理局机关支出项目绩效目标表",
+        t = form_table(seed_block("003", a + 1, b - 1, "performance_target", "郑州市大数据管理局机关支出项目绩效目标表",
                                   document_unit="元"))
         (row,) = t.rows
         budgets[row.item] = row.values["budget"]

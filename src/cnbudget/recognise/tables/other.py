@@ -67,10 +67,16 @@ def text_headers(rows: list[GridRow]) -> set[str]:
     return {header for header, (words, numbers) in counts.items() if numbers and words > numbers}
 
 
+def _named_subject(text: str) -> str | None:
+    """The name on a `项目名称：…` line as printed (its full-width brackets kept,
+    as the project's own form prints them), read in NFKC where only that matches."""
+    m = _SUBJECT_LINE.match(text) or _SUBJECT_LINE.match(nfkc(text))
+    return m.group("name") if m else None
+
+
 def subject_of(line: Line) -> str | None:
     """The project a `项目名称：…` line names (a unit may follow on the line)."""
-    m = _SUBJECT_LINE.match(nfkc(line.text))
-    return m.group("name") if m else None
+    return _named_subject(line.text)
 
 
 def without_subject_line(lines: list[Line]) -> list[Line]:
@@ -81,9 +87,9 @@ def without_subject_line(lines: list[Line]) -> list[Line]:
 def printed_subject(block: TableBlock) -> str | None:
     """The project named on a line just above the table's grid (or above its title)."""
     for text in [*block.context[-1:], *(ln.text for ln in block.lines[:3])]:
-        m = _SUBJECT_LINE.match(nfkc(text))
-        if m:
-            return m.group("name")
+        name = _named_subject(text)
+        if name is not None:
+            return name
     return None
 
 

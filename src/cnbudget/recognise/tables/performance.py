@@ -41,7 +41,7 @@ from cnbudget.recognise.tables.indicators import (
     header_roles,
     is_header,
 )
-from cnbudget.recognise.tables.project_form import form_fields, form_unit, sub_tables
+from cnbudget.recognise.tables.project_form import form_fields, form_unit, label_fields, sub_tables
 
 _BUDGET_LABELS = ("项目当年预算", "项目本年度金额", "本年度金额", "当年预算", "年度预算数", "预算数",
                   "预算金额", "部门预算总额", "资金总额", "预算安排")
@@ -175,6 +175,9 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     grids = sub_tables(block, printed, table)
     # a grid row is no furniture, whatever it prints (2018 年 of the 前两年 grid)
     above, below = form_fields([ln for ln in block.lines if positional(ln) or ln in printed], table)
+    if not (above or below or evaluation or "整体" in block.title):
+        # a 部门整体 form lays out its 收入构成 grid and task list otherwise: not read as fields
+        above = label_fields(printed, table, found[2] if found else None)
     return ParsedTables([finish(table), *above, *grids.tables, *below], problems + grids.problems)
 
 

@@ -9,6 +9,10 @@ the project as its `subject`. Its own label | value fields (项目主管部门 �
 项目当年预算), its 前两年 grid and its 项目绩效总目标 paragraph become `other`
 tables about the project too (`form_fields`).
 
+A 项目绩效目标表 that prints no grids of its own but a column of labels beside
+their values above its indicators (郑州 单位编码 … 年度绩效目标, 廊坊 绩效目标)
+gives the same 项目基本信息 table (`label_fields`).
+
 The form may print 单位:万元 above figures in 元: its own text then states a
 printed figure in 元 (2020 年预算 3,970,000 元 beside 项目当年预算 3970000.00),
 and `form_unit` reads the figures in 元.
@@ -226,8 +230,8 @@ def _history_table(history: _History, unit: str | None) -> Table:
 def form_fields(lines: list[Line], form: Table) -> tuple[list[Table], list[Table]]:
     """The form's label | value fields and its 前两年 grid (printed above its
     grids), and its 项目绩效总目标 paragraph (printed below them). Read in a
-    项目申报表 that prints its own grids (硚口 表十); the label fields of other
-    templates' forms are not read yet."""
+    项目申报表 that prints its own grids (硚口 表十); a form without grids of its
+    own is read by `label_fields`."""
     if not any(SUB_TABLES.get(_label(ln)) for ln in lines):
         return [], []
     unit = form.figures_unit or form.unit
@@ -281,3 +285,37 @@ def form_fields(lines: list[Line], form: Table) -> tuple[list[Table], list[Table
     for table in (*above, *below):
         table.subject, table.unit, table.figures_unit = form.subject, form.unit, form.figures_unit
     return above, below
+
+
+def _label_lines(lines: list[Line]) -> list[Line] | None:
+    """The label | value lines printed above a form's indicators, or None where
+    a line there is no such pair (a 自评表 of merged section cells prints lines
+    whose first cell is empty; a text extraction prints no cells at all)."""
+    above = lines[: next((i for i, ln in enumerate(lines) if is_header(ln)), len(lines))]
+    pairs = [ln for ln in map(_unwrapped, above) if positional(ln) and ln.filled]
+    if not pairs or any(not ln.cells[0].text.strip() or is_number(ln.cells[0].text) for ln in pairs):
+        return None
+    return pairs
+
+
+def label_fields(lines: list[Line], form: Table, budget_label: str | None) -> list[Table]:
+    """The label | value fields a per-project target form prints above its
+    indicators, as its 项目基本信息 table, in printed order: 项目名称 is the
+    form's subject; the label the budget was read from stays as printed beside
+    the form's other amounts (项目总金额 | 项目本年度金额). A form printing no
+    field but its name and that budget (as cnbudget prints one) has none of its
+    own. For a form with grids of its own (硚口 表十), see `form_fields`."""
+    pairs = _label_lines(lines)
+    if pairs is None:
+        return []
+    unit = form.figures_unit or form.unit
+    fields = Table(type="other", title=FIELDS_TITLE, subject=form.subject, unit=form.unit,
+                   figures_unit=form.figures_unit)
+    for line in pairs:
+        for name, value in _pairs(line):
+            if not fold(name).startswith(_NAME_LABEL):
+                fields.rows.append(_field_row(name, value, line, unit))
+    if all(budget_label is not None and r.name == budget_label.strip() for r in fields.rows):
+        return []
+    fields.locator = fields.rows[0].locator
+    return [fields]
