@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from cnbudget.normalise.codes import code_level, join_code, parent_code, split_code
+from cnbudget.normalise.codes import (
+    ECONOMIC,
+    FUNCTIONAL,
+    code_family,
+    code_level,
+    join_code,
+    parent_code,
+    split_code,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +48,8 @@ def test_split_and_parent() -> None:
     assert parent_code("2010301") == "20103"
     assert parent_code("20103") == "201"
     assert parent_code("201") is None
+
+
+def test_code_family_by_first_digit():
+    assert [code_family(c) for c in ("2010301", "30101", "50201", "019001", "")] == [
+        FUNCTIONAL, ECONOMIC, ECONOMIC, None, None]

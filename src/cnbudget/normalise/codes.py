@@ -51,3 +51,17 @@ def parent_code(code: str) -> str | None:
     if joined is None or len(joined) == 3:
         return None
     return joined[:-2]
+
+
+FUNCTIONAL = "functional"
+ECONOMIC = "economic"
+
+
+def code_family(code: str) -> str | None:
+    """The classification a code is in by its first digit: 支出功能分类 codes
+    start with 2, 经济分类 with 3 (部门) or 5 (政府); None for any other."""
+    if code.startswith("2"):
+        return FUNCTIONAL
+    if code.startswith(("3", "5")):
+        return ECONOMIC
+    return None

@@ -19,6 +19,7 @@ from decimal import Decimal
 from cnbudget.model import Department, Row, Table
 from cnbudget.model.table_types import NON_AMOUNT_COLUMNS, TABLE_TYPES, RowKey, TableType
 from cnbudget.normalise.amounts import UNIT_FACTORS
+from cnbudget.normalise.codes import ECONOMIC, FUNCTIONAL, code_family
 
 DEFAULT_UNIT = "万元"
 
@@ -160,21 +161,12 @@ def code_row_key(table: Table, ttype: TableType) -> RowKey:
     print economic codes (seed 003 附件5-2 is a 一般公共预算支出情况表 by 经济分类),
     and its header must say so, as the original did. The type's own where codes
     are missing or mixed."""
-    families = {_code_family(r.code) for r in table.rows if r.code}
-    if families == {RowKey.FUNCTIONAL}:
+    families = {code_family(r.code) for r in table.rows if r.code}
+    if families == {FUNCTIONAL}:
         return RowKey.FUNCTIONAL
-    if families == {RowKey.ECONOMIC}:
+    if families == {ECONOMIC}:
         return RowKey.ECONOMIC
     return ttype.row_key
-
-
-def _code_family(code: str) -> RowKey | None:
-    """功能分类 codes start with 2; 经济分类 with 3 (部门) or 5 (政府)."""
-    if code.startswith("2"):
-        return RowKey.FUNCTIONAL
-    if code.startswith(("3", "5")):
-        return RowKey.ECONOMIC
-    return None
 
 
 def _classification(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:

@@ -9,6 +9,7 @@ from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import ECONOMIC_TABLES, FUNCTIONAL_TABLES
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 from cnbudget.normalise import classification as catalogue
+from cnbudget.normalise.codes import code_family
 from cnbudget.normalise.text import fold
 
 C = Category.CLASSIFICATION
@@ -19,12 +20,7 @@ def _kind(table: Table, row: Row) -> str | None:
     by one may print the other (一般公共预算支出表 by economic class)."""
     if table.type not in FUNCTIONAL_TABLES + ECONOMIC_TABLES:
         return None
-    code = row.code or ""
-    if code.startswith("2"):
-        return "functional"
-    if code.startswith(("3", "5")):
-        return "economic"
-    return None
+    return code_family(row.code or "")
 
 
 def _coded_rows(doc: Document) -> Iterator[tuple[str, Table, Row]]:

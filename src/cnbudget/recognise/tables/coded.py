@@ -19,7 +19,7 @@ from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
-from cnbudget.normalise.codes import parent_code
+from cnbudget.normalise.codes import code_family, parent_code
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.tables import three_panel
 from cnbudget.recognise.tables.coded_codes import complete_code
@@ -230,8 +230,9 @@ def _code_family(lines: list[Line], numbered: bool) -> str | None:
                 pieces.append(text)
         pieces = pieces[1:] if numbered else pieces
         code = complete_code(pieces, None) if pieces else None
-        if code is not None and code[0] in "235":
-            families["functional" if code[0] == "2" else "economic"] += 1
+        family = code_family(code) if code is not None else None
+        if family is not None:
+            families[family] += 1
     return families.most_common(1)[0][0] if families else None
 
 

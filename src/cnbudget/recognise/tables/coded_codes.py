@@ -9,12 +9,11 @@ printed digits; anything else is left for the caller to report.
 from __future__ import annotations
 
 from cnbudget.normalise.classification import economic_code_for_name, functional_code_for_name
-from cnbudget.normalise.codes import join_code
+from cnbudget.normalise.codes import FUNCTIONAL, code_family, join_code
 
 
 def is_functional(digits: str) -> bool:
-    """支出功能分类 codes start with 2; 经济分类 with 3 (部门) or 5 (政府)."""
-    return digits.startswith("2")
+    return code_family(digits) == FUNCTIONAL
 
 
 def complete_code(pieces: list[str], name: str | None) -> str | None:

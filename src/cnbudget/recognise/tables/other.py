@@ -107,8 +107,8 @@ def naming_header(headers: list[str], rows: list[GridRow]) -> str | None:
 def _grid_lines(block: TableBlock) -> list[Line]:
     """The table's lines without furniture, but a row of the grid printing a year
     alone (2018 年 of a form's 前两年 grid, its cells empty) is a row, not a year line."""
-    kept = body_lines(block)
-    return [ln for ln in block.lines if ln in kept or (
+    kept = {id(ln) for ln in body_lines(block)}
+    return [ln for ln in block.lines if id(ln) in kept or (
         _YEAR_ROW.match(fold(ln.text)) and positional(ln) and (ln.grid is not None or len(ln.cells) > 1))]
 
 

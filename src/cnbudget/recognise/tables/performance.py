@@ -174,7 +174,8 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     table.rows.append(row)
     grids = sub_tables(block, printed, table)
     # a grid row is no furniture, whatever it prints (2018 年 of the 前两年 grid)
-    above, below = form_fields([ln for ln in block.lines if positional(ln) or ln in printed], table)
+    above, below = form_fields([ln for ln in block.lines if positional(ln) or not is_furniture(ln, block.title)],
+                               table)
     if not (above or below or evaluation or "整体" in block.title):
         # a 部门整体 form lays out its 收入构成 grid and task list otherwise: not read as fields
         above = label_fields(printed, table, found[2] if found else None)
