@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cnbudget.model.catalogue_docs import tables_markdown
+from cnbudget.model.catalogue_docs import problems_markdown, tables_markdown
 
 
 def generated_pages() -> dict[str, Callable[[], str]]:
@@ -21,6 +21,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
         "tables.md": tables_markdown,
         "rules.md": rules_markdown,
         "classification.md": catalogue_markdown,
+        "problems.md": problems_markdown,
     }
 
 

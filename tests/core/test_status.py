@@ -41,14 +41,13 @@ def test_recovered_readings_leave_a_seed_a_success(prefix):
     assert doc.problems, "the seed's recoveries are still reported"
     assert {p.severity for p in doc.problems} == {RECOVERED}
     assert doc.status is Status.SUCCESS
-    assert all("read in printed order" in p.message or "placed by the table's own sums" in p.message
-               for p in doc.problems)
+    assert {p.code for p in doc.problems} <= {"row.amounts-ambiguous", "row.amounts-placed"}
 
 
 def test_placed_amounts_satisfy_the_sums_they_were_placed_by():
     """Seed 003's rows placed by the table's sums: total = basic + project holds."""
     doc = extract(seed("003"), audit=False)
-    placed = [p for p in doc.problems if "placed by the table's own sums" in p.message]
+    placed = [p for p in doc.problems if p.code == "row.amounts-placed"]
     assert placed
     rows = [r for t in doc.tables for r in t.rows]
     for problem in placed:
@@ -59,11 +58,13 @@ def test_placed_amounts_satisfy_the_sums_they_were_placed_by():
 
 def test_a_completed_code_is_recovered_but_a_missing_total_is_a_loss():
     doc = extract(seed("001"), audit=False)
-    by_severity = {s: [p.message for p in doc.problems if p.severity is s] for s in ProblemSeverity}
-    assert any("30309 is the only code between 30308 and 30310" in m for m in by_severity[RECOVERED])
+    by_severity = {s: [p for p in doc.problems if p.severity is s] for s in ProblemSeverity}
+    assert any(p.code == "code.completed" and dict(p.params)["code"] == "30309"
+               for p in by_severity[RECOVERED])
     basic = doc.table("general_public_basic")
     assert basic is not None and basic.row_by_code("30309") is not None
-    assert any("personnel total is not printed" in m for m in by_severity[PARTIAL])
+    assert any(p.code == "table.total-missing" and dict(p.params)["column"] == "人员经费"
+               for p in by_severity[PARTIAL])
     assert doc.status is Status.PARTIAL
 
 
@@ -77,7 +78,7 @@ def test_a_cell_that_is_not_an_amount_makes_the_document_partial(tmp_path: Path)
     doc = extract(path, audit=False)
     assert doc.status is Status.PARTIAL
     lost = [p for p in doc.problems if p.severity is PARTIAL]
-    assert [("18#4.8" in p.message) for p in lost] == [True]
+    assert [(p.code, dict(p.params)["text"]) for p in lost] == [("cell.not-an-amount", "18#4.8")]
 
 
 def _doc(*problems: Problem) -> Document:
@@ -92,8 +93,9 @@ def test_severity_is_in_the_contract_and_round_trips():
     assert data["status"] == "partial"
     assert data["problems"] == [
         {"message": "read in printed order", "locator": {"page": None, "line": 3},
-         "severity": "recovered"},
-        {"message": "not an amount", "locator": None, "severity": "partial"},
+         "severity": "recovered", "code": "read.unclassified", "params": {}},
+        {"message": "not an amount", "locator": None, "severity": "partial",
+         "code": "read.unclassified", "params": {}},
     ]
     jsonschema.validate(to_plain_json(doc), disclosure_schema())
     assert loads(dumps(doc)) == doc
@@ -126,5 +128,7 @@ def test_extract_cli_shows_severity_in_json_and_summary():
     summary = runner.invoke(app, ["extract", str(seed("001")), "--no-audit"])
     assert summary.exit_code == 0
     assert "status partial" in summary.stdout
-    assert "recovered: code printed as '3030'" in summary.stderr.replace("\n", "")
-    assert "partial: 一般公共预算财政拨款基本支出决算明细表" in summary.stderr.replace("\n", "")
+    assert "recovered code.completed: 表“一般公共预算财政拨款基本支出决算明细表”：编码印为 3030" \
+        in summary.stderr.replace("\n", "")
+    assert "partial table.total-missing: 表“一般公共预算财政拨款基本支出决算明细表”" \
+        in summary.stderr.replace("\n", "")

@@ -135,7 +135,8 @@ def test_hidden_sheets_are_skipped_with_a_note() -> None:
     wb.create_sheet("三").append(["第三页", "3"])
     layout = read_bytes(xlsx_bytes(wb), "h.xlsx").layout
     assert [(ln.texts[0], ln.page) for ln in layout.lines] == [("公开", 1), ("第三页", 3)]
-    assert layout.pages == 3 and "底稿" in layout.problems[0].message
+    assert layout.pages == 3 and layout.problems[0].code == "sheet.hidden" \
+        and "底稿" in layout.problems[0].details["sheet"]
 
 
 def test_garbage_workbook_is_unreadable() -> None:

@@ -134,7 +134,7 @@ def test_a_scanned_page_among_text_pages_is_a_problem():
     data = make_pdf([PageSpec(texts=[(60, 100, "部门预算")]), PageSpec(image_only=True)])
     read = read_bytes(data, "mixed.pdf")
     assert read.format == "pdf"
-    assert [(p.page, "text layer" in p.message) for p in read.layout.problems] == [(2, True)]
+    assert [(p.page, p.code) for p in read.layout.problems] == [(2, "page.scanned")]
     assert [line.text for line in read.layout.lines] == ["部门预算"]
 
 

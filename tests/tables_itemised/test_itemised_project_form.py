@@ -46,9 +46,9 @@ def test_a_form_printing_wan_over_yuan_figures_is_read_in_yuan_by_its_own_statem
     # the form's cell 项目当年预算 3970000.00 is the 3,970,000 元 its text states
     assert form.rows[0].values["budget"] == Decimal("3970000.00")
     assert (form.unit, form.figures_unit) == ("万元", "元")
-    (recovered,) = [p for p in doc.problems if FORM in p.message]
-    assert recovered.severity is ProblemSeverity.RECOVERED
-    assert "3,970,000 元" in recovered.message and "万元" in recovered.message
+    (recovered,) = [p for p in doc.problems if dict(p.params).get("title") == FORM]
+    assert recovered.severity is ProblemSeverity.RECOVERED and recovered.code == "table.figures-unit"
+    assert "3,970,000 元" in recovered.message and dict(recovered.params)["printed"] == "万元"
     assert doc.status.value == "success"
 
 
@@ -60,8 +60,9 @@ def test_without_the_statement_the_document_total_shows_the_unit() -> None:
     assert form.rows[0].values["budget"] == Decimal("3970000")
     detail = _about(doc, "项目支出明细测算")
     assert (detail.unit, detail.figures_unit) == ("万元", "元") and detail.rows[0].values["extra:金额"] == Decimal("50000")
-    (recovered,) = [p for p in doc.problems if FORM in p.message]
-    assert recovered.severity is ProblemSeverity.RECOVERED and "total expenditure" in recovered.message
+    (recovered,) = [p for p in doc.problems if dict(p.params).get("title") == FORM]
+    assert recovered.severity is ProblemSeverity.RECOVERED and recovered.code == "table.figures-unit"
+    assert "部门支出总额" in recovered.message
 
 
 def test_the_form_grids_are_tables_about_the_project() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.model import Document, ProblemSeverity
@@ -53,7 +54,8 @@ def _summary(doc: Document) -> None:
     for p in doc.problems:
         # recovered readings are worth a look; unread content is what makes `partial`
         style, label = _PROBLEM_STYLE[p.severity]
-        err.print(f"[{style}]{doc.source.file}: {label}: {p.message}[/{style}]", highlight=False)
+        # document text is data, never console markup
+        err.print(Text(f"{doc.source.file}: {label} {p.code}: {p.message}", style=style), highlight=False)
 
 
 def extract_command(

@@ -58,9 +58,13 @@ class Line:
 
 @dataclass(slots=True)
 class ReadProblem:
-    message: str
+    """What a reader could not take in: a problem code of model/problems.py
+    (`page.scanned`, `sheet.hidden` …) and the details its message names."""
+
+    code: str
     page: int | None = None
     line: int | None = None
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -205,18 +205,19 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
             continue  # charts and macro sheets hold no table
         if meta.visible != SheetVisibleEnum.Visible:
             # a hidden sheet is not part of what was published (working data, old versions)
-            problems.append(ReadProblem(f"hidden sheet {sheet_name!r} not read", page=page))
+            problems.append(ReadProblem("sheet.hidden", page=page, details={"sheet": sheet_name}))
             continue
         sheet_formats = formats[page - 1] if page <= len(formats) else {}
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
             sheet_lines, next_grid = _sheet_lines(sheet, sheet_formats, page, next_grid)
         except (CalamineError, ValueError) as exc:
-            problems.append(ReadProblem(f"sheet {sheet_name!r} cannot be read: {exc}", page=page))
+            problems.append(ReadProblem("sheet.unreadable", page=page,
+                                        details={"sheet": sheet_name, "reason": str(exc)}))
             continue
         lines.extend(sheet_lines)
     if not lines and not problems:
-        problems.append(ReadProblem("the workbook has no filled cells"))
+        problems.append(ReadProblem("workbook.empty"))
     return Layout(lines=lines, format=fmt, pages=len(sheets), problems=problems)
 
 
@@ -225,7 +226,7 @@ def _xlsx_formats(data: bytes, problems: list[ReadProblem]) -> list[dict[tuple[i
         return sheet_number_formats(data)
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         # the values are still right; only the printed decimals are unknown
-        problems.append(ReadProblem(f"number formats could not be read: {exc}"))
+        problems.append(ReadProblem("workbook.number-formats", details={"reason": str(exc)}))
         return []
 
 

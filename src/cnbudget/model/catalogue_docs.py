@@ -43,3 +43,25 @@ def tables_markdown() -> str:
     out += ["# Fact keys", "", "| key | what the narrative calls it | unit |", "|---|---|---|"]
     out += [f"| `{k.key}` | {k.name} | {k.unit} |" for k in FACT_KEYS.values()]
     return "\n".join(out) + "\n"
+
+
+def problems_markdown() -> str:
+    """docs/problems.md: the reading-problem codes."""
+    from cnbudget.model.problems import PROBLEM_TYPES
+
+    out = [
+        "# Reading problems",
+        "",
+        "Generated from `cnbudget.model.problems` by `make docs`; do not edit by hand.",
+        "Every problem a reader reports carries one of these stable codes (select by code, never",
+        "by message text). `recovered`: read all the same, the message says how; `partial`:",
+        "something printed was not read, and the document's status is `partial`. The severity",
+        "given is the default; a reader may report a code at the other severity.",
+        "",
+        "| code | severity | 名称 | title | 信息模板 |",
+        "|---|---|---|---|---|",
+    ]
+    for t in PROBLEM_TYPES.values():
+        template = t.template_zh.replace("|", "\\|")
+        out.append(f"| `{t.code}` | {t.severity.value} | {t.title_zh} | {t.title_en} | {template} |")
+    return "\n".join([*out, ""])

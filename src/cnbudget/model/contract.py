@@ -102,6 +102,8 @@ def table_to_json(table: Table) -> dict[str, JSONValue]:
         out["subject"] = table.subject
     if table.figures_unit is not None:
         out["figures_unit"] = table.figures_unit
+    if table.misread:
+        out["misread"] = True
     out["rows"] = [row_to_json(r) for r in table.rows]
     return out
 
@@ -168,7 +170,8 @@ def document_to_json(doc: Document) -> dict[str, JSONValue]:
         "narrative": [{"text": p.text, "locator": _locator(p.locator)} for p in doc.narrative],
         "status": doc.status.value,
         "problems": [
-            {"message": p.message, "locator": _locator(p.locator), "severity": p.severity.value}
+            {"message": p.message, "locator": _locator(p.locator), "severity": p.severity.value,
+             "code": p.code, "params": dict(p.params)}
             for p in doc.problems
         ],
     }
@@ -270,6 +273,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
             type=t["type"], title=t["title"], rows=[_row(r) for r in t.get("rows", [])],
             unit=t.get("unit"), locator=_loc(t.get("locator")), empty=t.get("empty", False),
             note=t.get("note"), subject=t.get("subject"), figures_unit=t.get("figures_unit"),
+            misread=bool(t.get("misread", False)),
         )
         for t in data.get("tables", [])
     ]
@@ -299,7 +303,9 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
         # a problem written before severities were recorded counts as a loss, as it did then
         problems=[
             Problem(p["message"], _loc(p.get("locator")),
-                    ProblemSeverity(p.get("severity", ProblemSeverity.PARTIAL)))
+                    ProblemSeverity(p.get("severity", ProblemSeverity.PARTIAL)),
+                    code=p.get("code", "read.unclassified"),
+                    params=tuple(sorted((p.get("params") or {}).items())))
             for p in data.get("problems", [])
         ],
     )

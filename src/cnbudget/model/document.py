@@ -167,6 +167,9 @@ class Table:
     # where the figures are not in the unit printed above them (表十 prints 单位:万元
     # over figures in 元), the unit they were read in; None when they are in `unit`
     figures_unit: str | None = None
+    # the reader's own verdict: most of the table's identities fail as read, so its
+    # figures are not to be taken for the department's (a `table.misread` problem says why)
+    misread: bool = False
 
     def row_by_item(self, item: str, side: str | None = None) -> Row | None:
         for row in self.rows:
@@ -228,11 +231,16 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something the reader could not take in as printed: data, not an exception."""
+    """Something the reader could not take in as printed: data, not an exception.
+
+    `code` is stable (model/problems.py catalogues the codes); `message` is the
+    code's template filled with `params`, in Chinese."""
 
     message: str
     locator: Locator | None = None
     severity: ProblemSeverity = ProblemSeverity.PARTIAL
+    code: str = "read.unclassified"
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ means something printed was not read.
 
 from __future__ import annotations
 
-from cnbudget.ingest.layout import Layout
+from cnbudget.ingest.layout import Layout, ReadProblem
 from cnbudget.ingest.readers import SourceRead
 from cnbudget.model import (
     Document,
@@ -23,6 +23,7 @@ from cnbudget.model import (
     SourceFile,
     Status,
 )
+from cnbudget.model.problems import PROBLEM_TYPES, problem_of, with_params
 from cnbudget.model.table_types import OTHER
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
@@ -34,41 +35,34 @@ from cnbudget.recognise.segment import segment
 def _parse_block(block: TableBlock) -> ParsedTables:
     name = block.type if block.type in TABLE_PARSERS else OTHER
     if name not in TABLE_PARSERS:
-        return ParsedTables([], [Problem(
-            f"no parser is registered for table type {block.type!r}: "
-            f"table {block.title!r}{_where(block)} was not read", block.locator,
-            severity=ProblemSeverity.PARTIAL,
-        )])
+        return ParsedTables([], [problem_of("table.no-parser", block.locator,
+                                            type=block.type, title=block.title)])
     return TABLE_PARSERS.get(name)(block)
 
 
-def _where(block: TableBlock) -> str:
-    loc = block.locator
-    if loc is None:
-        return ""
-    return f" (page {loc.page})" if loc.page is not None else f" (line {loc.line})"
+def _read_problem(p: ReadProblem) -> Problem:
+    where = Locator(page=p.page, line=p.line)
+    if p.code in PROBLEM_TYPES:
+        return problem_of(p.code, where, **p.details)
+    # a plugin reader's own code, not catalogued: kept, as a loss
+    return problem_of("read.unclassified", where, message=f"{p.code} {p.details}")
 
 
 def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     seg = segment(layout.lines)
     meta = recognise_metadata(layout.lines)
     doc = Document(source=source, meta=meta)
-    doc.problems.extend(
-        # a reader reports what it could not take in (a scanned page, a hidden sheet)
-        Problem(p.message, Locator(page=p.page, line=p.line), severity=ProblemSeverity.PARTIAL)
-        for p in layout.problems
-    )
+    # a reader reports what it could not take in (a scanned page, a hidden sheet)
+    doc.problems.extend(_read_problem(p) for p in layout.problems)
     for block in seg.blocks:
         try:
             parsed = _parse_block(block)
         except Exception as exc:
-            doc.problems.append(Problem(
-                f"table {block.title!r}{_where(block)} could not be read: "
-                f"{type(exc).__name__}: {exc}", block.locator, severity=ProblemSeverity.PARTIAL,
-            ))
+            doc.problems.append(problem_of("table.parser-failed", block.locator, title=block.title,
+                                           reason=f"{type(exc).__name__}: {exc}"))
             continue
         doc.tables.extend(parsed.tables)
-        doc.problems.extend(parsed.problems)
+        doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
     read_implausible_projects_in_yuan(doc)
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.model import Document, Problem, ProblemSeverity, Table
+from cnbudget.model import Document, Table
+from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import NON_AMOUNT_COLUMNS, TABLE_TYPES, RowKey
 from cnbudget.normalise.amounts import UNIT_FACTORS
 from cnbudget.recognise.tables.other import is_money_header
@@ -77,11 +78,9 @@ def read_implausible_projects_in_yuan(doc: Document) -> None:
             for i, key in _amount_keys(member):
                 member.rows[i].values[key] = (member.rows[i].values[key] or Decimal(0)) / factor
             member.figures_unit = "元"
-        doc.problems.append(Problem(
-            f"table {table.title!r} ({table.subject}) prints 单位:{printed}, but read so its amounts "
-            f"(up to {largest} 元) are over {IMPLAUSIBLE} times the document's total expenditure "
-            f"({total} 元): its figures are read in 元"
-            + (f", with its grids {', '.join(repr(t.title) for t in group if t is not table)}"
-               if len(group) > 1 else ""),
-            table.locator, severity=ProblemSeverity.RECOVERED,
+        grids = [repr(t.title) for t in group if t is not table]
+        doc.problems.append(problem_of(
+            "table.figures-unit", table.locator, title=table.title, printed=printed,
+            evidence=(f"按 {printed} 读取时金额（最大 {largest} 元）超过部门支出总额（{total} 元）"
+                      f"的 {IMPLAUSIBLE} 倍" + (f"；其子表 {'、'.join(grids)} 同样按元读取" if grids else "")),
         ))

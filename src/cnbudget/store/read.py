@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from sqlalchemy import ColumnElement, Connection, Row, select
@@ -89,7 +90,8 @@ def load_document(conn: Connection, document_id: int) -> Document:
         ],
         status=Status(d.status),
         problems=[
-            Problem(p.message, _loc(p), ProblemSeverity(p.severity))
+            Problem(p.message, _loc(p), ProblemSeverity(p.severity), code=p.code,
+                    params=tuple(sorted(json.loads(p.params).items())) if p.params else ())
             for p in conn.execute(
                 select(document_problems).where(document_problems.c.document_id == document_id)
                 .order_by(document_problems.c.position)
@@ -149,7 +151,7 @@ def _tables(conn: Connection, document_id: int) -> list[Table]:
     return [
         Table(type=t.type, title=t.title, rows=rows.get(t.id, []), unit=t.unit,
               locator=_loc(t), empty=t.empty, note=t.note, subject=t.subject,
-              figures_unit=t.figures_unit)
+              figures_unit=t.figures_unit, misread=t.misread)
         for t in stored
     ]
 

@@ -36,6 +36,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -172,6 +173,10 @@ document_problems = Table(
     *_locator_columns(),
     # recovered (read all the same) or partial (something printed was lost)
     Column("severity", String(16), nullable=False, server_default="partial"),
+    # the stable problem code (model/problems.py) and, as JSON, the details of its message
+    Column("code", String(64), nullable=False, server_default="read.unclassified"),
+    Column("params", Text),
+    Index("ix_document_problems_code", "code"),
     sqlite_with_rowid=False,
 )
 
@@ -196,6 +201,7 @@ tables = Table(
     Column("note", Text),
     Column("subject", Text),
     Column("figures_unit", String(16)),
+    Column("misread", Boolean, nullable=False, server_default=false()),
     *_locator_columns(),
     UniqueConstraint("document_id", "position"),
     Index(None, "type", "document_id"),

@@ -16,6 +16,7 @@ already stored (re-extracted by a newer cnbudget) in place.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -240,7 +241,8 @@ def _executemany(conn: Connection, table: SqlTable, rows: list[dict[str, object]
 def _store_body(conn: Connection, doc_id: int, doc: Document) -> None:
     _executemany(conn, document_problems, [
         {"document_id": doc_id, "position": i, "message": p.message, **_loc(p.locator),
-         "severity": p.severity.value}
+         "severity": p.severity.value, "code": p.code,
+         "params": json.dumps(dict(p.params), ensure_ascii=False) if p.params else None}
         for i, p in enumerate(doc.problems)
     ])
     _executemany(conn, narrative, [
@@ -276,7 +278,7 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
         [
             {"document_id": doc_id, "position": i, "type": t.type, "title": t.title,
              "unit": t.unit, "empty": t.empty, "note": t.note, "subject": t.subject,
-             "figures_unit": t.figures_unit,
+             "figures_unit": t.figures_unit, "misread": t.misread,
              **_loc(t.locator)}
             for i, t in enumerate(doc.tables)
         ],

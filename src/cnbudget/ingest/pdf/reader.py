@@ -162,11 +162,10 @@ def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
 
 def _problems(content: PageContent) -> list[ReadProblem]:
     if content.chars == 0 and content.images:
-        return [ReadProblem("the page is an image without a text layer (scanned?); its content is not read",
-                            page=content.number)]
+        return [ReadProblem("page.scanned", page=content.number, details={"page": str(content.number)})]
     if content.chars and content.undecoded > _UNDECODED * content.chars:
-        return [ReadProblem("the page's text cannot be decoded (fonts without a Unicode map)",
-                            page=content.number)]
+        return [ReadProblem("page.undecodable", page=content.number,
+                            details={"page": str(content.number)})]
     return []
 
 

@@ -74,7 +74,7 @@ def _parse(text: str, unit: str | None, problems: list[Problem], line: Line) -> 
     try:
         return plain_number(text) if unit is None else amount(text, unit)
     except ValueError:
-        problems.append(problem(f"not a number: {text!r}", line))
+        problems.append(problem("cell.not-a-number", line, text=text))
         return None
 
 

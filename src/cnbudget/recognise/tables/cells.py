@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Locator, Problem, ProblemSeverity, Table
+from cnbudget.model import Locator, Problem, Table
+from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import is_empty_mark, parse_amount, to_yuan
 from cnbudget.normalise.names import strip_numbering
 from cnbudget.normalise.text import fold
@@ -219,10 +220,10 @@ def finish(table: Table) -> Table:
     return table
 
 
-def problem(message: str, line: Line | None = None) -> Problem:
-    """A printed value that could not be read (not a number, no column for it)."""
-    return Problem(message, locator(line) if line is not None else None,
-                   severity=ProblemSeverity.PARTIAL)
+def problem(problem_code: str, line: Line | None = None, /, **params: object) -> Problem:
+    """A reading problem of a catalogued code at a printed line (the table's title
+    is added by recognition: recognise/document.py)."""
+    return problem_of(problem_code, locator(line) if line is not None else None, **params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
+from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
 from cnbudget.normalise.codes import code_family, parent_code
@@ -139,10 +140,10 @@ def _default_columns(table_type: str) -> list[ColumnSpec]:
     return [ColumnSpec(k, k) for k in TABLE_TYPES[table_type].value_keys]
 
 
-def _amount(text: str, unit: str | None, problems: list[str]) -> Amount:
+def _amount(text: str, unit: str | None, line: Line, problems: list[Problem]) -> Amount:
     value, problem = amount_of(text)
     if problem:
-        problems.append(problem)
+        problems.append(problem_of("cell.not-an-amount", _loc(line), text=text))
         return Amount(None, Decimal(0))
     if value is None:
         return Amount(None, Decimal(0))
@@ -167,8 +168,7 @@ def _identify(draft: RowDraft, first: bool, problems: list[Problem], where: Loca
             return _RowId(unit_code=digits, name=name)
         code = complete_code(draft.codes, name)
         if code is None:
-            problems.append(Problem(f"code {digits!r} ({name}) is not a classification code", where,
-                                    severity=ProblemSeverity.PARTIAL))
+            problems.append(problem_of("code.invalid", where, code=digits, name=name))
             return _RowId(item=name, name=name)
         return _RowId(code=code, name=name)
     if name is None or is_total_name(name):
@@ -314,9 +314,9 @@ def _parse_one(block: TableBlock) -> ParsedTables:
         drafts.append(draft)
     note = "\n".join(sections.notes) or None
     title_at = block.locator
-    cell_problems: list[str] = []
+    cell_problems: list[Problem] = []
     rows_cells = [
-        RowCells([_amount(t, unit, cell_problems) for t in d.cells], movable=not d.positional)
+        RowCells([_amount(t, unit, d.line, cell_problems) for t in d.cells], movable=not d.positional)
         for d in drafts
     ]
     if not any(c.value is not None for rc in rows_cells for c in rc.cells):
@@ -342,17 +342,12 @@ def _parse_one(block: TableBlock) -> ParsedTables:
                         unit_code=rid.unit_code, texts=texts, locator=_loc(draft.line)))
         label = rid.code or rid.unit_code or rid.item or rid.name
         if solved.moved[i] and draft.positional:
-            problems.append(Problem(
-                f"{block.title}: row {label} printed its amounts out of their columns "
-                f"(an empty cell was lost); placed by the table's own sums as "
-                f"{_describe(values)}", _loc(draft.line), severity=ProblemSeverity.RECOVERED))
+            problems.append(problem_of("row.amounts-placed", _loc(draft.line), row=label,
+                                       values=_describe(values)))
         elif solved.ambiguous[i]:
-            problems.append(Problem(
-                f"{block.title}: row {label}: its amounts fit more than one set of columns "
-                f"(empty cells were not printed); read in printed order as {_describe(values)}",
-                _loc(draft.line), severity=ProblemSeverity.RECOVERED))
-    problems += [Problem(f"{block.title}: {m}", title_at, severity=ProblemSeverity.PARTIAL)
-                 for m in cell_problems]
+            problems.append(problem_of("row.amounts-ambiguous", _loc(draft.line), row=label,
+                                       values=_describe(values)))
+    problems += cell_problems
     # a table printing nothing but zeros (合计 0) is a 空表 too; its printed rows are kept
     empty = all(not v for row in rows for v in row.values.values())
     table = Table(type=block.type, title=block.title, rows=rows, unit=unit, locator=title_at,

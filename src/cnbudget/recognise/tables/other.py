@@ -152,7 +152,7 @@ def parse_other(block: TableBlock) -> ParsedTables:
                     row.values[key] = amount(text, unit) if unit and is_money_header(header) \
                         else parse_amount(text)
                 except ValueError:
-                    problems.append(problem(f"not a number: {text!r}", grid_row.line))
+                    problems.append(problem("cell.not-a-number", grid_row.line, text=text))
             elif row.name is None:
                 row.name = text
             else:

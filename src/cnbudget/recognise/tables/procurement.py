@@ -117,7 +117,7 @@ def parse_procurement(block: TableBlock) -> ParsedTables:
             if row is not None:
                 table.rows.append(row)
     else:
-        problems += [problem(f"procurement line without columns: {ln.text!r}", ln) for ln in lines[start:]
+        problems += [problem("row.unread", ln, text=ln.text) for ln in lines[start:]
                      if any(not t.empty for t in tokens(ln))]
     return ParsedTables([finish(table)], problems)
 
@@ -225,7 +225,7 @@ def _quantity(row: Row, text: str, problems: list[Problem], line: Line) -> None:
     try:
         row.values["quantity"] = plain_number(text)
     except ValueError:
-        problems.append(problem(f"not a quantity: {text!r}", line))
+        problems.append(problem("cell.not-a-number", line, text=text))
 
 
 def _amounts(row: Row, texts: list[str], keys: list[str], unit: str | None,
@@ -234,9 +234,9 @@ def _amounts(row: Row, texts: list[str], keys: list[str], unit: str | None,
         try:
             row.values[key] = amount(text, unit)
         except ValueError:
-            problems.append(problem(f"not an amount: {text!r}", line))
+            problems.append(problem("cell.not-an-amount", line, text=text))
     if len(texts) > len(keys):
-        problems.append(problem(f"more amounts than columns: {texts!r}", line))
+        problems.append(problem("row.too-many-amounts", line, text=" | ".join(texts)))
 
 
 def _header_texts(header: list[Line]) -> dict[int, str]:
@@ -329,7 +329,7 @@ def _money_field(row: Row, fieldname: str, text: str, unit: str | None,
     try:
         row.values[fieldname] = amount(text, unit)
     except ValueError:
-        problems.append(problem(f"not an amount: {text!r}", line))
+        problems.append(problem("cell.not-an-amount", line, text=text))
 
 
 TABLE_PARSERS.add("procurement", parse_procurement)

@@ -48,7 +48,7 @@ def parse_project_expenditure(block: TableBlock) -> ParsedTables:
                 try:
                     row.values[key] = amount(text, unit) if is_money_header(header) else parse_amount(text)
                 except ValueError:
-                    problems.append(problem(f"not a number: {text!r}", grid_row.line))
+                    problems.append(problem("cell.not-a-number", grid_row.line, text=text))
             elif not names:
                 names.append(text)
             else:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Cell, Delimiter, Line
-from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
+from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import parse_amount
 from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
@@ -71,10 +72,9 @@ def form_unit(block: TableBlock, lines: list[Line], unit: str | None,
     stated = yuan_statement(lines, figure) if figure is not None else None
     if stated is None:
         return unit, None
-    return "元", Problem(
-        f"table {block.title!r} prints 单位:{unit} but its figures are in 元: its own text "
-        f"states {stated!r} for the printed {figure_text}; its amounts are read in 元",
-        block.locator, severity=ProblemSeverity.RECOVERED,
+    return "元", problem_of(
+        "table.figures-unit", block.locator, title=block.title, printed=unit,
+        evidence=f"表内文字写明“{stated}”，即印出的 {figure_text} 是元",
     )
 
 

@@ -313,7 +313,7 @@ def parse_summary(block: TableBlock) -> ParsedTables:
                 try:
                     row.values[col] = amount(tok.text, unit)
                 except ValueError:
-                    problems.append(problem(f"{block.title}: not an amount: {tok.text!r}", line))
+                    problems.append(problem("cell.not-an-amount", line, text=tok.text))
                     row.values[col] = None
             for col in columns[panel.side][len(values_toks):]:
                 row.values[col] = None

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Line
-from cnbudget.model import Locator, Problem, ProblemSeverity, Row, Table
+from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, parse_amount, to_yuan
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import ParsedTables, TableBlock
@@ -42,6 +43,7 @@ from cnbudget.recognise.tables.coded_rows import (
 _CODE_HEADER = re.compile(r"科目(?:代码|编码)")
 _PANEL_TOTAL = re.compile(r"(人员经费|公用经费)合计")
 _PERSONNEL, _PUBLIC = "personnel", "public"
+_COLUMN_NAMES = {_PERSONNEL: "人员经费", _PUBLIC: "公用经费"}
 
 
 def is_three_panel(block: TableBlock) -> bool:
@@ -181,14 +183,11 @@ def _complete(entries: list[_Entry], problems: list[Problem]) -> None:
                     if (before is None or digits + d > before) and (after is None or digits + d < after)]
             if len(fits) == 1 and before and after:
                 e.code = fits[0]
-                problems.append(Problem(
-                    f"code printed as {digits!r} with no name; {e.code} is the only code "
-                    f"between {before} and {after}", Locator(page=e.line.page, line=e.line.number),
-                    severity=ProblemSeverity.RECOVERED))
+                problems.append(problem_of("code.completed", Locator(page=e.line.page, line=e.line.number),
+                                           printed=digits, code=e.code))
             else:
-                problems.append(Problem(f"code {digits!r} ({e.name}) could not be completed",
-                                        Locator(page=e.line.page, line=e.line.number),
-                                        severity=ProblemSeverity.PARTIAL))
+                problems.append(problem_of("code.incomplete", Locator(page=e.line.page, line=e.line.number),
+                                           printed=digits, name=e.name))
 
 
 def _yuan(text: str | None, unit: str | None) -> tuple[Decimal | None, Decimal]:
@@ -224,9 +223,8 @@ def _total_row(title: str, line: Line, rows: list[tuple[str, Row]], unit: str | 
     for key in keys:
         if values[key] is None:
             # the form always prints both totals: one missing was most likely lost on the way
-            problems.append(Problem(f"{title}: the {key} total is not printed on the total line",
-                                    Locator(page=line.page, line=line.number),
-                                    severity=ProblemSeverity.PARTIAL))
+            problems.append(problem_of("table.total-missing", Locator(page=line.page, line=line.number),
+                                       title=title, column=_COLUMN_NAMES.get(key, key)))
     return Row(values=values, item="total", name=" / ".join(f"{w}合计" for w in labels) or None,
                locator=Locator(page=line.page, line=line.number))
 

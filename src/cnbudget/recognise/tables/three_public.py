@@ -114,7 +114,7 @@ def _money(tok: Token, unit: str | None, problems: list[Problem], line: Line) ->
     try:
         return amount(tok.text, unit)
     except ValueError:
-        problems.append(problem(f"not an amount: {tok.text!r}", line))
+        problems.append(problem("cell.not-an-amount", line, text=tok.text))
         return None
 
 
@@ -154,8 +154,7 @@ def _horizontal(block: TableBlock, lines: list[Line], header_text: str, unit: st
     else:
         found = _place_by_arithmetic([t.text for t in filled(toks)], len(order), len(groups))
         if found is None:
-            problems.append(problem(f"{block.title}: cannot place the values of {values_line.text!r}",
-                                    values_line))
+            problems.append(problem("table.values-unplaced", values_line, text=values_line.text))
             return
         slots = found
     for i, item in enumerate(order):

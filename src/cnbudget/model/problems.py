@@ -1,0 +1,157 @@
+"""The catalogue of reading problems: what a reader could not take in as printed.
+
+Every `Problem` carries a stable `code` from this catalogue (like a rule id), so
+the store, the tests and users select problems by code, never by message text.
+A code has a default severity (`recovered`: read all the same; `partial`:
+something printed was lost) and a message template in Chinese and English with
+named parameters; `problem_of` fills the template. docs/problems.md is
+generated from this catalogue. A plugin adds its own codes with
+`add_problem_type`. This module imports nothing of cnbudget but the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cnbudget.model.document import Locator, Problem, ProblemSeverity
+
+R = ProblemSeverity.RECOVERED
+P = ProblemSeverity.PARTIAL
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemType:
+    code: str
+    severity: ProblemSeverity  # the default; a reader may report a code at the other severity
+    title_zh: str
+    title_en: str
+    template_zh: str  # str.format template over the problem's params
+    template_en: str
+
+
+def _t(code: str, severity: ProblemSeverity, title_zh: str, title_en: str,
+       template_zh: str, template_en: str) -> ProblemType:
+    return ProblemType(code, severity, title_zh, title_en, template_zh, template_en)
+
+
+_TYPES: tuple[ProblemType, ...] = (
+    # --- the document as a whole
+    _t("document.not-a-disclosure", P, "不是预决算公开文件", "not a disclosure",
+       "{file}：{reason}，不是部门预算或决算公开文件",
+       "{file}: {reason}; this is not a budget or final-account disclosure"),
+    _t("document.template", P, "未填写的模板", "an unfilled template",
+       "{file}：这是未填写的模板（{reason}），不是公开文件",
+       "{file}: an unfilled template ({reason}), not a disclosure"),
+    # --- pages, sheets and files, as the format readers report them
+    _t("page.scanned", P, "扫描页未读取", "scanned page not read",
+       "第 {page} 页是没有文字层的图像（扫描件？），其内容未读取",
+       "page {page} is an image without a text layer (scanned?); its content is not read"),
+    _t("page.undecodable", P, "页面文字无法解码", "page text cannot be decoded",
+       "第 {page} 页的文字无法解码（字体缺少 Unicode 映射）",
+       "the text of page {page} cannot be decoded (fonts without a Unicode map)"),
+    _t("sheet.hidden", P, "隐藏工作表未读取", "hidden sheet not read",
+       "隐藏的工作表“{sheet}”未读取", "hidden sheet {sheet!r} not read"),
+    _t("sheet.unreadable", P, "工作表无法读取", "sheet cannot be read",
+       "工作表“{sheet}”无法读取：{reason}", "sheet {sheet!r} cannot be read: {reason}"),
+    _t("workbook.empty", P, "工作簿没有内容", "empty workbook",
+       "工作簿没有填写任何单元格", "the workbook has no filled cells"),
+    _t("workbook.number-formats", R, "数字格式无法读取", "number formats unreadable",
+       "数字格式无法读取，按存储值读取：{reason}",
+       "number formats could not be read; values read as stored: {reason}"),
+    _t("read.unclassified", P, "读取问题", "reading problem", "{message}", "{message}"),
+    # --- tables
+    _t("table.no-parser", P, "表格类型无解析器", "no parser for the table type",
+       "表“{title}”（类型 {type}）没有可用的解析器，未读取",
+       "no parser is registered for table type {type!r}: table {title!r} was not read"),
+    _t("table.parser-failed", P, "表格读取失败", "table could not be read",
+       "表“{title}”读取失败：{reason}", "table {title!r} could not be read: {reason}"),
+    _t("table.figures-unplaced", P, "数字未读入表格", "printed figure not placed",
+       "表“{title}”中印有的数字 {figure} 没有读入任何单元格",
+       "table {title!r}: the printed figure {figure} was read into no cell"),
+    _t("table.misread", P, "表格疑似误读", "table probably misread",
+       "表“{title}”按读取结果有 {failed}/{checked} 个自身勾稽关系不成立，"
+       "很可能是读取错误而非单位填报错误：{detail}",
+       "table {title!r}: {failed} of its {checked} own identities fail as read; "
+       "most likely a misreading, not the department's error: {detail}"),
+    _t("table.values-unplaced", P, "数值无法对应列", "values cannot be placed",
+       "表“{title}”：无法确定“{text}”中各数值所在的列",
+       "table {title!r}: cannot place the values of {text!r}"),
+    _t("table.total-missing", P, "合计数缺失", "total not printed",
+       "表“{title}”：合计行没有印出 {column} 合计数",
+       "table {title!r}: the {column} total is not printed on the total line"),
+    _t("table.figures-unit", R, "数字单位与表头不符", "figures in another unit",
+       "表“{title}”标注单位 {printed}，但{evidence}；按 元 读取",
+       "table {title!r} prints 单位:{printed}, but {evidence}; its figures are read in 元"),
+    # --- cells and rows
+    _t("cell.not-an-amount", P, "单元格不是金额", "cell is not an amount",
+       "表“{title}”：“{text}”不是金额", "table {title!r}: not an amount: {text!r}"),
+    _t("cell.not-a-number", P, "单元格不是数字", "cell is not a number",
+       "表“{title}”：“{text}”不是数字", "table {title!r}: not a number: {text!r}"),
+    _t("row.too-many-amounts", P, "金额多于列数", "more amounts than columns",
+       "表“{title}”：一行的金额多于列数：{text}", "table {title!r}: more amounts than columns: {text}"),
+    _t("row.unread", P, "行未读取", "line not read",
+       "表“{title}”：无法按列读取此行：{text}", "table {title!r}: line without columns: {text!r}"),
+    _t("row.amounts-placed", R, "金额按勾稽关系归列", "amounts placed by the table's sums",
+       "表“{title}”：{row} 行的金额未对齐各列（空单元格丢失），按本表勾稽关系归列为 {values}",
+       "table {title!r}: row {row} printed its amounts out of their columns (an empty cell "
+       "was lost); placed by the table's own sums as {values}"),
+    _t("row.amounts-ambiguous", R, "金额列位置不唯一", "amounts fit several columns",
+       "表“{title}”：{row} 行的金额可对应多组列（空单元格未印出），按印出顺序读为 {values}",
+       "table {title!r}: row {row}: its amounts fit more than one set of columns (empty "
+       "cells were not printed); read in printed order as {values}"),
+    _t("code.invalid", P, "不是科目编码", "not a classification code",
+       "表“{title}”：编码 {code}（{name}）不是科目编码",
+       "table {title!r}: code {code!r} ({name}) is not a classification code"),
+    _t("code.completed", R, "编码已补全", "code completed",
+       "表“{title}”：编码印为 {printed}，按前后编码补全为 {code}",
+       "table {title!r}: code printed as {printed!r}; completed as {code} from its neighbours"),
+    _t("code.incomplete", P, "编码无法补全", "code cannot be completed",
+       "表“{title}”：编码 {printed}（{name}）无法补全",
+       "table {title!r}: code {printed!r} ({name}) could not be completed"),
+)
+
+PROBLEM_TYPES: dict[str, ProblemType] = {t.code: t for t in _TYPES}
+
+
+def add_problem_type(problem_type: ProblemType) -> None:
+    """Register a plugin's problem code; a code is defined once."""
+    if problem_type.code in PROBLEM_TYPES:
+        raise ValueError(f"problem code {problem_type.code!r} is already defined")
+    PROBLEM_TYPES[problem_type.code] = problem_type
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(code: str, params: dict[str, str], lang: str = "zh") -> str:
+    """A problem's message from its code and params, in Chinese or English."""
+    ptype = PROBLEM_TYPES.get(code) or PROBLEM_TYPES["read.unclassified"]
+    template = ptype.template_en if lang == "en" else ptype.template_zh
+    return template.format_map(_Missing(params))
+
+
+def problem_of(problem_code: str, locator: Locator | None = None, /, *,
+               severity: ProblemSeverity | None = None, **params: object) -> Problem:
+    """A problem of a catalogued code, its message filled in Chinese."""
+    if problem_code not in PROBLEM_TYPES:
+        raise KeyError(f"unknown problem code {problem_code!r}: add it to model/problems.py")
+    texts = {k: "" if v is None else str(v) for k, v in params.items()}
+    return Problem(
+        message=render_message(problem_code, texts), locator=locator,
+        severity=severity or PROBLEM_TYPES[problem_code].severity, code=problem_code,
+        params=tuple(sorted(texts.items())),
+    )
+
+
+def with_params(problem: Problem, **params: object) -> Problem:
+    """The problem with params it lacks added (a parser's problem gets the title of
+    the table it was reading), its message filled again."""
+    have = dict(problem.params)
+    added = {k: "" if v is None else str(v) for k, v in params.items() if k not in have}
+    if not added or problem.code not in PROBLEM_TYPES:
+        return problem
+    have.update(added)
+    return Problem(message=render_message(problem.code, have), locator=problem.locator,
+                   severity=problem.severity, code=problem.code, params=tuple(sorted(have.items())))
