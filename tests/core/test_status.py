@@ -23,6 +23,15 @@ from tests.conftest import seed
 
 RECOVERED = ProblemSeverity.RECOVERED
 PARTIAL = ProblemSeverity.PARTIAL
+UNPLACED = "table.figures-unplaced"
+
+
+def form_losses(doc: Document) -> list[Problem]:
+    """Figures the seeds print in their per-project forms that no table holds yet
+    (the schedule grid 3 月底 … under 防入侵检测费, 其中：财政资金 beside 预算数, the 部门整体
+    form's 收入构成 grid): partial, and listed, until the form readers take them in."""
+    forms = {t.title for t in doc.tables if t.type.startswith("performance_")}
+    return [p for p in doc.problems if p.code == UNPLACED and dict(p.params)["title"] in forms]
 
 
 def test_status_is_partial_only_for_a_loss():
@@ -36,12 +45,16 @@ def test_status_is_partial_only_for_a_loss():
 
 
 @pytest.mark.parametrize("prefix", ["000", "003"])
-def test_recovered_readings_leave_a_seed_a_success(prefix):
+def test_recovered_readings_are_no_loss_and_the_forms_losses_are_listed(prefix):
     doc = extract(seed(prefix), audit=False)
-    assert doc.problems, "the seed's recoveries are still reported"
-    assert {p.severity for p in doc.problems} == {RECOVERED}
-    assert doc.status is Status.SUCCESS
-    assert {p.code for p in doc.problems} <= {"row.amounts-ambiguous", "row.amounts-placed"}
+    lost = form_losses(doc)
+    recovered = [p for p in doc.problems if p not in lost]
+    assert recovered, "the seed's recoveries are still reported"
+    assert {p.severity for p in recovered} == {RECOVERED}
+    assert {p.code for p in recovered} <= {"row.amounts-ambiguous", "row.amounts-placed"}
+    # only the per-project forms lose printed figures, and that makes the seed partial
+    assert lost and {p.severity for p in lost} == {PARTIAL}
+    assert doc.status is Status.PARTIAL
 
 
 def test_placed_amounts_satisfy_the_sums_they_were_placed_by():
@@ -74,10 +87,11 @@ def test_a_cell_that_is_not_an_amount_makes_the_document_partial(tmp_path: Path)
     assert broken != text, "seed 002 no longer prints the row this test breaks"
     path = tmp_path / "002-broken.txt"
     path.write_text(broken, encoding="utf-8")
-    assert extract(seed("002"), audit=False).status is Status.SUCCESS
+    clean = extract(seed("002"), audit=False)
+    assert [p for p in clean.problems if p.severity is PARTIAL] == form_losses(clean)
     doc = extract(path, audit=False)
     assert doc.status is Status.PARTIAL
-    lost = [p for p in doc.problems if p.severity is PARTIAL]
+    lost = [p for p in doc.problems if p.severity is PARTIAL and p not in form_losses(doc)]
     assert [(p.code, dict(p.params)["text"]) for p in lost] == [("cell.not-an-amount", "18#4.8")]
 
 
@@ -123,8 +137,8 @@ def test_extract_cli_shows_severity_in_json_and_summary():
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     jsonschema.validate(data, disclosure_schema())
-    assert data["status"] == "success"
-    assert {p["severity"] for p in data["problems"]} == {"recovered"}
+    assert data["status"] == "partial"
+    assert {p["severity"] for p in data["problems"] if p["code"] != UNPLACED} == {"recovered"}
     summary = runner.invoke(app, ["extract", str(seed("001")), "--no-audit"])
     assert summary.exit_code == 0
     assert "status partial" in summary.stdout

@@ -49,7 +49,8 @@ def test_a_form_printing_wan_over_yuan_figures_is_read_in_yuan_by_its_own_statem
     (recovered,) = [p for p in doc.problems if dict(p.params).get("title") == FORM]
     assert recovered.severity is ProblemSeverity.RECOVERED and recovered.code == "table.figures-unit"
     assert "3,970,000 元" in recovered.message and dict(recovered.params)["printed"] == "万元"
-    assert doc.status.value == "success"
+    # nothing is lost on the form (the 部门整体 form's 收入构成 grid still is: issue 10)
+    assert not [p for p in doc.problems if dict(p.params).get("title") == FORM and p.severity.value == "partial"]
 
 
 def test_without_the_statement_the_document_total_shows_the_unit() -> None:

@@ -22,11 +22,14 @@ from cnbudget.model import (
     ProblemSeverity,
     SourceFile,
     Status,
+    Table,
 )
 from cnbudget.model.problems import PROBLEM_TYPES, problem_of, with_params
 from cnbudget.model.table_types import OTHER
+from cnbudget.recognise.accounting import figure_problems
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
+from cnbudget.recognise.identities import verdict
 from cnbudget.recognise.metadata import recognise_metadata
 from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
 from cnbudget.recognise.segment import segment
@@ -63,6 +66,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
             continue
         doc.tables.extend(parsed.tables)
         doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
+        doc.problems.extend(check_reading(block, parsed.tables))
     read_implausible_projects_in_yuan(doc)
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)
@@ -73,6 +77,14 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     doc.facts = extract_facts(seg.narrative, meta.kind, meta.year)
     doc.status = status_of(doc.problems)
     return doc
+
+
+def check_reading(block: TableBlock, tables: list[Table]) -> list[Problem]:
+    """The reader's checks of its own reading, whatever parser read the block: a
+    table whose identities mostly fail is marked misread; every printed figure
+    is in some cell, or said not to be."""
+    found = [p for p in (verdict(t) for t in tables) if p is not None]
+    return found + figure_problems(block, tables)
 
 
 def status_of(problems: list[Problem]) -> Status:

@@ -1,0 +1,77 @@
+"""The reader's verdict on its own reading: a table whose identities mostly fail
+as read is marked misread; one slip of the department's is not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.model import Row, Table
+from cnbudget.recognise.identities import identities, verdict
+
+WAN = Decimal(10000)
+
+
+def coded(rows: list[tuple[str | None, str, str, str]]) -> Table:
+    """(code or None for 合计, total, basic, project) in 万元."""
+    out = Table("general_public", "一般公共预算支出表", unit="万元")
+    for code, total, basic, project in rows:
+        out.rows.append(Row(code=code, item=None if code else "total", values={
+            k: (Decimal(v) * WAN if v else None) for k, v in
+            (("total", total), ("basic", basic), ("project", project))}))
+    return out
+
+
+PRINTED = [
+    (None, "500.00", "380.00", "120.00"),
+    ("201", "400.00", "300.00", "100.00"),
+    ("20103", "400.00", "300.00", "100.00"),
+    ("2010301", "300.00", "300.00", ""),
+    ("2010302", "100.00", "", "100.00"),
+    ("208", "100.00", "80.00", "20.00"),
+    ("20805", "100.00", "80.00", "20.00"),
+    ("2080505", "100.00", "80.00", "20.00"),
+]
+
+
+def test_a_consistent_table_passes_every_identity_it_prints():
+    table = coded(PRINTED)
+    checked = identities(table)
+    assert len(checked) >= 10 and all(i.holds for i in checked)
+    assert verdict(table) is None and not table.misread
+
+
+def test_one_slip_of_the_department_is_not_a_misreading():
+    rows = list(PRINTED)
+    rows[3] = ("2010301", "300.00", "290.00", "")  # 基本支出 printed 10 万元 short
+    table = coded(rows)
+    assert sum(not i.holds for i in identities(table)) >= 1
+    assert verdict(table) is None and not table.misread
+
+
+def test_amounts_read_one_column_to_the_left_make_the_table_misread():
+    # the 合计 column lost: each row's 基本支出 read as its total, 项目支出 as 基本支出
+    rows = [(c, b, p, "") for c, _t, b, p in PRINTED]
+    table = coded(rows)
+    problem = verdict(table)
+    assert problem is not None and problem.code == "table.misread" and table.misread
+    params = dict(problem.params)
+    assert int(params["failed"]) * 2 > int(params["checked"])
+    assert "一般公共预算支出表" in problem.message
+
+
+def test_rounding_of_the_printed_figures_is_no_failure():
+    rows = [(None, "0.03", "0.01", "0.01"), ("201", "0.03", "0.01", "0.01")]  # 0.01 + 0.01 ≈ 0.03 rounded
+    assert all(i.holds for i in identities(coded(rows)))
+
+
+def test_three_public_items_add_up_including_the_grand_total():
+    def tp(values: dict[str, str]) -> Table:
+        return Table("three_public", "三公", unit="万元", rows=[
+            Row(item=k, values={"amount": Decimal(v) * WAN}) for k, v in values.items()])
+    good = {"grand_total": "1276.70", "total": "418.26", "outbound": "80", "vehicle": "237",
+            "vehicle_operation": "237", "reception": "101.26", "meeting": "158.44", "training": "700"}
+    assert all(i.holds for i in identities(tp(good))) and len(identities(tp(good))) == 3
+    # the figures read one column to the right
+    keys = list(good)
+    shifted = dict(zip(keys, [*list(good.values())[1:], "0"], strict=True))
+    assert verdict(tp(shifted)) is not None
