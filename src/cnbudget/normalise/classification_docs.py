@@ -39,18 +39,34 @@ def _years(entry: ClassificationEntry) -> str:
 
 
 def _changes(sources: dict[str, int]) -> list[str]:
-    """One line per code and year where a name starts or ends inside the coverage."""
-    events: dict[int, list[str]] = {}
+    """One line per code and year where a name starts, stops or replaces another
+    inside the coverage (a rename is one line: old → new)."""
+    starts: dict[tuple[int, str, str], ClassificationEntry] = {}
+    stops: dict[tuple[int, str, str], ClassificationEntry] = {}
     for e in catalogue():
-        refs = ", ".join(str(sources[s]) for s in e.source.split("; "))
-        doubt = "（未核实）" if e.certainty is Certainty.UNCERTAIN else ""
-        note = f"：{e.note}" if e.note else ""
         if e.valid_from is not None and e.valid_from > FIRST_YEAR:
-            events.setdefault(e.valid_from, []).append(
-                f"- {e.code} {e.name} 起用{doubt}{note} [{refs}]")
+            starts[(e.valid_from, e.kind, e.code)] = e
         if e.valid_to is not None and e.valid_to < LAST_YEAR:
-            events.setdefault(e.valid_to + 1, []).append(
-                f"- {e.code} {e.name} 停用（最后一年 {e.valid_to}）{doubt} [{refs}]")
+            stops[(e.valid_to + 1, e.kind, e.code)] = e
+
+    def tail(*entries: ClassificationEntry) -> str:
+        keys = dict.fromkeys(s for e in entries for s in e.source.split("; "))
+        doubt = "（未核实）" if any(e.certainty is Certainty.UNCERTAIN for e in entries) else ""
+        notes = "；".join(dict.fromkeys(e.note for e in entries if e.note))
+        return f"{doubt}{'：' + notes if notes else ''} [{', '.join(str(sources[k]) for k in keys)}]"
+
+    events: dict[int, list[str]] = {}
+    for key in sorted(set(starts) | set(stops)):
+        year, _, code = key
+        new, old = starts.get(key), stops.get(key)
+        if new and old:
+            line = f"- {code} 改名：{old.name} → {new.name}{tail(old, new)}"
+        elif new:
+            line = f"- {code} {new.name} 设立{tail(new)}"
+        else:
+            assert old is not None
+            line = f"- {code} {old.name} 停用（最后一年 {old.valid_to}）{tail(old)}"
+        events.setdefault(year, []).append(line)
     lines: list[str] = []
     for year in sorted(events):
         lines += ["", f"### {year}", "", *events[year]]
