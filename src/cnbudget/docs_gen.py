@@ -15,7 +15,7 @@ from cnbudget.model.catalogue_docs import problems_markdown, tables_markdown
 
 def generated_pages() -> dict[str, Callable[[], str]]:
     from cnbudget.audit.docs import rules_markdown
-    from cnbudget.normalise.classification import catalogue_markdown
+    from cnbudget.normalise.classification_docs import catalogue_markdown
 
     return {
         "tables.md": tables_markdown,

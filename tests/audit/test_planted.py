@@ -217,6 +217,15 @@ CASES = [
          {"table": "general_public_basic", "code": "30288"}, Severity.WARNING),
     Case("classification.name-mismatch", _rename("expenditure", "2010301", "住房公积金"),
          {"table": "expenditure", "code": "2010301"}),
+    Case("classification.stale-name",  # the clean document is of 2021; 210 was renamed in 2019
+         _add_row("general_public", Row(code="210", name="医疗卫生与计划生育支出", values=v(total=0),
+                                        locator=Locator(page=1, line=60))),
+         {"table": "general_public", "code": "210"}, Severity.WARNING),
+    Case("classification.local-codes",
+         _seq(*(_add_row("general_public_basic", Row(code=code, name=name, values=v(total=0),
+                                                     locator=Locator(page=1, line=98)))
+                for code, name in (("30288", "自编甲"), ("30289", "自编乙"), ("30290", "自编丙")))),
+         {"table": "general_public_basic", "code": "30288"}, Severity.WARNING),
     # completeness
     Case("completeness.required-tables", _drop_table("three_public"), {"table": "three_public"}),
     Case("completeness.empty-table-note",

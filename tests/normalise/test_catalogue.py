@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -10,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from cnbudget.normalise.classification import (
+    FIRST_YEAR,
     KINDS,
+    LAST_YEAR,
+    Certainty,
     catalogue,
-    catalogue_markdown,
     entries_for,
 )
+from cnbudget.normalise.classification_docs import catalogue_markdown, codes_per_year
 from cnbudget.normalise.codes import parent_code
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "classification.md"
@@ -49,6 +53,37 @@ def test_every_row_names_known_sources_and_sane_years(filename: str) -> None:
         start, end = row["valid_from"], row["valid_to"]
         if start and end:
             assert int(start) <= int(end), row
+        for year in (start, end):  # a dated edge inside the coverage, or it says nothing
+            assert not year or FIRST_YEAR <= int(year) <= LAST_YEAR, row
+        assert row["certainty"] in {c.value for c in Certainty}, row
+        assert "uncertain" not in keys, f"certainty is its own column now: {row}"
+
+
+REAL_SOURCES = {"s000", "s001", "s002", "s003", "js2017", "js2018", "js2019", "gd2018", "issue11",
+                "xz2024", "econpairs"}
+
+
+@pytest.mark.parametrize("filename", ["functional.csv", "economic.csv"])
+def test_uncertain_rows_say_why_and_confirmed_rows_cite_what_was_seen(filename: str) -> None:
+    for row in _raw_rows(filename):
+        keys = set(row["source"].split(";"))
+        if row["certainty"] == "uncertain":
+            assert row["note"].strip(), f"an uncertain row needs its reason: {row}"
+        if row["certainty"] == "confirmed":
+            assert keys & REAL_SOURCES, f"confirmed by what? {row}"
+
+
+def test_codes_per_year() -> None:
+    functional = codes_per_year("functional")
+    department = codes_per_year("economic_department")
+    government = codes_per_year("economic_government")
+    assert set(functional) == set(range(FIRST_YEAR, LAST_YEAR + 1))
+    assert all(count > 900 for count in functional.values())
+    # the 2019 institutional reform added more than it retired
+    assert functional[2019] > functional[2018]
+    # 政府预算经济分类 begins with the 2018 reform; the 部门 list grew then
+    assert government[2017] == 0 and government[2018] > 60
+    assert department[2018] > department[2017] > 80
 
 
 def test_one_name_per_code_in_any_year() -> None:
@@ -101,7 +136,7 @@ def test_committed_docs_are_current() -> None:
 
 def test_docs_list_every_entry() -> None:
     text = catalogue_markdown()
-    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| Code")]
+    rows = [line for line in text.splitlines() if re.match(r"\| \d+ \| ", line)]
     assert len(rows) == len(catalogue())
     assert "| 2010301 | 行政运行 | 项 |" in text
     assert "| 207 | 文化体育与传媒支出 | 类 | –2018 |" in text

@@ -1,10 +1,11 @@
 """The versioned catalogue of 支出功能分类 and 支出经济分类, and name lookups.
 
 The catalogue is data (`normalise/data/*.csv`, sources in `sources.csv`): one
-row per code and name with the years the name is in force and where it comes
-from. A code whose name changed (207 文化体育与传媒支出 → 文化旅游体育与传媒支出
-in 2019) has one row per name. `docs/classification.md` is generated from it
-by `catalogue_markdown`.
+row per code and name with the years the name is in force (fiscal years
+2017–2026 are covered), how certain the row is and where it comes from. A code
+whose name changed (207 文化体育与传媒支出 → 文化旅游体育与传媒支出 in 2019)
+has one row per name. It is read once and cached. `docs/classification.md` is
+generated from it (`classification_docs.catalogue_markdown`).
 
 Kinds: `functional` (支出功能分类), `economic_department` (部门预算支出经济分类,
 301…399) and `economic_government` (政府预算支出经济分类, 501…599).
@@ -28,22 +29,31 @@ __all__ = [
     "ECONOMIC_GOVERNMENT",
     "FUNCTIONAL",
     "KINDS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Certainty",
     "ClassificationEntry",
     "NameMatch",
+    "NameVerdict",
     "catalogue",
-    "catalogue_markdown",
     "code_level",
+    "covers",
     "economic_code_for_name",
     "economic_entry",
     "entries_for",
     "entry",
     "functional_code_for_name",
     "functional_entry",
+    "is_valid",
     "join_code",
+    "kind_of_code",
     "match_name",
+    "name_of",
+    "name_verdict",
     "names_match",
     "parent_code",
     "split_code",
+    "years_in_force",
 ]
 
 FUNCTIONAL = "functional"
@@ -60,9 +70,22 @@ _KIND_ALIASES = {
     "economic_government": ECONOMIC_GOVERNMENT,
 }
 _DATA_FILES = {FUNCTIONAL: "functional.csv", "economic": "economic.csv"}
+# The fiscal years the catalogue speaks for: an open validity edge means "in
+# force at this edge of the coverage", not "in force forever".
+FIRST_YEAR = 2017
+LAST_YEAR = 2026
+
 # Shorter printed names (after truncation by a narrow cell) still identify
 # the entry when at least this many characters survive.
 _MIN_TRUNCATED = 4
+
+
+class Certainty(enum.Enum):
+    """How far a catalogue row can be trusted (the `certainty` column)."""
+
+    CONFIRMED = "confirmed"  # printed in a source seen: a real document or a 科目 text
+    KNOWN = "known"  # the editors' knowledge of the 财政部 科目, not checked line by line
+    UNCERTAIN = "uncertain"  # name or years doubtful; the row's note says why
 
 
 @dataclass(frozen=True)
@@ -79,6 +102,13 @@ class ClassificationEntry:
     valid_to: int | None
     source: str
     aliases: tuple[str, ...] = ()
+    certainty: Certainty = Certainty.KNOWN
+    note: str = ""
+
+    @property
+    def certain(self) -> bool:
+        """True when the row is firm enough to call a printed name wrong."""
+        return self.certainty is not Certainty.UNCERTAIN
 
     def valid_in(self, year: int | None) -> bool:
         if year is None:
@@ -150,6 +180,8 @@ def _entry(row: dict[str, str], kind: str) -> ClassificationEntry:
         valid_to=_year(row["valid_to"]),
         source="; ".join(sources[key] for key in keys),
         aliases=tuple(alias.strip() for alias in row["aliases"].split("|") if alias.strip()),
+        certainty=Certainty(row["certainty"].strip()),
+        note=row["note"].strip(),
     )
 
 
@@ -310,33 +342,51 @@ def _ancestor_keys(kind: str, code: str) -> set[str]:
     return keys
 
 
-def match_name(kind: str, code: str, printed_name: str, year: int | None = None) -> NameMatch:
-    """How `printed_name` relates to the catalogue's name(s) for `code`."""
+@dataclass(frozen=True)
+class NameVerdict:
+    """How a printed name relates to its code, and the catalogue entry it was
+    judged against (the matching entry, or the one in force for a mismatch)."""
+
+    match: NameMatch
+    entry: ClassificationEntry | None = None
+
+
+def name_verdict(kind: str, code: str, printed_name: str, year: int | None = None) -> NameVerdict:
+    """The verdict on `printed_name` for `code` in `year`: a name of that year
+    (EXACT), of another year (OTHER_YEAR: a stale or early name), cut short,
+    one slip off, a different name (MISMATCH) or an unknown code."""
     joined = join_code(code)
     kind = _canonical_kind(kind, joined)
     candidates = entries_for(kind, code)
     if not candidates:
-        return NameMatch.UNKNOWN_CODE
+        return NameVerdict(NameMatch.UNKNOWN_CODE)
     printed_keys = [name_key(printed_name)]
     split = split_parent_suffix(printed_name)
     if split is not None and name_key(split[1]) in _ancestor_keys(kind, candidates[0].code):
         printed_keys.append(name_key(split[0]))
     in_year = [c for c in candidates if c.valid_in(year)]
     other = [c for c in candidates if not c.valid_in(year)]
-    outcomes: list[NameMatch] = []
+    outcomes: list[tuple[NameMatch, ClassificationEntry]] = []
     for group, exact in ((in_year, NameMatch.EXACT), (other, NameMatch.OTHER_YEAR)):
         for candidate in group:
             for printed_key in printed_keys:
                 outcome = _compare(printed_key, candidate)
                 if outcome is NameMatch.EXACT:
-                    return exact
+                    return NameVerdict(exact, candidate)
                 if outcome is not None:
-                    outcomes.append(outcome)
+                    outcomes.append((outcome, candidate))
+    judged = in_year[-1] if in_year else candidates[-1]
     # A printed name that is another entry's name is that entry, not a slip or
     # a cut (专用燃料费 under 30218 专用材料费; 资本性支出 under 309).
     if not outcomes or any((kind, key) in _by_name() for key in printed_keys):
-        return NameMatch.MISMATCH
-    return NameMatch.TRUNCATED if NameMatch.TRUNCATED in outcomes else NameMatch.CLOSE
+        return NameVerdict(NameMatch.MISMATCH, judged)
+    best = next((pair for pair in outcomes if pair[0] is NameMatch.TRUNCATED), outcomes[0])
+    return NameVerdict(*best)
+
+
+def match_name(kind: str, code: str, printed_name: str, year: int | None = None) -> NameMatch:
+    """How `printed_name` relates to the catalogue's name(s) for `code`."""
+    return name_verdict(kind, code, printed_name, year).match
 
 
 def names_match(kind: str, code: str, printed_name: str, year: int | None = None) -> bool | None:
@@ -348,66 +398,40 @@ def names_match(kind: str, code: str, printed_name: str, year: int | None = None
     return outcome in _MATCHING
 
 
-_KIND_TITLES = {
-    FUNCTIONAL: "支出功能分类 (functional classification)",
-    ECONOMIC_DEPARTMENT: "部门预算支出经济分类 (departmental economic classification)",
-    ECONOMIC_GOVERNMENT: "政府预算支出经济分类 (government economic classification)",
-}
-_LEVEL_NAMES = {1: "类", 2: "款", 3: "项"}
+def kind_of_code(code: str) -> str | None:
+    """The kind a code's digits say: 2xx functional, 3xx 部门 and 5xx 政府 economic."""
+    joined = join_code(code)
+    if joined is None:
+        return None
+    return {"2": FUNCTIONAL, "3": ECONOMIC_DEPARTMENT, "5": ECONOMIC_GOVERNMENT}.get(joined[0])
 
 
-def _years(entry_: ClassificationEntry) -> str:
-    if entry_.valid_from is None and entry_.valid_to is None:
-        return "all"
-    start = "" if entry_.valid_from is None else str(entry_.valid_from)
-    end = "" if entry_.valid_to is None else str(entry_.valid_to)
-    return f"{start}–{end}"
+def covers(year: int | None) -> bool:
+    """True for a fiscal year the catalogue speaks for (2017–2026)."""
+    return year is not None and FIRST_YEAR <= year <= LAST_YEAR
 
 
-def catalogue_markdown() -> str:
-    """docs/classification.md: every entry, its years and its sources."""
-    entries = catalogue()
-    sources: dict[str, int] = {}
-    for entry_ in entries:
-        for source in entry_.source.split("; "):
-            sources.setdefault(source, len(sources) + 1)
-    lines = [
-        "# Classification catalogue",
-        "",
-        "Generated by `cnbudget.normalise.classification.catalogue_markdown()` from",
-        "`src/cnbudget/normalise/data/*.csv` (`make docs`); do not edit by hand.",
-        "",
-        "Each row is one code with one name and the years that name is in force",
-        "(inclusive; an open start means in force before the earliest source the",
-        "catalogue has, an open end means still in force). A code renamed by a",
-        "reform has one row per name. The audit flags unknown codes as warnings and",
-        "code/name pairs that do not belong together as errors; names valid in",
-        "another year, names cut short by a narrow cell and one-character slips",
-        "are accepted. Aliases are other names printed for the code: template",
-        "variants, and official names whose years the catalogue does not know.",
-        "Rows whose source says 未经核实 come from the editors'",
-        "knowledge of the 财政部 科目 and have not yet been checked against a printed",
-        "科目 table or a real document.",
-        "",
-        "## Sources",
-        "",
-    ]
-    lines += [f"{number}. {source}" for source, number in sources.items()]
-    for kind in KINDS:
-        of_kind = [e for e in entries if e.kind == kind]
-        lines += [
-            "",
-            f"## {_KIND_TITLES[kind]}",
-            "",
-            f"{len(of_kind)} entries.",
-            "",
-            "| Code | Name | Level | Years | Aliases | Sources |",
-            "|---|---|---|---|---|---|",
-        ]
-        for e in of_kind:
-            refs = ", ".join(str(sources[s]) for s in e.source.split("; "))
-            aliases = "、".join(e.aliases)
-            lines.append(
-                f"| {e.code} | {e.name} | {_LEVEL_NAMES[e.level]} | {_years(e)} | {aliases} | {refs} |"
-            )
-    return "\n".join(lines) + "\n"
+def name_of(code: str, year: int | None = None, kind: str | None = None) -> str | None:
+    """The official name of `code` in `year` (the latest name without a year);
+    None when the code is unknown or not in force that year. The kind follows
+    the code's first digit unless given."""
+    kind = kind or kind_of_code(code)
+    found = entry(kind, code, year) if kind else None
+    return found.name if found else None
+
+
+def is_valid(code: str, year: int, kind: str | None = None) -> bool:
+    """True when `code` is a 科目 of `year` in the catalogue."""
+    return name_of(code, year, kind) is not None
+
+
+def years_in_force(kind: str, code: str) -> tuple[int | None, int | None] | None:
+    """The first and last year any name of `code` is in force (None = open);
+    None when the code is unknown."""
+    found = entries_for(kind, code)
+    if not found:
+        return None
+    starts = [e.valid_from for e in found]
+    ends = [e.valid_to for e in found]
+    return (None if None in starts else min(s for s in starts if s is not None),
+            None if None in ends else max(e for e in ends if e is not None))

@@ -31,6 +31,7 @@ from cnbudget.model import (
     SourceFile,
     Table,
 )
+from cnbudget.normalise.classification import name_of
 from cnbudget.samples import tables as t
 from cnbudget.samples.figures import make_figures
 from cnbudget.samples.narrative import write_narrative
@@ -92,6 +93,7 @@ def make_sample(spec: SampleSpec = SampleSpec()) -> Document:
     if not final:
         tables += t.performance_tables(fig, names["performance_target"])
     tables.append(t.assets_table(fig, f"{spec.department}{names['assets']}"))
+    _names_of_the_year(tables, spec.year)
     word = "决算" if final else "预算"
     doc = Document(
         source=SourceFile(file=spec.slug, sha256=hashlib.sha256(repr(spec).encode()).hexdigest(),
@@ -106,6 +108,16 @@ def make_sample(spec: SampleSpec = SampleSpec()) -> Document:
     )
     write_narrative(doc, vehicles=fig.asset_quantities["vehicles"] or 0, previous_total=spec.previous_total)
     return doc
+
+
+def _names_of_the_year(tables: list[Table], year: int) -> None:
+    """Coded rows print the catalogue's name of the sample's year (20805 行政事业单位
+    离退休 became 行政事业单位养老支出 in 2020)."""
+    for table in tables:
+        for row in table.rows:
+            name = name_of(row.code, year) if row.code else None
+            if name:
+                row.name = name
 
 
 def sample_series(count: int, first_seed: int = 1) -> Iterator[Document]:
