@@ -75,3 +75,18 @@ def test_three_public_items_add_up_including_the_grand_total():
     keys = list(good)
     shifted = dict(zip(keys, [*list(good.values())[1:], "0"], strict=True))
     assert verdict(tp(shifted)) is not None
+
+
+def test_names_paired_with_the_next_rows_codes_make_the_table_misread():
+    printed = [("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30204", "手续费"),
+               ("30205", "水费"), ("30206", "电费")]
+    right = Table("general_public_basic", "基本支出表", unit="万元", rows=[
+        Row(code=c, name=n, values={"total": Decimal(1)}) for c, n in printed])
+    assert verdict(right, 2020) is None
+    # each row's name read with the next row's code
+    shifted = Table("general_public_basic", "基本支出表", unit="万元", rows=[
+        Row(code=c, name=printed[i - 1][1] if i else "办公费", values={"total": Decimal(1)})
+        for i, (c, _n) in enumerate(printed)])
+    problem = verdict(shifted, 2020)
+    assert problem is not None and shifted.misread
+    assert "30203 印为“印刷费”（是 30202 的名称）" in problem.message

@@ -66,7 +66,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
             continue
         doc.tables.extend(parsed.tables)
         doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
-        doc.problems.extend(check_reading(block, parsed.tables))
+        doc.problems.extend(check_reading(block, parsed.tables, meta.year))
     read_implausible_projects_in_yuan(doc)
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)
@@ -79,11 +79,11 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     return doc
 
 
-def check_reading(block: TableBlock, tables: list[Table]) -> list[Problem]:
+def check_reading(block: TableBlock, tables: list[Table], year: int | None) -> list[Problem]:
     """The reader's checks of its own reading, whatever parser read the block: a
-    table whose identities mostly fail is marked misread; every printed figure
-    is in some cell, or said not to be."""
-    found = [p for p in (verdict(t) for t in tables) if p is not None]
+    table whose identities mostly fail (or whose names mostly belong to other
+    codes) is marked misread; every printed figure is in some cell, or said not to be."""
+    found = [p for p in (verdict(t, year) for t in tables) if p is not None]
     return found + figure_problems(block, tables)
 
 

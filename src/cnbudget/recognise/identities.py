@@ -29,6 +29,7 @@ from cnbudget.model.table_types import (
     THREE_PUBLIC_ITEMS,
 )
 from cnbudget.normalise.amounts import UNIT_FACTORS
+from cnbudget.normalise.classification import kind_of_code, names_match
 from cnbudget.normalise.codes import parent_code
 
 ZERO = Decimal(0)
@@ -233,7 +234,30 @@ def identities(table: Table) -> list[Identity]:
     return found
 
 
-def verdict(table: Table) -> Problem | None:
+def _shifted_names(table: Table, year: int | None) -> list[str]:
+    """Rows whose printed name is another code's — most of all the next or previous
+    row's — where most named rows disagree with the catalogue: names paired with
+    the wrong codes (30202 咨询费, 30203 水费 … one row off)."""
+    rows = [r for r in table.rows if r.code and r.name]
+    judged: list[tuple[int, bool]] = []
+    for i, row in enumerate(rows):
+        kind = kind_of_code(row.code or "")
+        verdict_ = names_match(kind, row.code or "", row.name or "", year) if kind else None
+        if verdict_ is not None:
+            judged.append((i, verdict_))
+    wrong = [i for i, ok in judged if not ok]
+    if len(wrong) < 3 or len(wrong) * 2 <= len(judged):
+        return []
+    out = []
+    for i in wrong:
+        neighbours = [rows[j] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+        fits = next((n.code for n in neighbours if names_match(kind_of_code(n.code or "") or "",
+                                                                n.code or "", rows[i].name or "", year)), None)
+        out.append(f"{rows[i].code} 印为“{rows[i].name}”" + (f"（是 {fits} 的名称）" if fits else ""))
+    return out
+
+
+def verdict(table: Table, year: int | None = None) -> Problem | None:
     """Mark the table misread (and say why) when most identities of one family fail:
     the sums across its rows (its columns misread) or down them (its rows misread)."""
     found = identities(table)
@@ -244,14 +268,17 @@ def verdict(table: Table) -> Problem | None:
         broken = [i for i in these if not i.holds]
         if len(broken) >= MIN_FAILED and len(broken) * 2 > len(these):
             checked, failed = checked + these, failed + broken
-    if not failed:
+    factor = _factor(table)
+    details = [f"{i.what}：{_printed(i.whole / factor)} ≠ {_printed(i.parts / factor)}" for i in failed]
+    names = _shifted_names(table, year) if table.type in _CODED else []
+    if names:
+        details.append(f"{len(names)} 行科目名称与编码不符：" + "、".join(names[:3]))
+    if not details:
         return None
     table.misread = True
-    factor = _factor(table)
-    detail = "；".join(
-        f"{i.what}：{_printed(i.whole / factor)} ≠ {_printed(i.parts / factor)}" for i in failed[:3])
-    return problem_of("table.misread", table.locator, title=table.title, failed=len(failed),
-                      checked=len(checked), detail=detail + (" …" if len(failed) > 3 else ""))
+    detail = "；".join(details[:3]) + (" …" if len(details) > 3 else "")
+    return problem_of("table.misread", table.locator, title=table.title,
+                      failed=len(failed) + len(names), checked=len(checked) + len(names), detail=detail)
 
 
 def _printed(value: Decimal) -> str:
