@@ -46,20 +46,24 @@ KNOWN_MISREAD: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("party2017",), "财政专户管理资金 小计 and 其他非税收入 147.20 read as extra:政府性基金, total empty"),
     ],
     "procurement": [
-        (("npc2019",), "all 26 lines lost: 'procurement line without columns' (status partial)"),
+        (("npc2019",), "all 26 lines lost (row.unread: a line without columns)"),
         (("npc2018",), "p.18 (continuation): the 会议费/印刷费 projects' amounts read empty and their "
-                       "物品 lines have no amount ('not an amount: 分散自行组织')"),
+                       "物品 lines have no amount (cell.not-an-amount: 分散自行组织)"),
         (("court2017",), "信息网络及软件购|置更新, cut by the page break p.17/18, stays two lines: a "
                          "phantom line 置更新 with an empty amount"),
     ],
 }
-# file → why its reading does not account for every printed figure
+# file → why its reading does not account for every printed figure (problem codes as reported)
 KNOWN_PARTIAL: dict[str, list[str]] = {
-    **{f: ["the “三公”经费 figures are in no table, yet status success"] for f in EVERY},
-    "npc2017": ["the “三公”经费 figures are in no table", "reads the invisible copy of 财政拨款基本支出预算表 "
-                "below p.11's bottom edge as a second fiscal_basic table"],
-    "npc2018": ["status partial (5× not an amount: 分散自行组织)", "三公 and p.18 procurement figures lost"],
-    "npc2019": ["status partial (26 procurement lines without columns)", "三公 and procurement figures lost"],
+    **{f: ["the “三公”经费 figures are in no table (status partial: table.figures-unplaced on that page)"]
+       for f in EVERY},
+    "npc2017": ["the “三公”经费 figures are in no table (table.figures-unplaced p.20)",
+                "reads the invisible copy of 财政拨款基本支出预算表 below p.11's bottom edge "
+                "as a second fiscal_basic table"],
+    "npc2018": ["三公 (table.figures-unplaced p.15) and p.18 procurement figures lost "
+                "(5× cell.not-an-amount, 10× table.figures-unplaced)"],
+    "npc2019": ["三公 (table.figures-unplaced p.9) and all procurement figures lost "
+                "(26× row.unread, 26× table.figures-unplaced pp.12–13)"],
 }
 
 
@@ -114,7 +118,7 @@ def test_every_printed_figure_is_accounted_for(reading: dict) -> None:
     doc = _document(reading["file"])
     assert doc.status in (Status.SUCCESS, Status.PARTIAL)
     problems = []
-    lost = [f"p.{p.locator.page if p.locator else '?'}: {p.message}" for p in doc.problems
+    lost = [f"p.{p.locator.page if p.locator else '?'} {p.code}" for p in doc.problems
             if p.severity is ProblemSeverity.PARTIAL]
     if doc.status is not Status.SUCCESS or lost:
         problems.append(f"status {doc.status}, {len(lost)} reading problems that lost something: {lost[:3]}")
