@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnbudget.ingest.readers import read_bytes, read_source
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.isolation import read_isolated
+from cnbudget.ingest.limits import Limits
+from cnbudget.ingest.readers import SourceRead, read_bytes, read_source
 from cnbudget.model import Document
 from cnbudget.recognise.document import recognise
 from cnbudget.registry import load_plugins
@@ -22,9 +25,22 @@ def _finish(doc: Document, audit: bool) -> Document:
     return doc
 
 
-def extract(path: Path | str, *, audit: bool = True) -> Document:
+def extract(path: Path | str, *, audit: bool = True, limits: Limits | None = None,
+            isolate: bool = True) -> Document:
+    """Extract one file. It is read in an isolated worker process under `limits`
+    (cnbudget.ingest.isolation) unless `isolate` is False."""
     load_plugins()
-    return _finish(recognise(read_source(Path(path))), audit)
+    if not isolate:
+        return extract_read(read_source(Path(path), limits), audit=audit)
+    read = read_isolated(path, limits)
+    if isinstance(read, UnreadableSource):
+        raise read
+    return extract_read(read, audit=audit)
+
+
+def extract_read(read: SourceRead, *, audit: bool = True) -> Document:
+    """A file already read (a `SourceRead`) recognised, and audited."""
+    return _finish(recognise(read), audit)
 
 
 def extract_bytes(data: bytes, name: str, *, audit: bool = True) -> Document:

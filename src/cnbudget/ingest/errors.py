@@ -4,9 +4,26 @@ from __future__ import annotations
 
 
 class UnreadableSource(Exception):
-    """A file that yields nothing: wrong format, encrypted, scanned, corrupt."""
+    """A file that yields nothing: wrong format, encrypted, scanned, corrupt, over a
+    limit, or a reader that crashed on it. `code` is a `source.*` code of
+    model/problems.py (stable, for programs); `reason` says it for a person."""
 
-    def __init__(self, file: str, reason: str) -> None:
+    def __init__(self, file: str, reason: str, code: str = "source.unreadable") -> None:
         super().__init__(f"{file}: {reason}")
         self.file = file
         self.reason = reason
+        self.code = code
+
+    def __reduce__(self) -> tuple[type[UnreadableSource], tuple[str, str, str]]:
+        # travels back from the isolated worker with its code
+        return (type(self), (self.file, self.reason, self.code))
+
+
+def unreadable(code: str, file: str, **params: object) -> UnreadableSource:
+    """An UnreadableSource of a catalogued `source.*` code, its reason from the template."""
+    from cnbudget.model.problems import render_message
+
+    texts = {k: "" if v is None else str(v) for k, v in params.items()}
+    message = render_message(code, {"file": file, **texts}, "en")
+    prefix = f"{file}: "
+    return UnreadableSource(file, message.removeprefix(prefix), code)

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml import html as lxml_html
 
-from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.errors import UnreadableSource, unreadable
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line
+from cnbudget.ingest.limits import current_limits
 from cnbudget.ingest.readers import READERS
 
 _SKIP = frozenset({"script", "style", "head", "noscript", "template", "title", "iframe", "object"})
@@ -171,12 +172,26 @@ class _Walker:
                 self._inline.append(child.tail)
 
 
+# libxml2's HTML parser silently drops what lies deeper than this; such a page is refused
+_PARSER_DEPTH = 255
+
+
+def _check_depth(root: etree._Element, name: str) -> None:
+    limit = min(current_limits().xml_depth, _PARSER_DEPTH)
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= limit:
+            raise unreadable("source.too-deep", name, limit=limit)
+
+
 def read_html(data: bytes, name: str) -> Layout:
     try:
         parser = lxml_html.HTMLParser(encoding=_encoding(data), remove_comments=True)
         root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError, LookupError) as exc:
         raise UnreadableSource(name, f"the web page cannot be parsed: {exc}") from exc
+    _check_depth(root, name)
     body = root.find("body")
     walker = _Walker()
     walker.walk(body if body is not None else root)

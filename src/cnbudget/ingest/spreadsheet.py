@@ -31,8 +31,9 @@ from python_calamine import (
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
+from cnbudget.ingest.limits import check_count, current_limits
 from cnbudget.ingest.readers import READERS
-from cnbudget.ingest.xlsx_formats import NumberFormat, sheet_number_formats
+from cnbudget.ingest.xlsx_formats import NumberFormat, SheetScan, scan_sheets
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 
@@ -198,7 +199,8 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
     problems: list[ReadProblem] = []
     next_grid = 1
     sheets = workbook.sheets_metadata
-    formats = _xlsx_formats(data, problems) if fmt == "xlsx" else []
+    check_count(name, "sheets", len(sheets), "sheets")
+    scans = _xlsx_scans(data, problems) if fmt == "xlsx" else []
     for page, meta in enumerate(sheets, start=1):
         sheet_name = meta.name
         if meta.typ != SheetTypeEnum.WorkSheet:
@@ -207,7 +209,14 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
             # a hidden sheet is not part of what was published (working data, old versions)
             problems.append(ReadProblem("sheet.hidden", page=page, details={"sheet": sheet_name}))
             continue
-        sheet_formats = formats[page - 1] if page <= len(formats) else {}
+        scan = scans[page - 1] if page <= len(scans) else None
+        too_large = _too_large(scan)
+        if too_large:
+            # the library would allocate the whole area before giving one cell
+            problems.append(ReadProblem("sheet.too-large", page=page,
+                                        details={"sheet": sheet_name, **too_large}))
+            continue
+        sheet_formats = scan.formats if scan else {}
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
             sheet_lines, next_grid = _sheet_lines(sheet, sheet_formats, page, next_grid)
@@ -221,9 +230,22 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
     return Layout(lines=lines, format=fmt, pages=len(sheets), problems=problems)
 
 
-def _xlsx_formats(data: bytes, problems: list[ReadProblem]) -> list[dict[tuple[int, int], NumberFormat]]:
+def _too_large(scan: SheetScan | None) -> dict[str, str] | None:
+    """The limit a sheet's filled extent passes ({what, value, limit, key}), else None."""
+    if scan is None:
+        return None
+    limits = current_limits()
+    for what, value, key in (("rows", scan.rows, "rows"), ("columns", scan.columns, "columns"),
+                             ("cells", scan.rows * scan.columns, "cells")):
+        limit = getattr(limits, key)
+        if value > limit:
+            return {"what": what, "value": f"{value:,}", "limit": f"{limit:,}", "key": key}
+    return None
+
+
+def _xlsx_scans(data: bytes, problems: list[ReadProblem]) -> list[SheetScan]:
     try:
-        return sheet_number_formats(data)
+        return scan_sheets(data)
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         # the values are still right; only the printed decimals are unknown
         problems.append(ReadProblem("workbook.number-formats", details={"reason": str(exc)}))

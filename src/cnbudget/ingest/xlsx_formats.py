@@ -13,7 +13,8 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import IO
 
 from lxml import etree
 
@@ -85,25 +86,70 @@ def _sheet_paths(archive: zipfile.ZipFile) -> list[str]:
     return paths
 
 
-def sheet_number_formats(data: bytes) -> list[dict[tuple[int, int], NumberFormat]]:
-    """Per sheet (workbook order): (0-based row, col) → number format, for formatted cells."""
+@dataclass(slots=True)
+class SheetScan:
+    """What one worksheet's XML says before the spreadsheet library reads it: the
+    number format of each formatted cell, and the extent of the filled cells
+    (0-based, inclusive), which is the area that library allocates."""
+
+    formats: dict[tuple[int, int], NumberFormat] = field(default_factory=dict)
+    first_row: int | None = None
+    last_row: int = -1
+    first_col: int | None = None
+    last_col: int = -1
+
+    def extend(self, row: int, col: int) -> None:
+        self.first_row = row if self.first_row is None else min(self.first_row, row)
+        self.first_col = col if self.first_col is None else min(self.first_col, col)
+        self.last_row, self.last_col = max(self.last_row, row), max(self.last_col, col)
+
+    @property
+    def rows(self) -> int:
+        return 0 if self.first_row is None else self.last_row - self.first_row + 1
+
+    @property
+    def columns(self) -> int:
+        return 0 if self.first_col is None else self.last_col - self.first_col + 1
+
+
+def _scan_sheet(stream: IO[bytes], styles: list[NumberFormat | None]) -> SheetScan:
+    scan = SheetScan()
+    row, col = -1, -1
+    for _, el in etree.iterparse(stream, tag=(f"{_MAIN}row", f"{_MAIN}c")):
+        if el.tag == f"{_MAIN}row":
+            el.clear()  # the row's cells are done: keep the tree flat
+            parent = el.getparent()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]
+            continue
+        ref, style = el.get("r"), el.get("s")
+        m = _CELL_REF.match(ref) if ref else None
+        # a cell without a reference follows the previous one (ECMA-376 allows it)
+        row, col = (int(m.group(2)) - 1, _column_index(m.group(1))) if m else (max(row, 0), col + 1)
+        if len(el):  # a value, formula or inline string: the library will hold it
+            scan.extend(row, col)
+        if style is not None and style.isdigit() and int(style) < len(styles) and styles[int(style)]:
+            scan.formats[(row, col)] = styles[int(style)]  # type: ignore[assignment]
+        el.clear()
+    return scan
+
+
+def scan_sheets(data: bytes) -> list[SheetScan]:
+    """Per sheet (workbook order): its number formats and filled extent."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         styles = _styles(archive)
-        out: list[dict[tuple[int, int], NumberFormat]] = []
+        out: list[SheetScan] = []
         for path in _sheet_paths(archive):
-            formats: dict[tuple[int, int], NumberFormat] = {}
             try:
                 stream = archive.open(path)
             except KeyError:
-                out.append(formats)
+                out.append(SheetScan())
                 continue
             with stream:
-                for _, cell in etree.iterparse(stream, tag=f"{_MAIN}c"):
-                    style, ref = cell.get("s"), cell.get("r")
-                    if style is not None and ref and int(style) < len(styles) and styles[int(style)]:
-                        m = _CELL_REF.match(ref)
-                        if m:
-                            formats[(int(m.group(2)) - 1, _column_index(m.group(1)))] = styles[int(style)]
-                    cell.clear()
-            out.append(formats)
+                out.append(_scan_sheet(stream, styles))
     return out
+
+
+def sheet_number_formats(data: bytes) -> list[dict[tuple[int, int], NumberFormat]]:
+    """Per sheet (workbook order): (0-based row, col) → number format, for formatted cells."""
+    return [scan.formats for scan in scan_sheets(data)]

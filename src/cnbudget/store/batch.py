@@ -1,10 +1,12 @@
 """Batch ingest: many files into the database, in parallel, resumable.
 
-Extraction runs in worker processes; the parent alone writes, one transaction
-per document, in input order (so which file is the newer version of a
+Extraction runs in isolated worker processes (cnbudget.ingest.isolation: memory,
+CPU and time limits per file; a worker that crashes costs its one file); the
+parent alone writes, one transaction per document, in input order (so which file is the newer version of a
 disclosure does not depend on timing). A document already stored (same
 content hash) is skipped before extraction, so a re-run after a crash or kill
-resumes where it stopped; with `replace`, every file is extracted again and a
+resumes where it stopped (the hash is of the bytes read, a contract file's own
+bytes included: never a hash a file claims); with `replace`, every file is extracted again and a
 stored one replaced in place (after a cnbudget upgrade that reads better).
 Every per-file failure is recorded in `ingest_errors` and reported; none aborts
 the batch. Other processes may ingest into the same database at once: a file
@@ -13,22 +15,20 @@ one of them stored first counts as already stored.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from cnbudget.model.contract import loads
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.isolation import IsolatedPool, Task, WorkerFailed
+from cnbudget.ingest.limits import Limits
 from cnbudget.model.document import Document
 from cnbudget.store.database import Store
-from cnbudget.store.sources import Source, collect, file_sha256
+from cnbudget.store.sources import Source, collect, source_sha256
 from cnbudget.store.types import AmountOutOfRange
 
 
@@ -64,28 +64,24 @@ class IngestReport:
         return len(self.errors)
 
 
-CONTRACT_CHUNK = 16  # contract files per worker task: loading one takes about a millisecond
-
 # (file name, outcome: stored|replaced|skipped|failed) per file
 Progress = Callable[[str, str], None]
-
-
-def extract_source(path: str, is_contract: bool) -> Extracted:
-    """Worker: one file to a `Document`. Any failure is this file's error, reported as
-    data, so one bad file never stops a batch."""
-    try:
-        if is_contract:
-            return Extracted(loads(Path(path).read_text(encoding="utf-8")))
-        from cnbudget.pipeline import extract
-
-        return Extracted(extract(path))
-    except Exception as exc:  # per-file errors are data (see module doc)
-        reason = getattr(exc, "reason", None) or str(exc) or repr(exc)
-        return Extracted(None, type(exc).__name__, reason)
+# results held for in-order writing, per worker, while an earlier file is still being read
+_WINDOW_PER_JOB = 8
 
 
 def _jobs(jobs: int | None) -> int:
     return max(1, jobs or os.cpu_count() or 1)
+
+
+def _extracted(outcome: object) -> Extracted:
+    if isinstance(outcome, Document):
+        return Extracted(outcome)
+    if isinstance(outcome, UnreadableSource):
+        return Extracted(None, outcome.code, outcome.reason)
+    if isinstance(outcome, WorkerFailed):
+        return Extracted(None, f"internal.{outcome.error}", outcome.message)
+    return Extracted(None, "internal.unexpected", repr(outcome)[:200])
 
 
 class _Batch:
@@ -135,21 +131,22 @@ def ingest(
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
     replace: bool = False,
+    limits: Limits | None = None,
 ) -> IngestReport:
     """Ingest every document under `paths` into `store`; see the module doc."""
     started = time.perf_counter()
+    chosen = limits or Limits.from_env()
     report = IngestReport(run_id=store.start_run([str(p) for p in paths]))
     batch = _Batch(store, report, progress, replace)
-    with tempfile.TemporaryDirectory(prefix="cnbudget-ingest-") as workdir:
-        sources, input_errors = collect(paths, Path(workdir))
-        report.files = len(sources) + len(input_errors)
-        if on_total:
-            on_total(report.files)
-        for bad in input_errors:
-            batch.fail(bad.name, bad.error, bad.message)
-        todo = sources if replace else _not_yet_stored(store, sources, batch)
-        if todo:
-            _run_pool(todo, batch, _jobs(jobs))
+    sources, input_errors = collect(paths, chosen)
+    report.files = len(sources) + len(input_errors)
+    if on_total:
+        on_total(report.files)
+    for bad in input_errors:
+        batch.fail(bad.name, bad.error, bad.message)
+    todo = sources if replace else _not_yet_stored(store, sources, batch, chosen)
+    if todo:
+        _run_pool(todo, batch, _jobs(jobs), chosen)
     if report.stored or report.replaced:
         store.optimize()
     report.seconds = time.perf_counter() - started
@@ -159,80 +156,44 @@ def ingest(
     return report
 
 
-def _not_yet_stored(store: Store, sources: list[Source], batch: _Batch) -> list[Source]:
+def _not_yet_stored(store: Store, sources: list[Source], batch: _Batch,
+                    limits: Limits) -> list[Source]:
+    """The sources whose bytes are not stored yet (contract files too: a contract's
+    identity is its own bytes, never the hash it claims)."""
     known = store.known_sha256()
     todo = []
     for source in sources:
-        # a contract file's hash is the one of the document inside: checked after loading
-        if not source.is_contract:
-            try:
-                if file_sha256(source.path) in known:
-                    batch.skip(source.name)
-                    continue
-            except OSError as exc:
-                batch.fail(source.name, type(exc).__name__, exc.strerror or str(exc))
+        try:
+            if source_sha256(source, limits) in known:
+                batch.skip(source.name)
                 continue
+        except UnreadableSource as exc:
+            batch.fail(source.name, exc.code, exc.reason)
+            continue
         todo.append(source)
     return todo
 
 
-def extract_sources(items: list[tuple[str, bool]]) -> list[Extracted]:
-    """Worker: a chunk of files (contract JSON is cheap; it travels in chunks)."""
-    return [extract_source(path, is_contract) for path, is_contract in items]
+def _task(source: Source) -> Task:
+    return Task(str(source.path.absolute()), source.name,
+                "contract" if source.is_contract else "extract", source.member)
 
 
-def _chunks(todo: list[Source]) -> list[list[int]]:
-    chunks: list[list[int]] = []
-    for index, source in enumerate(todo):
-        if chunks and source.is_contract and len(chunks[-1]) < CONTRACT_CHUNK \
-                and todo[chunks[-1][0]].is_contract:
-            chunks[-1].append(index)
-        else:
-            chunks.append([index])
-    return chunks
+def _run_pool(todo: list[Source], batch: _Batch, jobs: int, limits: Limits) -> None:
+    """Extract on `jobs` isolated workers (cnbudget.ingest.isolation), writing results
+    in input order. A file that kills, exhausts or stalls its worker is that file's
+    error; the worker is replaced and the batch goes on."""
+    results: dict[int, Extracted] = {}
+    next_write = 0
+    window = jobs * _WINDOW_PER_JOB
 
+    def tasks() -> Iterator[tuple[int, Task]]:
+        for index, source in enumerate(todo):
+            yield index, _task(source)
 
-def _alone(source: Source, context: multiprocessing.context.BaseContext) -> Extracted:
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        try:
-            return pool.submit(extract_source, str(source.path), source.is_contract).result()
-        except BrokenProcessPool:
-            return Extracted(None, "WorkerCrashed", "the extraction process died on this file")
-
-
-def _run_pool(todo: list[Source], batch: _Batch, jobs: int) -> None:
-    """Extract in `jobs` processes, writing results in input order. A worker that
-    dies (a crashing native library) breaks the pool: the files in flight then are
-    extracted again one by one, each alone, to find the one that kills its worker."""
-    chunks = _chunks(todo)
-    next_chunk = 0
-    results: dict[int, list[Extracted]] = {}
-    window = jobs * 4
-    # forkserver: workers start clean, not forked from a parent running a progress thread
-    context = multiprocessing.get_context("forkserver")
-    while next_chunk < len(chunks):
-        pending: dict[int, Future[list[Extracted]]] = {}
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            submit_at = next_chunk
-            while next_chunk < len(chunks):
-                while submit_at < len(chunks) and submit_at < next_chunk + window:
-                    if submit_at not in results:
-                        pending[submit_at] = pool.submit(extract_sources, [
-                            (str(todo[i].path), todo[i].is_contract) for i in chunks[submit_at]
-                        ])
-                    submit_at += 1
-                if next_chunk not in results:
-                    try:
-                        results[next_chunk] = pending.pop(next_chunk).result()
-                    except BrokenProcessPool:
-                        break
-                for index, result in zip(chunks[next_chunk], results.pop(next_chunk),
-                                         strict=True):
-                    batch.write(todo[index], result)
-                next_chunk += 1
-            for chunk, future in pending.items():
-                if future.done() and future.exception() is None:
-                    results[chunk] = future.result()
-        for chunk in range(next_chunk, submit_at):
-            if chunk not in results:
-                results[chunk] = [_alone(todo[i], context) for i in chunks[chunk]]
+    with IsolatedPool(jobs, limits) as pool:
+        for index, outcome in pool.run(tasks(), may_submit=lambda: len(results) < window):
+            results[index] = _extracted(outcome)
+            while next_write in results:
+                batch.write(todo[next_write], results.pop(next_write))
+                next_write += 1

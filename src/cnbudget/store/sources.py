@@ -1,31 +1,44 @@
 """What to ingest: files, folders (recursively) and zip archives, in a stable order.
 
-A zip archive's members are unpacked into a working folder for the batch and
-named `archive.zip!member` in messages. `.json` files are contract documents
-(already extracted), every other supported suffix goes through extraction.
+A zip archive's members are read in place by the worker that extracts them
+(never unpacked to disk) and named `archive.zip!member` in messages; a member
+over the limits, or an archive that cannot be opened, is that member's or that
+archive's error, and the rest of the batch goes on. `.json` files are contract
+documents (already extracted), every other supported suffix goes through
+extraction. Anything under a folder that is neither a folder nor a regular
+file (a pipe, a device, a dangling link) is reported, not silently passed over.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from cnbudget.ingest.containers import check_member_declared, stream_member
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.files import open_regular
+from cnbudget.ingest.limits import Limits
 
 DOCUMENT_SUFFIXES = frozenset({
     ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".ods", ".html", ".htm", ".txt", ".ofd",
 })
 CONTRACT_SUFFIX = ".json"
+_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    path: Path  # where the bytes are (inside the working folder for zip members)
+    path: Path  # the file, or the zip archive holding `member`
     name: str  # how to name it to a person
+    member: str | None = None
 
     @property
     def is_contract(self) -> bool:
-        return self.path.suffix.lower() == CONTRACT_SUFFIX
+        suffix = PurePosixPath(self.member).suffix if self.member else self.path.suffix
+        return suffix.lower() == CONTRACT_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,59 +53,86 @@ def _wanted(path: Path | PurePosixPath) -> bool:
     return suffix in DOCUMENT_SUFFIXES or suffix == CONTRACT_SUFFIX
 
 
-def _unzip(archive: Path, workdir: Path) -> list[Source]:
-    target = workdir / hashlib.sha256(str(archive.resolve()).encode()).hexdigest()[:16]
+def _members(archive: Path, limits: Limits, errors: list[InputError]) -> list[Source]:
     found: list[Source] = []
-    with zipfile.ZipFile(archive) as zf:
-        for n, info in enumerate(sorted(zf.infolist(), key=lambda i: i.filename)):
+    with open_regular(archive, limits, max_bytes=sys.maxsize) as fh, zipfile.ZipFile(fh) as zf:
+        infos = sorted(zf.infolist(), key=lambda i: i.filename)
+        if len(infos) > limits.members:
+            raise UnreadableSource(str(archive), f"{len(infos):,} members, more than the limit "
+                                   f"of {limits.members:,} (limit members)",
+                                   "source.container-limit")
+        for info in infos:
             member = PurePosixPath(info.filename)
             if info.is_dir() or not _wanted(member):
                 continue
-            # members are unpacked under a number: names from an archive never escape it
-            dest = target / str(n) / member.name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(zf.read(info))
-            found.append(Source(dest, f"{archive}!{info.filename}"))
+            name = f"{archive}!{info.filename}"
+            try:
+                check_member_declared(info, name, limits)
+            except UnreadableSource as exc:
+                errors.append(InputError(name, exc.code, exc.reason))
+                continue
+            found.append(Source(archive, name, info.filename))
     return found
 
 
-def collect(paths: list[Path], workdir: Path) -> tuple[list[Source], list[InputError]]:
+def _expand_zip(archive: Path, limits: Limits, errors: list[InputError]) -> list[Source]:
+    try:
+        return _members(archive, limits, errors)
+    except UnreadableSource as exc:
+        errors.append(InputError(str(archive), exc.code, exc.reason))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        errors.append(InputError(str(archive), "source.container-corrupt", str(exc)))
+    return []
+
+
+def collect(paths: list[Path], limits: Limits | None = None) -> tuple[list[Source], list[InputError]]:
     """Every document under `paths`, each once, in the order given (folders sorted)."""
+    chosen = limits or Limits.from_env()
     sources: list[Source] = []
     errors: list[InputError] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() == ".zip":
-                    sources.extend(_expand_zip(child, workdir, errors))
+            for child in sorted(path.rglob("*")):
+                if child.is_dir():
+                    continue
+                if not child.is_file():
+                    if _wanted(child) or child.suffix.lower() == ".zip":
+                        errors.append(InputError(str(child), "source.not-a-file",
+                                                 "not a regular file (a pipe, a device or a "
+                                                 "dangling link)"))
+                elif child.suffix.lower() == ".zip":
+                    sources.extend(_expand_zip(child, chosen, errors))
                 elif _wanted(child):
                     sources.append(Source(child, str(child)))
         elif path.is_file() and path.suffix.lower() == ".zip":
-            sources.extend(_expand_zip(path, workdir, errors))
-        elif path.is_file():
+            sources.extend(_expand_zip(path, chosen, errors))
+        elif path.exists() or path.is_symlink():
+            # a regular file, or something else the worker will name (a pipe, a device)
             sources.append(Source(path, str(path)))
         else:
-            errors.append(InputError(str(path), "FileNotFoundError", "no such file or folder"))
-    seen: set[Path] = set()
+            errors.append(InputError(str(path), "source.missing", "no such file or folder"))
+    seen: set[tuple[Path, str | None]] = set()
     unique = []
     for source in sources:
-        if source.path.resolve() not in seen:
-            seen.add(source.path.resolve())
+        key = (source.path.resolve(), source.member)
+        if key not in seen:
+            seen.add(key)
             unique.append(source)
     return unique, errors
 
 
-def _expand_zip(archive: Path, workdir: Path, errors: list[InputError]) -> list[Source]:
-    try:
-        return _unzip(archive, workdir)
-    except (zipfile.BadZipFile, OSError) as exc:
-        errors.append(InputError(str(archive), type(exc).__name__, str(exc)))
-        return []
-
-
-def file_sha256(path: Path) -> str:
+def source_sha256(source: Source, limits: Limits) -> str:
+    """The hash of the bytes the source holds (a zip member's inflated bytes), read
+    as the worker will read them: regular files only, within the limits."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+    if source.member is None:
+        with open_regular(source.path, limits) as fh:
+            for block in iter(lambda: fh.read(_HASH_CHUNK), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    with open_regular(source.path, limits, max_bytes=sys.maxsize) as fh, zipfile.ZipFile(fh) as zf:
+        for block in stream_member(zf, zf.getinfo(source.member), source.name, limits):
             digest.update(block)
     return digest.hexdigest()
+
+

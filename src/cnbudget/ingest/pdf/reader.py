@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
+from cnbudget.ingest.limits import check_count
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
 from cnbudget.ingest.pdf.frame import PageFrame
@@ -187,6 +188,7 @@ def read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
 def read_pdf(data: bytes, name: str) -> Layout:
     pdf = open_pdf(data, name)
     try:
+        check_count(name, "pages", len(pdf), "pages")
         contents = read_pages(pdf, data)
     finally:
         pdf.close()

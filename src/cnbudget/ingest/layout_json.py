@@ -1,0 +1,87 @@
+"""A `Layout` as plain JSON, and back: how a read crosses the process boundary.
+
+The isolated worker parses untrusted files; what it sends back is data that
+cannot run code in the parent (a pickle could, were a parser compromised), and
+every field is type-checked on the way in.
+"""
+
+from __future__ import annotations
+
+import json
+
+from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
+
+_CELL_FIELDS = ("text", "col", "colspan", "rowspan", "x0", "x1")
+
+
+def _cell(c: Cell) -> list[object]:
+    return [c.text, c.col, c.colspan, c.rowspan, c.x0, c.x1]
+
+
+def layout_to_json(layout: Layout) -> str:
+    return json.dumps({
+        "format": layout.format, "pages": layout.pages,
+        "lines": [[[_cell(c) for c in ln.cells], ln.page, ln.number, ln.grid,
+                   ln.delimiter.value, ln.raw] for ln in layout.lines],
+        "problems": [[p.code, p.page, p.line, p.details] for p in layout.problems],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def _opt_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _opt_float(value: object) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ValueError(f"expected a number, got {value!r}")
+    return float(value)
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+    return value
+
+
+def _load_cell(data: object) -> Cell:
+    if not isinstance(data, list) or len(data) != len(_CELL_FIELDS):
+        raise ValueError("malformed cell")
+    text, col, colspan, rowspan, x0, x1 = data
+    return Cell(_str(text), _opt_int(col), _opt_int(colspan) or 1, _opt_int(rowspan) or 1,
+                _opt_float(x0), _opt_float(x1))
+
+
+def _load_line(data: object) -> Line:
+    if not isinstance(data, list) or len(data) != 6 or not isinstance(data[0], list):
+        raise ValueError("malformed line")
+    cells, page, number, grid, delimiter, raw = data
+    return Line(tuple(_load_cell(c) for c in cells), page=_opt_int(page),
+                number=_opt_int(number), grid=_opt_int(grid),
+                delimiter=Delimiter(_str(delimiter)), raw=None if raw is None else _str(raw))
+
+
+def _load_problem(data: object) -> ReadProblem:
+    if not isinstance(data, list) or len(data) != 4 or not isinstance(data[3], dict):
+        raise ValueError("malformed problem")
+    code, page, line, details = data
+    return ReadProblem(_str(code), page=_opt_int(page), line=_opt_int(line),
+                       details={_str(k): _str(v) for k, v in details.items()})
+
+
+def layout_from_json(text: str) -> Layout:
+    """The layout `layout_to_json` wrote; ValueError on anything else."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
+        raise ValueError("malformed layout")
+    problems = data.get("problems", [])
+    if not isinstance(problems, list):
+        raise ValueError("malformed layout problems")
+    return Layout(lines=[_load_line(ln) for ln in data["lines"]], format=_str(data["format"]),
+                  pages=_opt_int(data.get("pages")),
+                  problems=[_load_problem(p) for p in problems])
