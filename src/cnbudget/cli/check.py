@@ -6,21 +6,15 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table as RichTable
 
 from cnbudget.audit.config import AuditConfig, load_config
 from cnbudget.audit.docs import rules_json
 from cnbudget.audit.engine import AuditReport, run_audit, selected_rules
 from cnbudget.audit.report import print_report, report_html, report_json
-from cnbudget.ingest.errors import UnreadableSource
-from cnbudget.pipeline import extract
-
-EXIT_FINDINGS = 1
-EXIT_UNUSABLE = 2
-
-err = Console(stderr=True)
-out = Console()
+from cnbudget.cli.console import EXIT_FINDINGS, EXIT_UNUSABLE, out, say, say_error
+from cnbudget.cli.extract import LIMIT_OPTION, extract_or_report, limits_of
+from cnbudget.output import UnsafeOutput, check_output, write_text
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -40,23 +34,29 @@ def check_command(
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rules."),
     config: Path | None = typer.Option(None, "--config", help="A requirements TOML for local "
                                        "templates (default: the shipped one)."),
+    limit: list[str] | None = LIMIT_OPTION,
 ) -> None:
     """Audit disclosure documents. Exit 0: no error-level findings; 1: errors found;
-    2: an input could not be read."""
+    2: an input could not be read; 3: internal failure."""
     chosen_select, chosen_ignore = _split(select), _split(ignore)
     known = selected_rules(chosen_select, chosen_ignore)
     if not known:
-        err.print("[red]no rule matches --select/--ignore[/red]")
+        say_error("no rule matches --select/--ignore")
         raise typer.Exit(EXIT_UNUSABLE)
+    if html_out is not None:
+        try:  # refused before the work, not after
+            check_output(html_out, paths)
+        except UnsafeOutput as exc:
+            say_error(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None
+    limits = limits_of(limit)
     cfg: AuditConfig | None = load_config(config) if config else None
     reports: list[AuditReport] = []
-    unusable = False
+    worst = 0
     for path in paths:
-        try:
-            doc = extract(path, audit=False)
-        except (UnreadableSource, FileNotFoundError, IsADirectoryError) as exc:
-            err.print(f"[red]{path}: {exc}[/red]")
-            unusable = True
+        doc = extract_or_report(path, audit=False, limits=limits)
+        if isinstance(doc, int):
+            worst = max(worst, doc)
             continue
         reports.append(run_audit(doc, select=chosen_select, ignore=chosen_ignore, config=cfg))
     if json_out:
@@ -67,14 +67,13 @@ def check_command(
         for report in reports:
             print_report(report, out)
     if html_out is not None:
-        html_out.write_text(report_html(reports), encoding="utf-8")
-        err.print(f"HTML report written to {html_out}")
+        write_text(html_out, report_html(reports), paths)
+        say(f"HTML report written to {html_out}")
     for report in reports:
         for e in report.errors:
-            err.print(f"[magenta]{report.document.source.file}: rule {e.rule} crashed: "
-                      f"{e.error}[/magenta]")
-    if unusable:
-        raise typer.Exit(EXIT_UNUSABLE)
+            say(f"{report.document.source.file}: rule {e.rule} crashed: {e.error}", "magenta")
+    if worst:
+        raise typer.Exit(worst)
     if any(r.has_errors for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -6,28 +6,64 @@ from collections import Counter
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from cnbudget.cli.console import (
+    EXIT_UNUSABLE,
+    err,
+    internal_failure,
+    out,
+    say,
+    say_error,
+)
 from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.isolation import WorkerFailed
+from cnbudget.ingest.limits import Limits
 from cnbudget.model import Document, ProblemSeverity
 from cnbudget.model.contract import dumps
+from cnbudget.output import UnsafeOutput, check_output, distinct_names, write_text
 from cnbudget.pipeline import extract as extract_document
 
-EXIT_UNUSABLE = 2
 _PROBLEM_STYLE = {
     ProblemSeverity.PARTIAL: ("yellow", "partial"),
     ProblemSeverity.RECOVERED: ("cyan", "recovered"),
 }
 
-err = Console(stderr=True)
-out = Console()
+LIMIT_OPTION = typer.Option(
+    None, "--limit", help="A per-file limit KEY=VALUE (repeatable; e.g. file_mb=50, seconds=30, "
+    "memory_mb=512); default: $CNBUDGET_LIMITS, else the built-in limits (docs/limits.md).")
+
+
+def limits_of(values: list[str] | None) -> Limits:
+    """The limits in force: $CNBUDGET_LIMITS with the --limit options over it."""
+    try:
+        return Limits.parse(",".join(values or ()), Limits.from_env())
+    except ValueError as exc:
+        say_error(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def extract_or_report(path: Path, *, audit: bool, limits: Limits) -> Document | int:
+    """One file's document, or the exit code its failure calls for (already said on
+    stderr, naming the file): 2 for an unusable file, 3 for cnbudget's own failure."""
+    try:
+        return extract_document(path, audit=audit, limits=limits)
+    except UnreadableSource as exc:
+        say_error(f"{exc.file}: cannot be read: {exc.reason} [{exc.code}]")
+        return EXIT_UNUSABLE
+    except WorkerFailed as exc:
+        return internal_failure(exc)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # recognition or audit failed on this file: our bug, not the file's
+        exc.file = str(path)  # type: ignore[attr-defined]
+        return internal_failure(exc)
 
 
 def _summary(doc: Document) -> None:
     m = doc.meta
-    out.print(f"[bold]{doc.source.file}[/bold]  ({doc.source.format}, status {doc.status.value})")
+    out.print(Text(doc.source.file, style="bold"), Text(f" ({doc.source.format}, status {doc.status.value})"))
     out.print(
         f"  {m.title or '?'} | kind {m.kind.value if m.kind else '?'} | scope "
         f"{m.scope.value if m.scope else '?'} | year {m.year or '?'}"
@@ -61,33 +97,45 @@ def _summary(doc: Document) -> None:
 def extract_command(
     paths: list[Path] = typer.Argument(..., help="Disclosure files (PDF, Word, Excel, HTML, text)."),
     json_out: bool = typer.Option(False, "--json", help="Print the contract JSON (one input) on stdout."),
-    out_dir: Path | None = typer.Option(None, "-o", "--out-dir", help="Write one JSON per input into DIR."),
+    out_dir: Path | None = typer.Option(None, "-o", "--out-dir", help="Write one JSON per input into "
+                                        "DIR (inputs of the same name get distinct names)."),
     audit: bool = typer.Option(True, "--audit/--no-audit", help="Run the audit and include its findings."),
+    limit: list[str] | None = LIMIT_OPTION,
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Write through an "
+                                         "output that is a symbolic link."),
 ) -> None:
-    """Extract disclosure documents into the cnbudget data model."""
+    """Extract disclosure documents into the cnbudget data model. Exit 0: all read;
+    2: an input could not be read; 3: internal failure."""
     if json_out and len(paths) > 1 and out_dir is None:
-        err.print("--json prints one document; with several inputs use -o DIR")
+        say_error("--json prints one document; with several inputs use -o DIR")
         raise typer.Exit(EXIT_UNUSABLE)
-    failed = 0
+    limits = limits_of(limit)
+    worst = 0
+    names = distinct_names(paths, ".json")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        try:
-            doc = extract_document(path, audit=audit)
-        except UnreadableSource as exc:
-            err.print(f"[red]{exc.file}: cannot be read: {exc.reason}[/red]")
-            failed += 1
+        target = out_dir / names[path] if out_dir is not None else None
+        if target is not None:
+            try:  # refused before the work, not after
+                check_output(target, paths, follow_symlinks=follow_symlinks)
+            except UnsafeOutput as exc:
+                say_error(str(exc))
+                worst = max(worst, EXIT_UNUSABLE)
+                continue
+        doc = extract_or_report(path, audit=audit, limits=limits)
+        if isinstance(doc, int):
+            worst = max(worst, doc)
             continue
-        if out_dir is not None:
-            target = out_dir / (path.stem + ".json")
-            target.write_text(dumps(doc), encoding="utf-8")
-            err.print(f"{path} → {target}")
+        if target is not None:
+            write_text(target, dumps(doc), paths, follow_symlinks=follow_symlinks)
+            say(f"{path} → {target}")
         elif json_out:
             typer.echo(dumps(doc))
         else:
             _summary(doc)
-    if failed:
-        raise typer.Exit(EXIT_UNUSABLE)
+    if worst:
+        raise typer.Exit(worst)
 
 
 def register(app: typer.Typer) -> None:

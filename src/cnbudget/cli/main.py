@@ -1,11 +1,12 @@
 """`cnbudget`: the command-line entry point. Each command group lives in its
-own module and registers itself on the app."""
+own module and registers itself on the app. Exit codes: cnbudget.cli.console."""
 
 from __future__ import annotations
 
 import typer
 
 from cnbudget.cli import check, extract, render, store_commands
+from cnbudget.cli.console import CnbudgetGroup, install_signal_handlers
 
 app = typer.Typer(
     name="cnbudget",
@@ -13,6 +14,8 @@ app = typer.Typer(
     "disclosures (部门预决算公开).",
     no_args_is_help=True,
     add_completion=False,
+    cls=CnbudgetGroup,
+    pretty_exceptions_enable=False,
 )
 
 for module in (extract, store_commands, check, render):
@@ -20,6 +23,7 @@ for module in (extract, store_commands, check, render):
 
 
 def main() -> None:
+    install_signal_handlers()
     app()
 
 

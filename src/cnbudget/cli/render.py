@@ -8,16 +8,16 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
+from cnbudget.cli.console import EXIT_UNUSABLE, say, say_error
+from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.files import regular_file_bytes
+from cnbudget.ingest.limits import Limits
 from cnbudget.model import Document
 from cnbudget.model.contract import loads
+from cnbudget.output import UnsafeOutput, atomic_output
 from cnbudget.render import FORMATS, render_document
 from cnbudget.samples import budget_sample, final_account_sample
-
-EXIT_UNUSABLE = 2
-
-err = Console(stderr=True)
 
 OutputFormat = StrEnum("OutputFormat", {f: f for f in FORMATS})  # type: ignore[misc]
 
@@ -31,15 +31,18 @@ def _load(document: Path | None, sample: Sample | None, seed: int) -> Document:
     if sample is not None:
         return budget_sample(seed) if sample is Sample.BUDGET else final_account_sample(seed)
     if document is None:
-        err.print("give a document JSON or --sample")
+        say_error("give a document JSON or --sample")
         raise typer.Exit(EXIT_UNUSABLE)
     try:
-        return loads(document.read_text(encoding="utf-8"))
-    except OSError as exc:
-        err.print(f"[red]{document}: cannot be read: {exc.strerror or exc}[/red]")
+        return loads(regular_file_bytes(document, Limits.from_env()).decode("utf-8"))
+    except UnreadableSource as exc:
+        say_error(f"{document}: cannot be read: {exc.reason}")
         raise typer.Exit(EXIT_UNUSABLE) from exc
-    except (ValueError, KeyError, TypeError) as exc:
-        err.print(f"[red]{document}: not a cnbudget document JSON: {exc}[/red]")
+    except OSError as exc:
+        say_error(f"{document}: cannot be read: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from exc
+    except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError included
+        say_error(f"{document}: not a cnbudget document JSON: {exc}")
         raise typer.Exit(EXIT_UNUSABLE) from exc
 
 
@@ -50,6 +53,8 @@ def render_command(
     sample: Sample | None = typer.Option(None, "--sample", help="Render a built-in sample document instead of DOC."),
     seed: int = typer.Option(0, "--seed", help="With --sample: 0 for the base figures, else perturbed figures."),
     json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON on stdout."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Write through an "
+                                         "output that is a symbolic link."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
     doc = _load(document, sample, seed)
@@ -57,12 +62,19 @@ def render_command(
     if output is None:
         stem = document.stem if document is not None else doc.source.file.removesuffix(".json")
         output = Path(f"{stem}.{fmt}")
-    path = render_document(doc, fmt, output)
+    try:
+        with atomic_output(output, [document] if document else [],
+                           follow_symlinks=follow_symlinks) as temporary:
+            render_document(doc, fmt, temporary)
+    except UnsafeOutput as exc:
+        say_error(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    path = output
     if json_out:
         typer.echo(json.dumps({"file": str(path), "format": fmt, "bytes": path.stat().st_size,
                                "tables": len(doc.tables)}, ensure_ascii=False))
     else:
-        err.print(f"{len(doc.tables)} tables → {path}")
+        say(f"{len(doc.tables)} tables → {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,10 +17,13 @@ from pathlib import Path
 import pandas as pd
 import psycopg
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
+from rich.text import Text
+from sqlalchemy.engine import make_url
 
+from cnbudget.cli.console import EXIT_INTERNAL, EXIT_UNUSABLE, err, out, say, say_error
+from cnbudget.cli.extract import LIMIT_OPTION, limits_of
 from cnbudget.model.contract import to_plain_json
 from cnbudget.query.api import Database
 from cnbudget.query.compare import AmbiguousDepartment, UnknownDepartment
@@ -28,17 +31,13 @@ from cnbudget.query.display import UNITS, convert_amounts, fmt, fmt_change, fmt_
 from cnbudget.query.export import FORMATS, export_frame
 from cnbudget.query.fdp import write_fiscal_data_package
 from cnbudget.query.metrics import DEFAULT_RANKING, metric_names
-from cnbudget.query.readonly import ReadOnlyViolation
+from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation
 from cnbudget.store import Store
 from cnbudget.store.batch import IngestReport, ingest
+from cnbudget.store.engine import resolve_url
 from cnbudget.store.read import DocumentNotFound
 
-err = Console(stderr=True)
-# piped stdout is data: wide enough that tables are not cut to 80 columns
-out = Console(width=None if sys.stdout.isatty() else 240)
-
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
+EXIT_USAGE = EXIT_UNUSABLE
 
 DB_OPTION = typer.Option(
     None, "--db", help="Database: a SQLite path or a SQLAlchemy URL "
@@ -68,11 +67,16 @@ def ingest_command(
                                  "again and replace their stored documents in place "
                                  "(after upgrading cnbudget); the version history is kept."),
     json_out: bool = JSON_OPTION,
+    limit: list[str] | None = LIMIT_OPTION,
 ) -> None:
-    """Extract and store documents in the database: in parallel, resumable, idempotent."""
+    """Extract and store documents in the database: in parallel, resumable, idempotent.
+    Each file is read in an isolated worker under the limits. Exit 0: every file
+    stored or already stored; 2: some files could not be read (each named, the
+    others stored); 3: internal failure."""
+    limits = limits_of(limit)
     with Store(db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[last]}"), console=err, transient=False,
+        TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[last]}", markup=False), console=err, transient=False,
     ) as bar:
         task = bar.add_task("ingest", total=None, last="")
 
@@ -80,8 +84,9 @@ def ingest_command(
             bar.update(task, advance=1, last=f"{outcome}: {Path(name).name}"[:60])
 
         report = ingest(store, paths, jobs=jobs, progress=advance,
-                        on_total=lambda n: bar.update(task, total=n), replace=replace)
-    err.print(
+                        on_total=lambda n: bar.update(task, total=n), replace=replace,
+                        limits=limits)
+    say(
         f"{report.files} files: {report.stored} stored ({report.new_versions} new versions), "
         + (f"{report.replaced} replaced, " if replace else "") +
         f"{report.skipped} already stored, {report.failed} failed "
@@ -94,8 +99,10 @@ def ingest_command(
         err.print(table)
     if json_out:
         print(_report_json(report))
+    if any(e.error.startswith("internal.") for e in report.errors):
+        raise typer.Exit(EXIT_INTERNAL)
     if report.errors:
-        raise typer.Exit(EXIT_SOME_FAILED)
+        raise typer.Exit(EXIT_UNUSABLE)
 
 
 REGION = typer.Option(None, "--region", help="Region name as printed, e.g. 石家庄市.")
@@ -120,7 +127,7 @@ def _check_unit(unit: str) -> None:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err.print(f"[red]{message}[/red]")
+    say_error(message)
     return typer.Exit(code)
 
 
@@ -172,7 +179,7 @@ def ls_command(
             r.disclosure_id, f"{_cell(r.department) or '?'}{code}", r.region, r.year, kind,
             r.documents, r.tables, r.errors, r.warnings, r.problems, r.status)))
     out.print(table)
-    err.print(f"{len(frame)} disclosures")
+    say(f"{len(frame)} disclosures")
 
 
 def show_command(
@@ -205,8 +212,9 @@ def show_command(
             "documents": [to_plain_json(d) for d in docs],
         })
         return
-    out.print(f"[bold]{info['department']}[/bold] ({info['region'] or '?'}) {info['year']} "
-              f"{info['kind']} {info['scope'] or ''}  status {info['status']}")
+    out.print(Text(str(info["department"]), style="bold"),
+              Text(f" ({info['region'] or '?'}) {info['year']} {info['kind']} "
+                   f"{info['scope'] or ''}  status {info['status']}"))
     files_table = _table("document", "file", "format", "pages", "version", "current",
                             title="files")
     for f in files.itertuples():
@@ -292,15 +300,25 @@ def _print_ranking(frame: pd.DataFrame, unit: str, metric: str, year: int | None
     out.print(table)
 
 
+TIMEOUT_OPTION = typer.Option(30.0, "--timeout", help="Stop the statement after this many seconds.")
+MAX_ROWS_OPTION = typer.Option(1_000_000, "--max-rows", help="Refuse results longer than this.")
+SUPERUSER_OPTION = typer.Option(False, "--allow-superuser", help="PostgreSQL: run even as a "
+                                "superuser (whose queries can reach the server's files and "
+                                "programs).")
+
+
 def sql_command(
     query: str = typer.Argument(..., help="One SELECT statement (read-only)."),
     db: str | None = DB_OPTION, json_out: bool = JSON_OPTION,
+    timeout: float = TIMEOUT_OPTION, max_rows: int = MAX_ROWS_OPTION,
+    allow_superuser: bool = SUPERUSER_OPTION,
 ) -> None:
-    """Run one read-only SQL statement; tables: see docs/database.md."""
+    """Run one read-only SQL statement, bounded in time and rows; tables: see
+    docs/database.md. Exit 2 for a refused or failing statement."""
     try:
         with Database(db) as database:
-            frame = database.sql(query)
-    except ReadOnlyViolation as exc:
+            frame = database.sql(query, QueryBounds(timeout, max_rows, allow_superuser))
+    except (ReadOnlyViolation, QueryLimit) as exc:
         raise _fail(str(exc)) from exc
     except (sqlite3.Error, psycopg.Error) as exc:  # the database's own message is the answer
         raise _fail(f"{type(exc).__name__}: {exc}") from exc
@@ -326,8 +344,12 @@ def export_command(
     table_type: str | None = typer.Option(None, "--table", help="line-items, indicators: table type."),
     query: str | None = typer.Option(None, "--sql", help="sql: the SELECT statement."),
     metric: str = typer.Option(DEFAULT_RANKING, "--metric", help="compare: ranking metric."),
+    timeout: float = TIMEOUT_OPTION, allow_superuser: bool = SUPERUSER_OPTION,
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Write through an "
+                                         "output that is a symbolic link."),
 ) -> None:
-    """Export a query: CSV, XLSX, Parquet, JSON Lines; or a Fiscal Data Package (fdp)."""
+    """Export a query: CSV, XLSX, Parquet, JSON Lines; or a Fiscal Data Package (fdp).
+    Written atomically; never over the database, nor through a symbolic link."""
     if what not in EXPORTS:
         raise _fail(f"unknown export {what!r}; one of {', '.join(EXPORTS)}")
     filters = {"region": region, "year": year, "kind": kind, "department": department}
@@ -336,12 +358,12 @@ def export_command(
             if what == "fdp":
                 path = write_fiscal_data_package(
                     database.line_items(table_type=table_type, **filters), out_path)
-                err.print(f"wrote {path}")
+                say(f"wrote {path}")
                 return
             if what == "sql":
                 if not query:
                     raise _fail("export sql needs --sql \"SELECT …\"")
-                frame = database.sql(query)
+                frame = database.sql(query, QueryBounds(timeout, sys.maxsize, allow_superuser))
             elif what == "compare":
                 frame = database.compare(department, year=year if department is None else None,
                                          kind=kind or "budget", region=region, metric=metric)
@@ -349,11 +371,21 @@ def export_command(
                 frame = getattr(database, what.replace("-", "_"))(table_type=table_type, **filters)
             else:
                 frame = getattr(database, what)(**filters)
-        path = export_frame(frame, out_path, fmt_)
+        path = export_frame(frame, out_path, fmt_, inputs=_db_files(db),
+                            follow_symlinks=follow_symlinks)
     except (AmbiguousDepartment, UnknownDepartment, KeyError, ValueError,
-            ReadOnlyViolation) as exc:
+            ReadOnlyViolation, QueryLimit) as exc:  # UnsafeOutput is a ValueError
         raise _fail(str(exc.args[0] if exc.args else exc)) from exc
-    err.print(f"wrote {len(frame)} rows to {path}")
+    say(f"wrote {len(frame)} rows to {path}")
+
+
+def _db_files(db: str | None) -> list[Path]:
+    """The SQLite file (and its journals) an export must never overwrite."""
+    url = make_url(resolve_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return []
+    base = Path(url.database)
+    return [base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")]
 
 
 def register(app: typer.Typer) -> None:

@@ -36,7 +36,7 @@ from cnbudget.query.frames import (
     with_indicator_texts,
 )
 from cnbudget.query.metrics import DEFAULT_RANKING
-from cnbudget.query.readonly import run_sql
+from cnbudget.query.readonly import QueryBounds, run_sql
 from cnbudget.store import Store
 
 
@@ -112,9 +112,9 @@ class Database:
             return rank(conn, year=year, metric=metric, kind=kind, region=region, scope=scope,
                         departments_=departments)
 
-    def sql(self, query: str) -> pd.DataFrame:
-        """One read-only SQL statement (see `cnbudget.query.readonly`)."""
-        return run_sql(self.url, query)
+    def sql(self, query: str, bounds: QueryBounds | None = None) -> pd.DataFrame:
+        """One read-only SQL statement, time- and row-bounded (see `cnbudget.query.readonly`)."""
+        return run_sql(self.url, query, bounds)
 
     def document(self, document_id: int) -> Document:
         return self.store.load(document_id)

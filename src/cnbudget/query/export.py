@@ -3,17 +3,23 @@
 Amounts stay exact: fixed-point decimal text in CSV, decimal128 in Parquet,
 exact JSON numbers in JSON Lines. XLSX cells are numbers (Excel holds binary
 floating point: exact to 15 significant digits, i.e. every printed amount).
+Text never becomes a formula: CSV cells starting with = + - @ get a leading `'`
+(OWASP), XLSX cells are written as text (cnbudget.output). Files are written
+atomically, never through a symbolic link nor over the database read.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from cnbudget.output import atomic_output, csv_text, set_xlsx_text
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 
@@ -79,17 +85,46 @@ def _parquet(frame: pd.DataFrame, path: Path) -> None:
     pq.write_table(pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns]), path)
 
 
-def export_frame(frame: pd.DataFrame, path: Path, fmt: str | None = None) -> Path:
+def _xlsx(frame: pd.DataFrame, path: Path) -> None:
+    """Numbers as numbers, text as text: a name starting with = is never a formula."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for c, column in enumerate(frame.columns, start=1):
+        set_xlsx_text(ws.cell(1, c), str(column))
+    for r, row in enumerate(frame.itertuples(index=False), start=2):
+        for c, raw in enumerate(row, start=1):
+            # an amount is a number cell (exact to 15 digits), whatever its scale
+            value = float(raw) if isinstance(raw, Decimal) and raw.is_finite() else _plain(raw)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                set_xlsx_text(ws.cell(r, c), value)
+            elif isinstance(value, int | float | bool):
+                ws.cell(r, c, value)
+            else:
+                set_xlsx_text(ws.cell(r, c), str(value))
+    wb.save(path)
+
+
+def _csv_cell(value: object) -> object:
+    # fixed-point text: str(Decimal) may be 1E+3
+    return format(value, "f") if isinstance(value, Decimal) else csv_text(value)
+
+
+def export_frame(frame: pd.DataFrame, path: Path, fmt: str | None = None, *,
+                 inputs: Iterable[Path | str] = (), follow_symlinks: bool = False) -> Path:
+    """Write `frame` to `path` atomically; never over one of `inputs` (the database)
+    nor through a symbolic link unless `follow_symlinks` (cnbudget.output)."""
     chosen = format_for(path, fmt)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if chosen == "csv":
-        # fixed-point text: str(Decimal) may be 1E+3
-        frame.map(lambda v: format(v, "f") if isinstance(v, Decimal) else v).to_csv(
-            path, index=False, encoding="utf-8")
-    elif chosen == "xlsx":
-        frame.to_excel(path, index=False, engine="openpyxl")
-    elif chosen == "parquet":
-        _parquet(frame, path)
-    else:
-        _jsonl(frame, path)
+    with atomic_output(path, inputs, follow_symlinks=follow_symlinks) as temporary:
+        if chosen == "csv":
+            frame.map(_csv_cell).to_csv(temporary, index=False, encoding="utf-8")
+        elif chosen == "xlsx":
+            _xlsx(frame, temporary)
+        elif chosen == "parquet":
+            _parquet(frame, temporary)
+        else:
+            _jsonl(frame, temporary)
     return path

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from cnbudget import __version__
+from cnbudget.output import atomic_output, csv_text, write_text
 
 PHASES = {"budget": "approved", "final_account": "executed"}
 
@@ -46,7 +47,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 def _text(value: object) -> object:
     if isinstance(value, Decimal):
         return format(value, "f")
-    return value
+    return csv_text(value)  # a row name starting with = is no formula in a spreadsheet
 
 
 def write_fiscal_data_package(line_items: pd.DataFrame, out_dir: Path,
@@ -60,7 +61,8 @@ def write_fiscal_data_package(line_items: pd.DataFrame, out_dir: Path,
     # amounts NULL (a cell printed empty) are not values: the package lists values
     frame = frame[frame["amount"].notna()]
     csv_path = out_dir / "line-items.csv"
-    frame.map(_text).to_csv(csv_path, index=False, encoding="utf-8")
+    with atomic_output(csv_path) as temporary:
+        frame.map(_text).to_csv(temporary, index=False, encoding="utf-8")
     years = sorted({int(y) for y in frame["year"].dropna()})
     descriptor = {
         "profile": "tabular-data-package",
@@ -118,5 +120,5 @@ def write_fiscal_data_package(line_items: pd.DataFrame, out_dir: Path,
         },
     }
     path = out_dir / "datapackage.json"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_text(path, json.dumps(descriptor, ensure_ascii=False, indent=2))
     return path

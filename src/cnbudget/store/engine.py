@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 DEFAULT_DB = "cnbudget.db"
 ENV_VAR = "CNBUDGET_DB"
@@ -37,7 +37,8 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    # built, not formatted: a path with ? or # is a file name, not URL syntax
+    return URL.create("sqlite", database=str(Path(value).expanduser().resolve())).render_as_string()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
