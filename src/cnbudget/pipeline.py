@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnbudget.ingest.errors import UnreadableSource
-from cnbudget.ingest.isolation import read_isolated
+from cnbudget.ingest.isolation import extract_isolated
 from cnbudget.ingest.limits import Limits
 from cnbudget.ingest.readers import SourceRead, read_bytes, read_source
 from cnbudget.model import Document
@@ -27,15 +27,16 @@ def _finish(doc: Document, audit: bool) -> Document:
 
 def extract(path: Path | str, *, audit: bool = True, limits: Limits | None = None,
             isolate: bool = True) -> Document:
-    """Extract one file. It is read in an isolated worker process under `limits`
-    (cnbudget.ingest.isolation) unless `isolate` is False."""
-    load_plugins()
+    """Extract one file. Unless `isolate` is False it is read, recognised and audited
+    in an isolated worker process under `limits` (cnbudget.ingest.isolation): a
+    hostile file costs a per-file error, never this process."""
     if not isolate:
+        load_plugins()
         return extract_read(read_source(Path(path), limits), audit=audit)
-    read = read_isolated(path, limits)
-    if isinstance(read, UnreadableSource):
-        raise read
-    return extract_read(read, audit=audit)
+    doc = extract_isolated(path, limits, audit=audit)
+    if isinstance(doc, UnreadableSource):
+        raise doc
+    return doc
 
 
 def extract_read(read: SourceRead, *, audit: bool = True) -> Document:

@@ -43,8 +43,19 @@ def _plain(text: str) -> bool:
     return sum(ch in _CONTROLS for ch in text) <= len(text) / 100
 
 
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def text_encoding(data: bytes) -> str | None:
-    """utf-8 or gb18030 (which covers GBK and GB2312) when the bytes are text, else None."""
+    """utf-8, gb18030 (which covers GBK and GB2312) or utf-16 (with its byte-order
+    mark, as Windows Notepad saves "Unicode" text) when the bytes are text, else None."""
+    for bom, enc in _UTF16_BOMS:
+        if data.startswith(bom):
+            sample = data[: 65536 - 65536 % 2]
+            try:
+                return enc if _plain(sample.decode(enc, errors="strict")) else None
+            except UnicodeDecodeError as exc:
+                return enc if exc.start >= len(sample) - 4 and _plain(sample[: exc.start].decode(enc)) else None
     sample = data[:65536]
     if b"\x00" in sample:
         return None

@@ -47,7 +47,10 @@ def regular_file_bytes(path: Path, limits: Limits) -> bytes:
     """The bytes of a regular file, at most `limits.file_mb` (see `open_regular`)."""
     name = str(path)
     with open_regular(path, limits) as fh:
-        data = fh.read(limits.file_bytes + 1)  # a file growing while read is cut, and refused
+        size = os.fstat(fh.fileno()).st_size
+        data = fh.read(size + 1)  # one buffer of the file's size
+        while len(data) <= limits.file_bytes and (more := fh.read(1 << 20)):
+            data += more  # it grew while read
     if len(data) > limits.file_bytes:
         raise too_large(name, len(data), limits)
     return data

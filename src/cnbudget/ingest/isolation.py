@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 WORK_PREFIX = "cnbudget-work-"
 _STDERR = "stderr.log"
+STARTUP_S = 60.0  # a new worker's imports, before the first file's own clock starts
 _OOM_MARKS = ("memory allocation of", "MemoryError", "bad_alloc", "Cannot allocate memory",
               "out of memory")
 
@@ -116,31 +117,38 @@ class Worker:
         self.task: Task | None = None
         self.limits: Limits | None = None
         self.deadline = 0.0
+        self.ready = False
         self.files = 0
 
     def send(self, task: Task, limits: Limits) -> None:
         self.task, self.limits = task, limits
-        self.deadline = time.monotonic() + limits.wall_seconds
+        self.deadline = time.monotonic() + limits.wall_seconds + (0 if self.ready else STARTUP_S)
         fields = {"path": task.path, "name": task.name, "kind": task.kind,
                   "member": task.member, "audit": task.audit, "limits": limits.to_text(),
                   "memory_mb": limits.memory_mb, "seconds": limits.seconds}
         self.conn.send_bytes(json.dumps(fields, ensure_ascii=False).encode("utf-8"))
 
-    def receive(self) -> tuple[object, bool]:
-        """The outcome of the task sent, once `conn` is ready (or the deadline passed);
-        and whether this worker can take another file."""
+    def receive(self) -> tuple[object, bool] | None:
+        """Once `conn` is readable or the deadline passed: the outcome of the task sent
+        and whether this worker can take another file; None when the message was the
+        worker saying it is ready (the task's own clock starts then)."""
         assert self.task is not None and self.limits is not None
         task, limits = self.task, self.limits
-        self.task = None
-        self.files += 1
         timed_out = False
         try:
             if not self.conn.poll(max(0.0, self.deadline - time.monotonic())):
                 timed_out = True
                 raise EOFError
             answer = json.loads(self.conn.recv_bytes())
-        except (EOFError, OSError, ValueError):
+            if answer.get("ready") is True:
+                self.ready = True
+                self.deadline = time.monotonic() + limits.wall_seconds
+                return None
+        except (EOFError, OSError, ValueError, AttributeError):
+            self.task = None
             return self._death(task, limits, timed_out), False
+        self.task = None
+        self.files += 1
         # a worker that once grew large gives its memory back by being replaced
         healthy = int(answer.get("rss", 0)) < limits.memory_mb * (1 << 20) // 2
         return _decode(task, answer), healthy
@@ -257,8 +265,11 @@ class IsolatedPool:
             now = time.monotonic()
             done = [c for c in busy if c in ready or busy[c][1].deadline <= now]
             for conn in done:
+                received = busy[conn][1].receive()
+                if received is None:
+                    continue  # it was getting ready: its file's clock starts now
                 key, worker = busy.pop(conn)
-                outcome, healthy = worker.receive()
+                outcome, healthy = received
                 if healthy:
                     self._idle.append(worker)
                 else:
@@ -330,6 +341,30 @@ def extract_here(task: Task, limits: Limits) -> Document:
     return extract_read(read_here(path, task.name, task.member, limits), audit=task.audit)
 
 
+def _run_shared(task: Task, limits: Limits) -> object:
+    with _shared_lock:
+        pool = _shared_pool()
+        pool.limits = limits
+        outcome = pool.one(task)
+    if isinstance(outcome, WorkerFailed):
+        raise outcome
+    return outcome
+
+
+def extract_isolated(path: Path | str, limits: Limits | None = None, *,
+                     audit: bool = True) -> Document | UnreadableSource:
+    """The whole extraction of one untrusted file (reading, recognition, audit) in a
+    worker under `limits`: its `Document`, or the `UnreadableSource` saying why not."""
+    chosen = limits or current_limits()
+    task = Task(str(Path(path).absolute()), str(path), "extract", None, audit)
+    if in_worker():
+        try:
+            return extract_here(task, chosen)
+        except UnreadableSource as exc:
+            return exc
+    return _run_shared(task, chosen)  # type: ignore[return-value]
+
+
 def read_isolated(path: Path | str, limits: Limits | None = None, *,
                   member: str | None = None) -> SourceRead | UnreadableSource:
     """Read one untrusted file in a worker process under `limits` (see the module doc):
@@ -345,11 +380,6 @@ def read_isolated(path: Path | str, limits: Limits | None = None, *,
             return read_here(source, name, member, chosen)
         except UnreadableSource as exc:
             return exc
-    with _shared_lock:
-        pool = _shared_pool()
-        pool.limits = chosen
-        outcome = pool.one(Task(str(source), name, "read", member))
-    if isinstance(outcome, WorkerFailed):
-        raise outcome
+    outcome = _run_shared(Task(str(source), name, "read", member), chosen)
     assert isinstance(outcome, SourceRead | UnreadableSource)
     return outcome

@@ -42,7 +42,7 @@ class Limits:
     sheets: int = 500
     pages: int = 5_000
     xml_depth: int = 256  # nesting of XML/HTML elements (libxml2's own default)
-    memory_mb: int = 1024  # address space one file may add to its worker
+    memory_mb: int = 1024  # the worker's whole address space while it reads one file
     seconds: int = 120  # CPU seconds for one file; wall clock twice that
 
     @property

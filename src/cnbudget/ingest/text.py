@@ -23,6 +23,11 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 
 
 def decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableSource(name, "text marked as UTF-16 does not decode as UTF-16") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

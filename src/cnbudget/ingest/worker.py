@@ -4,8 +4,9 @@ Started by `cnbudget.ingest.isolation`; reads tasks (JSON) from the socket FD,
 parses each file under resource limits, answers with JSON (never a pickle:
 the parent must not run what a compromised parser might send). It dies with its
 parent (PR_SET_PDEATHSIG on Linux, and the socket's end-of-file elsewhere).
-Imports stay lazy: the readers load on the first task, the pipeline only for
-`extract` tasks.
+The worker imports the readers and the pipeline when it starts, while its
+parent goes on with its own start, so no file's budget pays for them; the
+parent never imports them for this.
 """
 
 from __future__ import annotations
@@ -34,20 +35,25 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(0)
 
 
-def _vm_bytes() -> int:
-    """This process's address space now (VmSize), 0 where /proc is absent."""
+def _status_bytes(field: str) -> int:
+    """A size from /proc/self/status (VmSize, VmRSS), 0 where /proc is absent."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmSize:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
 
 
+def _vm_bytes() -> int:
+    return _status_bytes("VmSize")
+
+
 def _rss_bytes() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """Resident memory now (ru_maxrss would carry the parent's peak across exec)."""
+    return _status_bytes("VmRSS")
 
 
 def _limit(kind: int, soft: int) -> None:
@@ -57,11 +63,15 @@ def _limit(kind: int, soft: int) -> None:
         pass  # a hard limit already lower than asked: it holds anyway
 
 
+_HEADROOM = 64 << 20  # a worker already near the limit still gets this much (it is then replaced)
+
+
 def _budget(memory_mb: int, seconds: int) -> None:
-    """This task's limits: `memory_mb` more address space than the worker holds now,
-    `seconds` more CPU than it has used (SIGXCPU ends it past that)."""
+    """This task's limits: an address space of `memory_mb` in all (so the file's peak
+    memory, the worker's own included, stays under it), and `seconds` more CPU than
+    the worker has used (SIGXCPU ends it past that)."""
     if memory_mb:
-        _limit(resource.RLIMIT_AS, _vm_bytes() + memory_mb * (1 << 20))
+        _limit(resource.RLIMIT_AS, max(memory_mb << 20, _vm_bytes() + _HEADROOM))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     _limit(resource.RLIMIT_CPU, math.ceil(usage.ru_utime + usage.ru_stime) + seconds)
 
@@ -101,6 +111,15 @@ def _run(task: dict[str, object]) -> dict[str, object]:
         return {"failed": [type(exc).__name__, str(exc)[:2000], traceback.format_exc()[-4000:]]}
 
 
+def _warm_up() -> None:
+    """Import the readers and the pipeline before the first file, so that no file's
+    budget pays for them (the parent goes on meanwhile: this is off its path)."""
+    from cnbudget import pipeline  # noqa: F401
+    from cnbudget.registry import load_plugins
+
+    load_plugins()
+
+
 def main() -> None:
     parent_pid, fd = int(sys.argv[1]), int(sys.argv[2])
     die_with_parent(parent_pid)
@@ -108,6 +127,11 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file behind
     conn = Connection(fd)
+    _warm_up()
+    try:  # the parent starts the first file's clock now
+        conn.send_bytes(b'{"ready": true}')
+    except OSError:
+        return
     while True:
         try:
             task = json.loads(conn.recv_bytes())

@@ -9,12 +9,14 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cnbudget.model import Document
 from cnbudget.model.table_types import TABLE_TYPES
+from cnbudget.output import set_xlsx_text
 from cnbudget.render.base import RENDERERS, document_title
 from cnbudget.render.printed import Number, PrintedTable, printed_table
 
@@ -44,17 +46,24 @@ def sheet_name(index: int, title: str, type_: str, used: set[str]) -> str:
     return name
 
 
+def _text(ws: Worksheet, row: int, col: int, text: str) -> Cell:
+    """A text cell: document text never becomes a formula (cnbudget.output)."""
+    cell = ws.cell(row, col)
+    set_xlsx_text(cell, text)
+    return cell
+
+
 def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
     width = printed.width
-    ws.cell(1, 1, printed.title).font = Font(bold=True, size=14)
+    _text(ws, 1, 1, printed.title).font = Font(bold=True, size=14)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.cell(2, 1, printed.unit_line).alignment = Alignment(horizontal="right")
+    _text(ws, 2, 1, printed.unit_line).alignment = Alignment(horizontal="right")
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     top = 3
     for r, row in enumerate(printed.header):
         for cell in row:
-            target = ws.cell(top + r, cell.col + 1, cell.text)
+            target = _text(ws, top + r, cell.col + 1, cell.text)
             target.font = Font(bold=True)
             if cell.colspan > 1 or cell.rowspan > 1:
                 ws.merge_cells(start_row=top + r, start_column=cell.col + 1,
@@ -67,8 +76,7 @@ def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
                 target.value = value.value
                 target.number_format = _number_format(value.decimals)
             elif value:
-                target.value = value
-                target.data_type = "s"  # text, even when it starts with = (=45 个 is no formula)
+                set_xlsx_text(target, value)  # text, even when it starts with = (=45 个 is no formula)
     for span in printed.body_spans:
         row = first_body + span.row
         ws.merge_cells(start_row=row, start_column=span.col + 1, end_row=row, end_column=span.col + span.colspan)
@@ -79,7 +87,7 @@ def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
             if target.row < first_body:
                 target.alignment = _CENTER
     if printed.note:
-        ws.cell(last + 1, 1, printed.note)
+        _text(ws, last + 1, 1, printed.note)
         ws.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=width)
     widths = [_WIDE if c in printed.wide_columns else _NARROW for c in range(width)]
     for c, w in enumerate(widths):
@@ -121,9 +129,9 @@ def render_xlsx(doc: Document, path: Path) -> None:
     cover = wb.active
     cover.title = "说明"
     cover.column_dimensions["A"].width = _NARRATIVE_WIDTH
-    cover.cell(1, 1, document_title(doc)).font = Font(bold=True, size=16)
+    _text(cover, 1, 1, document_title(doc)).font = Font(bold=True, size=16)
     for i, paragraph in enumerate(doc.narrative, start=2):
-        cover.cell(i, 1, paragraph.text).alignment = Alignment(wrap_text=True, vertical="top")
+        _text(cover, i, 1, paragraph.text).alignment = Alignment(wrap_text=True, vertical="top")
         # rows do not grow for wrapped text by themselves: printed, the text would be cut
         lines = math.ceil(2 * len(paragraph.text) / (_NARRATIVE_WIDTH - 2))
         cover.row_dimensions[i].height = _LINE_HEIGHT * lines + 4
