@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cnbudget.model.contract import dumps, loads
 from cnbudget.store import Store
+from tests.hostile.helpers import workers_of
 
 from .test_batch import write_corpus
 
@@ -48,6 +49,10 @@ def test_kill_mid_batch_then_resume(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode() if proc.stderr else ""
     stored_before = _count(db)
     assert 10 <= stored_before < N, "the batch should have been killed mid-way"
+    stop = time.monotonic() + 10
+    while workers_of(proc.pid) and time.monotonic() < stop:
+        time.sleep(0.05)
+    assert workers_of(proc.pid) == [], "worker processes outlived the killed ingest"
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -5,7 +5,7 @@ Read-only is enforced by the database, not by parsing the SQL.
 SQLite: the file is opened read-only at the connection (URI `mode=ro`, the
 path percent-quoted so `?` and `#` stay part of the name), with
 `query_only` and an authorizer that admits reads only: no ATTACH (another
-file), no PRAGMA but a few read-only ones and never a PRAGMA assignment, no
+file), no PRAGMA but a few that only read (so no PRAGMA assignment), no
 `load_extension` or other functions that reach outside the database;
 extension loading stays disabled. A progress handler stops the statement
 at its time limit.
@@ -72,7 +72,7 @@ def _authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None
         return sqlite3.SQLITE_DENY if (arg2 or "").lower() in _DENIED_FUNCTIONS else sqlite3.SQLITE_OK
     if action in _READ_ACTIONS:
         return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _READ_PRAGMAS and arg2 is None:
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _READ_PRAGMAS:  # their argument is a table
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 
