@@ -15,6 +15,7 @@ from cnbudget.model.catalogue_docs import problems_markdown, tables_markdown
 
 def generated_pages() -> dict[str, Callable[[], str]]:
     from cnbudget.audit.docs import rules_markdown
+    from cnbudget.cli.docs import boundary_markdown
     from cnbudget.normalise.classification_docs import catalogue_markdown
 
     return {
@@ -22,6 +23,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
         "rules.md": rules_markdown,
         "classification.md": catalogue_markdown,
         "problems.md": problems_markdown,
+        "boundary.md": boundary_markdown,
     }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from cnbudget.ingest.readers import SourceRead
 from cnbudget.model.problems import PROBLEM_TYPES
 from cnbudget.render import render_document
 from cnbudget.samples import budget_sample
-
 from tests.conftest import SEEDS
 
 EXAMPLES = int(os.environ.get("CNBUDGET_FUZZ_EXAMPLES", "15"))
@@ -40,12 +40,11 @@ FORMATS = ("xlsx", "docx", "html", "pdf", "txt")
 
 
 def _originals() -> dict[str, bytes]:
-    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"cnbudget-fuzz-{os.getpid()}"
-    folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, bytes] = {}
     doc = budget_sample(0)
-    for fmt in ("xlsx", "docx", "html", "pdf"):
-        out[fmt] = render_document(doc, fmt, folder / f"sample.{fmt}").read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in ("xlsx", "docx", "html", "pdf"):
+            out[fmt] = render_document(doc, fmt, Path(tmp) / f"sample.{fmt}").read_bytes()
     seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.exists() else []
     out["txt"] = seeds[0].read_bytes()[:60_000] if seeds else \
         "一般公共预算支出表\n单位：万元\n支出合计\t100.00\n".encode() * 50

@@ -4,16 +4,8 @@ Document text is data: the consoles interpret no markup, emoji codes or
 highlighting, so a department named `[/b]` or a cell `:x:` prints as it is.
 Styles are given as `Text` styles, never as markup inside a string.
 
-Exit codes (also in the README and docs/cli.md):
-
-| code | meaning |
-| --- | --- |
-| 0 | done; no error-level findings |
-| 1 | `check`: error-level findings (the documents were read) |
-| 2 | unusable input or usage: a file that cannot be read, over a limit, not a disclosure, a wrong option, a refused statement |
-| 3 | internal failure: cnbudget itself failed (a bug; the message says so, `CNBUDGET_DEBUG=1` shows the traceback) |
-| 130 | interrupted (Ctrl-C) |
-| 143 | terminated (SIGTERM); workers and temporary files are cleaned up first |
+Exit codes: `EXIT_CODES` (docs/boundary.md is generated from it; the README
+repeats it).
 """
 
 from __future__ import annotations
@@ -30,12 +22,26 @@ from rich.text import Text
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+DEBUG_ENV = "CNBUDGET_DEBUG"
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "done; no error-level findings"),
+    (EXIT_FINDINGS, "`check` found error-level findings (the documents were read)"),
+    (EXIT_UNUSABLE, "unusable input or usage: a file that cannot be read (wrong format, "
+     "corrupt, over a limit, a reader that crashed on it), not a disclosure, a wrong option, "
+     "a refused or failing SQL statement, an output that would overwrite an input; every "
+     "such file is named on stderr and the others are still processed"),
+    (EXIT_INTERNAL, "internal failure: cnbudget itself failed (a bug; one line names it, "
+     f"`{DEBUG_ENV}=1` shows the traceback)"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+    (EXIT_TERMINATED, "terminated (SIGTERM), after stopping the workers and removing "
+     "temporary files"),
+)
 DEBUG_ENV = "CNBUDGET_DEBUG"
 
 

@@ -32,7 +32,7 @@ _PROBLEM_STYLE = {
 
 LIMIT_OPTION = typer.Option(
     None, "--limit", help="A per-file limit KEY=VALUE (repeatable; e.g. file_mb=50, seconds=30, "
-    "memory_mb=512); default: $CNBUDGET_LIMITS, else the built-in limits (docs/limits.md).")
+    "memory_mb=512); default: $CNBUDGET_LIMITS, else the built-in limits (docs/boundary.md).")
 
 
 def limits_of(values: list[str] | None) -> Limits:

@@ -20,30 +20,41 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 ENV_VAR = "CNBUDGET_LIMITS"
 MB = 1 << 20
 
 
+def _limit(default: int, doc: str) -> int:
+    return field(default=default, metadata={"doc": doc})  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Per-file limits. Sizes in MB (2**20 bytes), times in seconds."""
+    """Per-file limits. Sizes in MB (2**20 bytes), times in seconds (docs/boundary.md)."""
 
-    file_mb: int = 256  # the file itself
-    unpacked_mb: int = 1024  # a zip container's members together, uncompressed
-    member_mb: int = 512  # one member of a zip container, uncompressed
-    ratio: int = 200  # uncompressed / compressed, for members past `ratio_grace_mb`
-    ratio_grace_mb: int = 16  # small members may compress as well as they like
-    members: int = 10_000  # entries in a zip container
-    rows: int = 200_000  # rows of one sheet
-    columns: int = 2_000  # columns of one sheet
-    cells: int = 5_000_000  # a sheet's area (rows × columns as its library allocates it)
-    sheets: int = 500
-    pages: int = 5_000
-    xml_depth: int = 256  # nesting of XML/HTML elements (libxml2's own default)
-    memory_mb: int = 1024  # the worker's whole address space while it reads one file
-    seconds: int = 120  # CPU seconds for one file; wall clock twice that
+    file_mb: int = _limit(256, "the file itself, in MB")
+    unpacked_mb: int = _limit(1024, "a zip container's members together, uncompressed, in MB "
+                              "(declared and as inflated)")
+    member_mb: int = _limit(512, "one member of a zip container, uncompressed, in MB")
+    ratio: int = _limit(200, "a zip member's uncompressed ÷ compressed size, for members "
+                        "larger than ratio_grace_mb")
+    ratio_grace_mb: int = _limit(16, "members up to this size (MB) may compress as well as "
+                                 "they like")
+    members: int = _limit(10_000, "entries in a zip container (an upload, or an office file)")
+    rows: int = _limit(200_000, "rows of one sheet (its filled extent, from the sheet's XML)")
+    columns: int = _limit(2_000, "columns of one sheet")
+    cells: int = _limit(2_000_000, "a sheet's area, rows × columns, as the spreadsheet "
+                        "library allocates it")
+    sheets: int = _limit(500, "sheets of one workbook")
+    pages: int = _limit(5_000, "pages of one PDF")
+    xml_depth: int = _limit(256, "nesting of XML/HTML elements (libxml2's own limit; a web "
+                            "page deeper than 255 is refused, not silently cut)")
+    memory_mb: int = _limit(1024, "the worker's whole address space while it reads one file, "
+                            "in MB (RLIMIT_AS)")
+    seconds: int = _limit(120, "CPU seconds for one file (RLIMIT_CPU); the wall clock "
+                          "allows twice that")
 
     @property
     def wall_seconds(self) -> float:
@@ -93,6 +104,11 @@ _CURRENT: ContextVar[Limits | None] = ContextVar("cnbudget_limits", default=None
 def current_limits() -> Limits:
     """The limits in force for the file being read (the environment's by default)."""
     return _CURRENT.get() or Limits.from_env()
+
+
+def limits_markdown_rows() -> list[tuple[str, int, str]]:
+    """(name, default, meaning) of every limit, for docs/boundary.md."""
+    return [(f.name, f.default, f.metadata["doc"]) for f in fields(Limits)]  # type: ignore[misc]
 
 
 def check_count(name: str, what: str, value: int, key: str) -> None:
