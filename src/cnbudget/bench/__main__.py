@@ -14,6 +14,7 @@ from pathlib import Path
 from cnbudget.audit.bench import bench_audit_seeds
 from cnbudget.bench.extract import bench_extract
 from cnbudget.bench.formats import bench_against_pdfplumber, bench_formats
+from cnbudget.bench.isolation import bench_isolation
 from cnbudget.ingest.pdf import bench as pdf_bench
 from cnbudget.store import bench as store_bench
 
@@ -30,6 +31,7 @@ def main() -> int:
     _print(bench_extract(seeds))
     _print(bench_audit_seeds(seeds))
     _print(bench_formats())
+    _print(bench_isolation())
     _print(bench_against_pdfplumber(pdfs))
     _print(pdf_bench.run(pdfs).lines())
     n = int(os.environ.get("BENCH_N", "10000"))

@@ -16,6 +16,7 @@ from cnbudget.ingest.docx import read_docx
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Layout
 from cnbudget.ingest.readers import READERS
+from cnbudget.ingest.worker import set_parent_death_signal
 
 CONVERT_TIMEOUT_S = 180
 
@@ -43,7 +44,10 @@ def convert_with_soffice(source: Path, target_format: str, out_dir: Path) -> Pat
         "--convert-to", target_format, "--outdir", str(out_dir), str(source),
     ]
     try:
-        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
+        # LibreOffice dies with the worker that started it (an isolated read killed
+        # for its limits must not leave a converter running)
+        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False,
+                              preexec_fn=set_parent_death_signal)
     except subprocess.TimeoutExpired as exc:
         raise UnreadableSource(source.name, f"LibreOffice did not finish in {CONVERT_TIMEOUT_S} s") from exc
     extension = target_format.split(":", 1)[0]

@@ -24,13 +24,18 @@ PR_SET_PDEATHSIG = 1
 IN_WORKER_ENV = "CNBUDGET_IN_WORKER"  # set in the worker: it reads in-process, never nests
 
 
-def die_with_parent(parent_pid: int) -> None:
-    """SIGKILL this process when its parent ends (Linux); exit now if it already has."""
+def set_parent_death_signal() -> None:
+    """SIGKILL this process when its parent ends (Linux; elsewhere nothing)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """SIGKILL this process when its parent ends; exit now if it already has."""
+    set_parent_death_signal()
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
         os._exit(0)
 
