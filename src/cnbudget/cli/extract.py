@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.errors import NotADisclosure, UnreadableSource
 from cnbudget.model import Document, ProblemSeverity
 from cnbudget.model.contract import dumps
 from cnbudget.pipeline import extract as extract_document
@@ -74,6 +74,10 @@ def extract_command(
     for path in paths:
         try:
             doc = extract_document(path, audit=audit)
+        except NotADisclosure as exc:  # its message names the file and what was missing
+            err.print(Text(str(exc), style="red"), highlight=False)
+            failed += 1
+            continue
         except UnreadableSource as exc:
             err.print(f"[red]{exc.file}: cannot be read: {exc.reason}[/red]")
             failed += 1

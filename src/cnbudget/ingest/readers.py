@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnbudget.ingest.detect import detect_format
+from cnbudget.ingest.detect import check_claimed_format, detect_format
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Layout
 from cnbudget.registry import Registry
@@ -32,6 +32,7 @@ class SourceRead:
 
 def read_bytes(data: bytes, name: str) -> SourceRead:
     fmt = detect_format(data, name)
+    check_claimed_format(fmt, name)
     if fmt not in READERS:
         raise UnreadableSource(name, f"{fmt} files are not supported yet")
     layout = READERS.get(fmt)(data, name)
