@@ -16,12 +16,14 @@ from cnbudget.model.catalogue_docs import problems_markdown, tables_markdown
 def generated_pages() -> dict[str, Callable[[], str]]:
     from cnbudget.audit.docs import rules_markdown
     from cnbudget.normalise.classification_docs import catalogue_markdown
+    from cnbudget.recognise.metadata.docs import metadata_markdown
 
     return {
         "tables.md": tables_markdown,
         "rules.md": rules_markdown,
         "classification.md": catalogue_markdown,
         "problems.md": problems_markdown,
+        "metadata.md": metadata_markdown,
     }
 
 

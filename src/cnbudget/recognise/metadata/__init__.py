@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Department, DocumentMeta, Kind, Region, Scope
-from cnbudget.normalise.text import fold, nfkc, undo_ocr_slips
+from cnbudget.normalise.text import fold, nfkc, squash, undo_ocr_slips
 from cnbudget.recognise.metadata.cover import (
     LabelReading,
     TitleReading,
@@ -201,9 +201,10 @@ def read_metadata(lines: Sequence[Line]) -> MetadataReading:
     else:
         printed_title = None
 
-    region = region_of(department_name, full_text) if department_name else Region()
+    lines_text = "\n".join(squash(ln.text) for ln in lines)  # letter-spaced covers read whole
+    region = region_of(department_name, lines_text) if department_name else Region()
     if region.name is None and title is not None and title.name:
-        region = region_of(clean_name(title.name).name, full_text)
+        region = region_of(clean_name(title.name).name, lines_text)
 
     meta = DocumentMeta(kind=kind, scope=scope, year=year, title=printed_title,
                         department=Department(name=department_name, code=code), region=region)

@@ -130,17 +130,18 @@ CONTINUATION_MAX = 20  # a name's second line is short
 def _fragment(following: str | None, longest: int) -> str | None:
     """The next line as a piece of a name: one short run of text, no field, no columns."""
     nxt = (following or "").strip()
-    if not nxt or "\t" in nxt or re.search(r"\s{2,}|[:：]", nxt) or len(nxt) > longest:
+    if not nxt or "\t" in nxt or re.search(r"\s{2,}|[:：]", nxt):
         return None
-    return re.sub(r"\s+", "", nfkc(nxt))
+    nxt = re.sub(r"\s+", "", nfkc(nxt))
+    return nxt if len(nxt) <= longest else None
 
 
 def _continued(value: str, following: str | None) -> str:
-    """A value broken over two lines (…规划和自然 / 资源局) read whole: the value is a
-    name's start and the next line a short fragment that ends it."""
+    """A value broken over two lines (…规划和自然 / 资源局) read whole: the value does not
+    end as a name does and the next line is a short fragment that ends it."""
     name = clean_name(value).name
     nxt = _fragment(following, CONTINUATION_MAX)
-    if nxt is None or not plausible_name(name) or ends_like_a_body(name):
+    if nxt is None or not name or ends_like_a_body(name):
         return value
     joined = clean_name(value + nxt).name
     return value + nxt if plausible_name(joined) and ends_like_a_body(joined) else value

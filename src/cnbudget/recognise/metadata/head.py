@@ -31,7 +31,7 @@ _SENTENCE = re.compile(r"[。；;，,！!？?]")
 _AMOUNTS = re.compile(r"\d[\d,]*\.\d{1,2}(?!\d)")
 _DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d*$")
 _LABEL_WORDS = sorted({lab.label for lab in NAME_LABELS} | set(YEAR_LABELS) | set(CODE_LABELS), key=len, reverse=True)
-_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS) + r")[:：]|编码及名称[:：]|^[\[(]\d{2,12}[\])]")
+_LABEL = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _LABEL_WORDS) + r")[:：]|编码及名称[:：]")
 # any short field of a cover form (单位负责人：…, 联系电话：…): a label, not a sentence
 _FIELD = re.compile(r"^[\u4e00-\u9fff()]{1,10}[:：]")
 FIELD_MAX = 40
@@ -50,7 +50,7 @@ def matching_text(text: str) -> str:
 
 class LineClass(StrEnum):
     COVER = "cover"  # short printed text: a title, a name, or a piece of one
-    LABEL = "label"  # 部门名称：…, 预算代码：…, [302]石家庄市…
+    LABEL = "label"  # 部门名称：…, 预算代码：…
     DATE = "date"  # 二〇二五年九月, 2018年2月24日 (the publication date, never the fiscal year)
     CONTENTS = "contents"  # 目录, its entries, numbered headings
     PAGE = "page"  # page marks

@@ -127,7 +127,8 @@ def city_printed_before(division: str, full_text: str) -> str | None:
             if i - k < 0:
                 continue
             candidate, before = full_text[i - k:i], full_text[:i - k]
-            if divisions(candidate) != [Division(candidate, RegionLevel.CITY)]:
+            if divisions(candidate) != [Division(candidate, RegionLevel.CITY)] or any(
+                    prefix.endswith(candidate) for prefix in BODY_PREFIXES):  # 中国民主同盟 is no 盟
                 continue
             if (not before or not _is_cjk(before[-1]) or before.endswith(PROVINCE_SUFFIXES)
                     or before.endswith(BODY_PREFIXES)):

@@ -16,7 +16,9 @@ from cnbudget.normalise.text import nfkc
 from cnbudget.recognise.metadata.vocabulary import ORG_ENDINGS, PLACEHOLDERS, TITLE_QUALIFIERS
 
 TEMPLATE_LINES = 400  # a template prints its placeholders on every sheet's header; its start suffices
-MARKS_MAX = 3  # a message names this many marks at most
+MARKS_MAX = 3
+TITLE_MAX = 40
+_SENTENCE = re.compile(r"[。；;，,！!？?]")  # a message names this many marks at most
 
 _PLACEHOLDER = "(?:" + "|".join(PLACEHOLDERS) + ")"
 _ENDINGS = "|".join(re.escape(e) for e in (*ORG_ENDINGS, "单位", "部门"))
@@ -29,6 +31,11 @@ _BLANK_YEAR = re.compile(
 )
 
 
+def _title_like(text: str) -> bool:
+    """A title or a header cell, not a sentence wrapped before its 年 (…2017 / 年预算数一致。)."""
+    return all(len(cell.strip()) <= TITLE_MAX and not _SENTENCE.search(cell) for cell in text.split("\t"))
+
+
 def template_marks(lines: Sequence[Line]) -> tuple[str, ...]:
     """What the document prints where a filled one prints its name or year (Chinese, for
     the refusal's message), in printed order; empty where it prints none."""
@@ -39,7 +46,7 @@ def template_marks(lines: Sequence[Line]) -> tuple[str, ...]:
             mark = f"名称为“{m.group(0)}”"
             if mark not in marks:
                 marks.append(mark)
-        year = _BLANK_YEAR.search(text)
+        year = _BLANK_YEAR.search(text) if _title_like(text) else None
         if year:
             mark = f"年度未填写（“{text.strip()[:30]}”）"
             if not any(m.startswith("年度未填写") for m in marks):
