@@ -3,6 +3,8 @@ variants the issue names, one test each."""
 
 from __future__ import annotations
 
+import pytest
+
 import cnbudget.ingest.text  # noqa: F401  (registers the text reader)
 from cnbudget.ingest.readers import read_bytes
 from cnbudget.model import DocumentMeta, Kind, RegionLevel, Scope
@@ -82,22 +84,22 @@ def test_scope_suffixes_and_codes():
     assert (table.department.name, table.department.code, table.year) == ("石家庄市数据资源管理局", "302", 2020)
 
 
-def test_government_and_party_offices():
-    gov = _meta("恩施土家族苗族自治州利川市人民政府办公室2021年部门预算公开\n")
-    assert gov.department.name == "恩施土家族苗族自治州利川市人民政府办公室"
-    assert (gov.region.name, gov.region.level) == ("恩施土家族苗族自治州利川市", RegionLevel.COUNTY)
-    zhengxie = _meta("2021年政协呼和浩特市赛罕区委员会办公室部门预算\n")
-    assert zhengxie.department.name == "政协呼和浩特市赛罕区委员会办公室"
-    assert (zhengxie.region.name, zhengxie.region.level) == ("呼和浩特市赛罕区", RegionLevel.DISTRICT)
+@pytest.mark.parametrize(("text", "name", "region", "level"), [
+    ("恩施土家族苗族自治州利川市人民政府办公室2021年部门预算公开\n", "恩施土家族苗族自治州利川市人民政府办公室",
+     "恩施土家族苗族自治州利川市", RegionLevel.COUNTY),
+    ("2021年政协呼和浩特市赛罕区委员会办公室部门预算\n", "政协呼和浩特市赛罕区委员会办公室", "呼和浩特市赛罕区",
+     RegionLevel.DISTRICT),
+    ("2023年度部门预算\n部门名称：北京市朝阳区城市管理委员会\n编制日期：2023年2月\n", "北京市朝阳区城市管理委员会",
+     "北京市朝阳区", RegionLevel.DISTRICT),
+    ("2023年部门预算公开\n编制单位：锡林郭勒盟财政局\n", "锡林郭勒盟财政局", "锡林郭勒盟", RegionLevel.CITY),
+], ids=["government office", "政协 office", "部门名称 label", "编制单位 label"])
+def test_offices_and_labelled_covers(text, name, region, level):
+    meta = _meta(text)
+    assert meta.department.name == name
+    assert (meta.region.name, meta.region.level) == (region, level)
 
 
-def test_labelled_covers():
-    named = _meta("2023年度部门预算\n部门名称：北京市朝阳区城市管理委员会\n编制日期：2023年2月\n")
-    assert named.department.name == "北京市朝阳区城市管理委员会"
-    assert (named.region.name, named.region.level) == ("北京市朝阳区", RegionLevel.DISTRICT)
-    compiled = _meta("2023年部门预算公开\n编制单位：锡林郭勒盟财政局\n")
-    assert compiled.department.name == "锡林郭勒盟财政局"
-    assert (compiled.region.name, compiled.region.level) == ("锡林郭勒盟", RegionLevel.CITY)
+def test_a_cover_titled_with_its_region_names_the_department_on_a_spaced_label():
     spaced = _meta("江苏省2018年度\n省级部门预算公开报表\n部 门:中共江苏省委办公厅\n江苏省财政厅印制\n")
     assert (spaced.department.name, spaced.year) == ("中共江苏省委办公厅", 2018)
     assert spaced.title == "江苏省2018年度省级部门预算公开报表"
