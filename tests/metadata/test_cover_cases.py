@@ -125,3 +125,15 @@ def test_without_a_title_the_year_is_the_latest_the_figures_are_of():
                  "2022年预算数为900.00万元，2022年部门预算支出900.00万元，2022年决算数880.00万元。\n"
                  "2023年部门预算收入1000.00万元，2023年部门预算支出1000.00万元，比2022年增加100.00万元。\n")
     assert (meta.year, meta.kind, meta.department.name) == (2023, Kind.BUDGET, "沛县教育局")
+
+
+@pytest.mark.parametrize(("text", "year", "name", "title"), [
+    ("省人大办公厅2018预算公开\n", 2018, "省人大办公厅", "省人大办公厅2018预算公开"),
+    ("沛县教育局2023年部门预算 2023年1月\n", 2023, "沛县教育局", "沛县教育局2023年部门预算"),
+    ("石家庄市第42中学2023年单位预算\n", 2023, "石家庄市第42中学", "石家庄市第42中学2023年单位预算"),
+    ("根据《预算法》规定，现将沛县教育局2023年部门预算公开如下：\n一、2023年收入预算1000.00万元。\n", 2023, "沛县教育局",
+     "沛县教育局2023年部门预算"),
+], ids=["year without 年", "dated title line", "digits in the name", "opening formula"])
+def test_title_variants(text, year, name, title):
+    meta = _meta(text)
+    assert (meta.year, meta.department.name, meta.title) == (year, name, title)

@@ -47,6 +47,7 @@ from cnbudget.recognise.metadata.names import (
     CleanName,
     clean_name,
     ends_like_a_body,
+    name_announced,
     name_from_statements,
     plausible_name,
     preferred_spelling,
@@ -132,7 +133,11 @@ def _department(lines: Sequence[Line], head: list[HeadLine], runs: list[CoverRun
     anywhere = sorted(labels_anywhere(lines), key=lambda lab: lab.label.rank)
     if anywhere:
         return anywhere[0].name, f"label {anywhere[0].label.label} (in the text)"
-    stated = name_from_statements(nfkc("\n".join(ln.text for ln in lines)), year)
+    printed = nfkc("\n".join(ln.text for ln in lines))
+    announced = name_announced(printed)
+    if announced:
+        return clean_name(announced), "announced (现将…公开如下)"
+    stated = name_from_statements(printed, year)
     if stated:
         return clean_name(stated), "statements"
     return None, None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Kind
 from cnbudget.normalise.text import nfkc, undo_ocr_slips
-from cnbudget.recognise.metadata.head import CoverRun, HeadLine, LineClass, matching_text
+from cnbudget.recognise.metadata.head import DATE, CoverRun, HeadLine, LineClass, matching_text
 from cnbudget.recognise.metadata.names import (
     NAME_MAX,
     CleanName,
@@ -37,7 +37,9 @@ from cnbudget.recognise.metadata.vocabulary import (
 _QUALS = "(?:" + "|".join(sorted(TITLE_QUALIFIERS, key=len, reverse=True)) + ")*"
 _KIND = r"(?P<kind>预决算|预算|决算)"
 YEAR_MARK = r"(?P<year>20\d{2})(?:年度?|度)"
-_YEAR_THEN_KIND = re.compile(YEAR_MARK + r"(?P<qual>" + _QUALS + r")" + _KIND)
+_A_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
+# the year right before 预算/决算 may go without 年 (省人大办公厅2018预算公开)
+_YEAR_THEN_KIND = re.compile(r"(?P<year>20\d{2})(?:年度?|度)?(?P<qual>" + _QUALS + r")" + _KIND)
 _YEAR_NAME_KIND = re.compile(YEAR_MARK + r"(?P<name>[^\d]{2,50}?)(?P<qual>" + _QUALS + r")" + _KIND)
 _PREFIX = re.compile(r"^(?:" + "|".join((*TITLE_PREFIXES, *sorted(COVER_WORDS, key=len, reverse=True))) + r")+")
 _TRAILER = re.compile(r"^(?:信息公开|公开文本|公开文件|公开报表|公开说明|编制说明|情况说明|公开表格|公开表|公开|文本|文件|"
@@ -76,7 +78,7 @@ def _name_after(trailer: str) -> str | None:
 def read_title(run: CoverRun) -> TitleReading | None:
     """The run read as a title, or None when it names no year with 预算/决算."""
     text = run.text
-    for year in re.finditer(YEAR_MARK, text):
+    for year in _A_YEAR.finditer(text):
         before = text[: year.start()]
         prefix = _PREFIX.match(before)
         skip = prefix.end() if prefix else 0
@@ -96,7 +98,8 @@ def read_title(run: CoverRun) -> TitleReading | None:
             if position == "between":
                 continue
             name, position = None, None
-        printed = undo_ocr_slips(run.printed[skip:])
+        date = DATE.search(text, m.end())  # a date printed on the title's line is no part of it
+        printed = undo_ocr_slips(run.printed[skip: date.start() if date else None])
         return TitleReading(int(m.group("year")), m.group("kind"), m.group("qual"), name, position,
                             printed, run)
     return None

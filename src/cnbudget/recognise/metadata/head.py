@@ -26,7 +26,7 @@ COVER_TEXT_MAX = 60  # a cover line longer than this is a sentence of the body
 
 _NUMERAL = str.maketrans("〇○零OoΟ一二三四五六七八九", "000000123456789")
 _NUMERAL_YEAR = re.compile(r"[〇○零OoΟ一二三四五六七八九0-9]{4}(?=年)")
-_DATE = re.compile(r"20\d{2}年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月")
+DATE = re.compile(r"20\d{2}年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}日|[一二三四五六七八九十]{1,3}日)?")
 _SENTENCE = re.compile(r"[。；;，,！!？?]")
 _AMOUNTS = re.compile(r"\d[\d,]*\.\d{1,2}(?!\d)")
 _DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d*$")
@@ -81,8 +81,8 @@ def classify(line: Line, text: str) -> LineClass:
         return LineClass.CONTENTS
     if _LABEL.search(text) or (_FIELD.match(text) and len(text) <= FIELD_MAX and not _SENTENCE.search(text)):
         return LineClass.LABEL
-    if _DATE.search(text):
-        return LineClass.DATE
+    if DATE.search(text) and not re.search("预算|决算", DATE.sub("", text)):
+        return LineClass.DATE  # a title dated on its own line (…部门预算 2023年1月) stays a title
     if (len(text) > COVER_TEXT_MAX or _SENTENCE.search(text) or len(_AMOUNTS.findall(text)) >= 2
             or (line.delimiter in _CELLED and len(line.filled) >= TABLE_ROW_CELLS) or ":" in text or "：" in text):
         return LineClass.BODY

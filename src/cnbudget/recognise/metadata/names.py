@@ -27,8 +27,9 @@ from cnbudget.recognise.metadata.vocabulary import (
 
 NAME_MAX = 60
 _CODE_PREFIX = re.compile(r"^[\[(]?(\d{2,12})[\])]?\s*[-_:、.]?\s*(?=[\u4e00-\u9fff])")
-_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff()·]+$")
-_SCOPE_SUFFIX = re.compile(r"[(]\s*(" + "|".join(w for w, _ in SCOPE_SUFFIXES) + r")\s*[)]$")
+# Chinese text, digits inside it (石家庄市第42中学) but never a date's
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff()·](?:[\u4e00-\u9fff()·]|\d+(?![\d年月日]))*$")
+_SCOPE_SUFFIX = re.compile(r"[(\[]\s*(" + "|".join(w for w, _ in SCOPE_SUFFIXES) + r")\s*[)\]]$")
 _SCOPE_OF = dict(SCOPE_SUFFIXES)
 
 
@@ -85,6 +86,19 @@ _NAME_OPENS = re.compile(
     r"(?:^|[。；;，,：:\s])(?P<name>[\u4e00-\u9fff()]{2,38}?(?:" + _ORG_END + r"))\s*(?P<year>20\d{2})\s*年"
 )
 _OPENING_MIN = 2  # one statement may be about another body; the department's name recurs
+
+
+# the formula a narrative opens with: 现将中共廊坊市委…办公室2020年部门预算公开如下
+_ANNOUNCED = re.compile(
+    r"(?:现将|现就|现对|现予|特将)(?P<name>[\u4e00-\u9fff()]{2,38}?(?:" + _ORG_END + r"))\s*20\d{2}\s*年度?"
+    r"[^。]{0,12}?(?:预算|决算)[^。]{0,12}?(?:公开|说明|如下)"
+)
+
+
+def name_announced(printed: str) -> str | None:
+    """The name a narrative's opening formula announces (现将XX局2023年部门预算公开如下)."""
+    m = _ANNOUNCED.search(printed)
+    return m.group("name") if m else None
 
 
 def name_from_statements(printed: str, year: int | None) -> str | None:
