@@ -117,15 +117,11 @@ def _department(lines: Sequence[Line], head: list[HeadLine], runs: list[CoverRun
     strong = [lab for lab in ranked if lab.label.rank <= LABEL_BEATS_TITLE]
     if strong:
         return strong[0].name, f"label {strong[0].label.label}"
-    if title is not None and title.name:
-        name = clean_name(title.name)
-        if not is_bare_region(name.name):
-            return name, f"title ({title.name_position})"
-        neighbour = _neighbour_name(head, title, runs)
-        if neighbour:
-            return neighbour, "name beside the title"
-    elif title is not None:
-        neighbour = _neighbour_name(head, title, runs)
+    if title is not None:
+        named = clean_name(title.name) if title.name else None
+        if named is not None and not is_bare_region(named.name):
+            return named, f"title ({title.name_position})"
+        neighbour = _neighbour_name(head, title, runs)  # the title names none, or a region only
         if neighbour:
             return neighbour, "name beside the title"
     if ranked:
