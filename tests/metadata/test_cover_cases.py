@@ -137,3 +137,10 @@ def test_without_a_title_the_year_is_the_latest_the_figures_are_of():
 def test_title_variants(text, year, name, title):
     meta = _meta(text)
     assert (meta.year, meta.department.name, meta.title) == (year, name, title)
+
+
+def test_a_tables_title_is_not_the_documents():
+    meta = _meta("2023年部门收支总表\n单位名称：沛县教育局（汇总）  单位：万元\n项目\t预算数\n2023年一般公共预算支出表\n")
+    assert (meta.department.name, meta.scope, meta.year) == ("沛县教育局", Scope.DEPARTMENT, 2023)
+    assert meta.title == "沛县教育局2023年部门预算"  # none printed: made of name and year
+    assert _meta("江苏省人大常委会办公厅2019年部门预算公开表\n").title == "江苏省人大常委会办公厅2019年部门预算公开表"

@@ -94,6 +94,8 @@ def read_title(run: CoverRun) -> TitleReading | None:
             if m is None:
                 continue
             name, position = m.group("name"), "between"
+        if _TRAILER.sub("", text[m.end():]).endswith("表"):
+            continue  # a table's title (2023年一般公共预算支出表), not the document's
         if name is not None and not plausible_name(clean_name(name).name):
             if position == "between":
                 continue

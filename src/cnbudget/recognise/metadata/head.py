@@ -71,7 +71,7 @@ class HeadLine:
 
 
 _CELLED = frozenset({Delimiter.GRID, Delimiter.TAB})  # cells a table's, not a wrapped title's
-TABLE_ROW_CELLS = 3
+TABLE_ROW_CELLS = 2  # a header row (项目 | 预算数) starts a table, and the cover has ended
 
 
 def classify(line: Line, text: str) -> LineClass:
