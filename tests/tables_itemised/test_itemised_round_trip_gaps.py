@@ -51,7 +51,7 @@ UNITS_TEXT = """二、机构设置
 
 
 def test_a_lead_in_sentence_with_figures_is_not_the_table_header() -> None:
-    doc = extract_bytes(UNITS_TEXT.encode(), "units.txt", audit=False)
+    doc = extract_bytes(UNITS_TEXT.encode(), "units.txt", audit=False, disclosures_only=False)
     (table,) = [t for t in doc.tables if t.type == "other"]
     assert table.title == "二、机构设置"
     assert [r.name for r in table.rows] == ["石家庄市数据局(本级)", "石家庄市电子政务中心"]
@@ -62,7 +62,7 @@ def test_a_lead_in_sentence_with_figures_is_not_the_table_header() -> None:
 
 def test_a_unit_line_between_heading_and_untitled_table_names_no_table() -> None:
     text = UNITS_TEXT.replace("从决算编报单位构成看", "金额单位：万元\n\n从决算编报单位构成看")
-    doc = extract_bytes(text.encode(), "units.txt", audit=False)
+    doc = extract_bytes(text.encode(), "units.txt", audit=False, disclosures_only=False)
     (table,) = [t for t in doc.tables if t.type == "other"]
     assert table.title == "二、机构设置"
 
@@ -77,13 +77,13 @@ PROJECT_TEXT = """第二部分 资金绩效目标
 
 
 def test_a_part_heading_above_a_project_title_is_not_the_project() -> None:
-    doc = extract_bytes(PROJECT_TEXT.encode(), "project.txt", audit=False)
+    doc = extract_bytes(PROJECT_TEXT.encode(), "project.txt", audit=False, disclosures_only=False)
     (table,) = [t for t in doc.tables if t.type == "performance_target"]
     assert table.subject == "电子政务外网IPv6升级改造资金"
 
 
 def test_indicator_columns_without_a_field_are_kept_as_printed() -> None:
-    doc = extract_bytes(PROJECT_TEXT.encode(), "project.txt", audit=False)
+    doc = extract_bytes(PROJECT_TEXT.encode(), "project.txt", audit=False, disclosures_only=False)
     (table,) = [t for t in doc.tables if t.type == "performance_target"]
     first, second = table.rows[0].indicators or []
     assert (first.level3, first.target) == ("设备升级改造完成数量", "7台")

@@ -17,7 +17,7 @@ from cnbudget.cli.console import (
     say,
     say_error,
 )
-from cnbudget.ingest.errors import UnreadableSource
+from cnbudget.ingest.errors import NotADisclosure, UnreadableSource
 from cnbudget.ingest.isolation import WorkerFailed
 from cnbudget.ingest.limits import Limits
 from cnbudget.model import Document, ProblemSeverity
@@ -49,6 +49,9 @@ def extract_or_report(path: Path, *, audit: bool, limits: Limits) -> Document | 
     stderr, naming the file): 2 for an unusable file, 3 for cnbudget's own failure."""
     try:
         return extract_document(path, audit=audit, limits=limits)
+    except NotADisclosure as exc:  # its message names the file and what was missing
+        say_error(f"{exc} [{exc.code}]")
+        return EXIT_UNUSABLE
     except UnreadableSource as exc:
         say_error(f"{exc.file}: cannot be read: {exc.reason} [{exc.code}]")
         return EXIT_UNUSABLE

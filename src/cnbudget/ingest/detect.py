@@ -1,9 +1,17 @@
-"""Format detection by content (magic bytes), never by file name."""
+"""Format detection by content (magic bytes), never by file name.
+
+The name is only checked against the content: a file named as a binary
+format (.pdf, .docx, .xlsx, .ofd) whose content is plain text or an HTML page
+is no such file (a download's error page, a renamed note) and is refused
+as such. `.doc` and `.xls` are exempt: sites publish HTML and text under
+those names, and they read as what they are.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import PurePath
 
 from cnbudget.ingest.errors import UnreadableSource
 
@@ -99,3 +107,19 @@ def detect_format(data: bytes, name: str = "<input>") -> str:
     if text_encoding(data):
         return "text"
     raise UnreadableSource(name, "not a format cnbudget reads (PDF, Word, Excel, HTML or text)")
+
+
+# names that claim a binary format, and what the format is called in a message
+CLAIMED_BINARY: dict[str, str] = {
+    ".pdf": "PDF", ".ofd": "OFD", ".docx": "Word (.docx)", ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsm)",
+    ".ods": "OpenDocument", ".odt": "OpenDocument",
+}
+_TEXT_CONTENT = {"text": "plain text", "html": "an HTML page"}
+
+
+def check_claimed_format(fmt: str, name: str) -> None:
+    """Refuse a file whose name claims a binary format its content is not."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in CLAIMED_BINARY and fmt in _TEXT_CONTENT:
+        raise UnreadableSource(name, f"named {suffix} but its content is {_TEXT_CONTENT[fmt]}, not a "
+                                     f"{CLAIMED_BINARY[suffix]} file (a download's error page, or a renamed file?)")

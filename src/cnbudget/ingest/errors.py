@@ -1,4 +1,5 @@
-"""The one exception a reader raises: this file cannot be read at all."""
+"""The exceptions that make a file unusable: it cannot be read at all, or what it
+reads is no disclosure."""
 
 from __future__ import annotations
 
@@ -27,3 +28,21 @@ def unreadable(code: str, file: str, **params: object) -> UnreadableSource:
     message = render_message(code, {"file": file, **texts}, "en")
     prefix = f"{file}: "
     return UnreadableSource(file, message.removeprefix(prefix), code)
+
+
+class NotADisclosure(UnreadableSource):
+    """A file that reads, but is no budget or final-account disclosure (or is an
+    unfilled template): refused like an unreadable one (named in the error, exit 2,
+    never stored). `code` is the problem code of model/problems.py
+    (`document.not-a-disclosure`, `document.template`); `message` its filled
+    message, which names the file and says what was missing."""
+
+    def __init__(self, file: str, code: str, message: str) -> None:
+        super().__init__(file, message.removeprefix(f"{file}："), code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[type[UnreadableSource], tuple[str, str, str]]:
+        return (type(self), (self.file, self.code, self.message))

@@ -41,7 +41,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from cnbudget.ingest.errors import UnreadableSource, unreadable
+from cnbudget.ingest.errors import NotADisclosure, UnreadableSource, unreadable
 from cnbudget.ingest.limits import Limits, current_limits
 from cnbudget.ingest.worker import IN_WORKER_ENV
 
@@ -199,6 +199,8 @@ def _decode(task: Task, answer: dict[str, object]) -> object:
     try:
         if "unreadable" in answer:
             _file, reason, code = (str(v) for v in answer["unreadable"])  # type: ignore[union-attr]
+            if code.startswith("document."):  # read, but no disclosure: refused as such
+                return NotADisclosure(task.name, code, f"{task.name}：{reason}")
             return UnreadableSource(task.name, reason, code)
         if "failed" in answer:
             error, message, details = (str(v) for v in answer["failed"])  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnbudget.ingest.containers import CONTAINER_FORMATS, check_container
-from cnbudget.ingest.detect import detect_format
+from cnbudget.ingest.detect import check_claimed_format, detect_format
 from cnbudget.ingest.errors import UnreadableSource, unreadable
 from cnbudget.ingest.files import regular_file_bytes, too_large
 from cnbudget.ingest.layout import Layout, ReadProblem
@@ -49,6 +49,7 @@ def read_bytes(data: bytes, name: str, limits: Limits | None = None) -> SourceRe
     load_plugins()  # the built-in readers register as plugins do
     with limits_in_force(chosen):
         fmt = detect_format(data, name)
+        check_claimed_format(fmt, name)
         if fmt not in READERS:
             raise unreadable("source.unreadable", name, reason=f"{fmt} files are not supported yet")
         if fmt in CONTAINER_FORMATS:

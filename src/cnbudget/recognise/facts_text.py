@@ -32,6 +32,13 @@ _MARKER = re.compile(
     r"|[1-9]\d?\s*[、.．](?!\s*\d)"
     r"|[①-⑳])"
 )
+
+
+def opens_list_item(text: str) -> bool:
+    """A line opening a list item or a numbered heading (第一部分, 一、, (二), 3.)."""
+    return bool(_MARKER.match(text))
+
+
 # Page furniture that lands between the lines of a paragraph.
 _PAGE_MARK = re.compile(r"^\s*(?:[-—–─━]\s*\d{1,4}\s*[-—–─━]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _HEADING_MAX = 40
