@@ -22,7 +22,8 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Cell, Delimiter, Line
 from cnbudget.ingest.text import read_text
 from cnbudget.model import Table
-from cnbudget.recognise.blocks import TableBlock
+from cnbudget.recognise.accounting import figure_problems
+from cnbudget.recognise.blocks import TABLE_PARSERS, TableBlock
 
 PrintedCell = str | tuple[str, int] | tuple[str, int, int]
 
@@ -106,3 +107,14 @@ def read_figures(table: Table, factor: Decimal = Decimal(10000)) -> list[Decimal
     """The amounts the reading holds, in the printed unit."""
     return sorted(v / factor for r in table.rows for k, v in r.values.items()
                   if v is not None and k != "quantity")
+
+
+def read_checked(block: TableBlock) -> Table:
+    """The block's one table, read with no problem, every printed figure accounted
+    for by the reading's own check (recognise/accounting.py)."""
+    parsed = TABLE_PARSERS.get(block.type)(block)
+    assert not parsed.problems, [p.message for p in parsed.problems]
+    unplaced = figure_problems(block, parsed.tables)
+    assert not unplaced, [p.message for p in unplaced]
+    (table,) = parsed.tables
+    return table

@@ -10,8 +10,8 @@ import pytest
 from cnbudget.model import Table
 from cnbudget.recognise.blocks import TableBlock
 
-from .blocks_from_seeds import parse, wan
-from .shapes import SHAPES, PrintedCell, printed_figures, read_figures
+from .blocks_from_seeds import wan
+from .shapes import SHAPES, PrintedCell, printed_figures, read_checked, read_figures
 
 TWO_LEVEL: list[list[PrintedCell]] = [
     [("项目名称", 2), "金额"],
@@ -33,26 +33,23 @@ TWO_LEVEL: list[list[PrintedCell]] = [
 EXPECTED_TWO_LEVEL = [
     # (item, parent, name, total in 万元)
     ("total", None, "收入总计", "1050"),
-    ("fiscal_general", None, "一般公共预算资金", "1000"),
+    ("fiscal_general", None, "一般公共预算资金小计", "1000"),
     (None, "fiscal_general", "公共财政拨款(补助)资金", "1000"),
     (None, "fiscal_general", "专项收入", None),
-    ("fiscal_fund", None, "政府性基金", None),
-    ("special_account", None, "财政专户管理资金", "30"),
+    ("fiscal_fund", None, "政府性基金小计", None),
+    ("special_account", None, "财政专户管理资金小计", "30"),
     (None, "special_account", "其他非税收入", "30"),
-    ("other", None, "其他资金", "20"),
+    ("other", None, "其他资金小计", "20"),
     (None, "other", "事业收入", None),
     (None, "other", "经营收入", None),
     (None, "other", "其他收入", "20"),
-    ("carryover", None, "上年结转和结余资金", None),
+    ("carryover", None, "上年结转和结余资金小计", None),
     (None, "carryover", "其中：动用上年结转和结余资金", None),
 ]
 
 
 def _read(block: TableBlock) -> Table:
-    parsed = parse(block)
-    assert not parsed.problems, [p.message for p in parsed.problems]
-    (table,) = parsed.tables
-    return table
+    return read_checked(block)
 
 
 def _rows(table: Table) -> list[tuple[str | None, str | None, str | None, str | None]]:

@@ -99,19 +99,19 @@ def test_income_item_list_two_levels() -> None:
     t = _table(path, "income")
     assert [(r.item, r.texts.get("parent"), r.name, _wan(r.values["total"])) for r in t.rows] == [
         ("total", None, "收入总计", "17996.68"),
-        ("fiscal_general", None, "一般公共预算资金", "17981.68"),
+        ("fiscal_general", None, "一般公共预算资金小计", "17981.68"),
         (None, "fiscal_general", "公共财政拨款(补助)资金", "17981.68"),
         (None, "fiscal_general", "专项收入", None),
-        ("fiscal_fund", None, "政府性基金", None),
-        ("special_account", None, "财政专户管理资金", None),
+        ("fiscal_fund", None, "政府性基金小计", None),
+        ("special_account", None, "财政专户管理资金小计", None),
         (None, "special_account", "专户管理教育收费", None),
         (None, "special_account", "其他非税收入", None),
-        ("other", None, "其他资金", "15"),
+        ("other", None, "其他资金小计", "15"),
         (None, "other", "事业收入", None),
         (None, "other", "经营收入", None),
         (None, "other", "其他收入", "15"),
         (None, "other", "债务资金(银行贷款)", None),
-        ("carryover", None, "上年结转和结余资金", None),
+        ("carryover", None, "上年结转和结余资金小计", None),
         (None, "carryover", "其中：动用上年结转和结余资金", None),
     ]
 

@@ -13,17 +13,14 @@ import pytest
 
 from cnbudget.model import Table
 
-from .blocks_from_seeds import parse, wan
-from .shapes import SHAPES, PrintedCell, printed_figures, read_figures
+from .blocks_from_seeds import wan
+from .shapes import SHAPES, PrintedCell, printed_figures, read_checked, read_figures
 
 POSITIONAL = ["grid", "tab"]
 
 
 def _read(shape: str, lines: list[list[PrintedCell]]) -> Table:
-    parsed = parse(SHAPES[shape]("政府采购预算表", lines, "procurement"))
-    assert not parsed.problems, [p.message for p in parsed.problems]
-    (table,) = parsed.tables
-    return table
+    return read_checked(SHAPES[shape]("政府采购预算表", lines, "procurement"))
 
 
 ALL_COLUMNS: list[list[PrintedCell]] = [
@@ -79,7 +76,7 @@ def test_columns_in_another_order(shape: str) -> None:
 SPLIT_CODE: list[list[PrintedCell]] = [
     [("科目", 3), ("采购项目", 1, 2), ("品名", 1, 2), ("数量", 1, 2), ("金额", 1, 2)],
     ["类", "款", "项"],
-    ["201", "03", "01", "办公设备购置", "办公桌", "2", "0.40"],
+    ["201", "03", "01", "办公设备购置", "办公桌", "3", "0.40"],  # 03 and 3: a code piece and a count
     ["208", "05", "05", "档案整理", "档案盒", "100", "0.10"],
 ]
 
@@ -89,7 +86,7 @@ def test_code_split_over_its_levels(shape: str) -> None:
     t = _read(shape, SPLIT_CODE)
     assert [(r.code, r.texts["item_name"], r.values["amount"]) for r in t.rows] == [
         ("2010301", "办公桌", wan("0.40")), ("2080505", "档案盒", wan("0.10"))]
-    assert [r.values["quantity"] for r in t.rows] == [Decimal(2), Decimal(100)]
+    assert [r.values["quantity"] for r in t.rows] == [Decimal(3), Decimal(100)]
 
 
 TREE: list[list[PrintedCell]] = [  # 江苏 2019年政府采购预算表

@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from cnbudget.model import Row, Table
+from cnbudget.recognise.accounting import figure_problems
 
 from .blocks_from_seeds import parse, wan
-from .shapes import SHAPES, PrintedCell, printed_figures, read_figures
+from .shapes import SHAPES, PrintedCell, printed_figures, read_checked, read_figures
 
 INCOME, EXPENDITURE = "income", "expenditure"
 ALL = list(SHAPES)
@@ -21,10 +22,7 @@ POSITIONAL = ["grid", "tab"]  # shapes that keep empty cells
 
 
 def _read(shape: str, lines: list[list[PrintedCell]], type_: str = "summary") -> Table:
-    parsed = parse(SHAPES[shape]("收支总表", lines, type_))
-    assert not parsed.problems, [p.message for p in parsed.problems]
-    (table,) = parsed.tables
-    return table
+    return read_checked(SHAPES[shape]("收支总表", lines, type_))
 
 
 def _one(table: Table, side: str, item: str) -> Row:
@@ -258,7 +256,10 @@ def test_a_figure_no_column_holds_is_reported() -> None:
         ["项目", "预算数", "项目", "预算数"],
         ["一、财政拨款收入", "10.00", "一、教育支出", "10.00", "3.00"],
     ]
-    parsed = parse(SHAPES["space"]("收支总表", lines, "summary"))
-    assert [(p.code, dict(p.params)["figure"]) for p in parsed.problems] == [("table.figures-unplaced", "3.00")]
+    block = SHAPES["space"]("收支总表", lines, "summary")
+    parsed = parse(block)
+    assert [r.values for r in parsed.tables[0].rows] == [{"amount": wan("10")}] * 2
+    assert [(p.code, dict(p.params)["figure"]) for p in figure_problems(block, parsed.tables)] == [
+        ("table.figures-unplaced", "3.00")]
 
 

@@ -7,7 +7,8 @@ One row per printed line. A row's item is the income table's own key for
 what it is (`fiscal_general`, `special_account`, `carryover`, `total` for the
 table's total; `use_of_reserves` and `grand_total` where a list prints them);
 a line detailing another names it as `parent` and has no item of its own; a
-group's 小计 line is the group's row. Values: the 金额 column as `total`.
+group's 小计 line is the group's row, named as printed (一般公共预算资金小计).
+Values: the 金额 column as `total`.
 
 In space-split text, where positions are lost, a merged group label is
 printed on its group's first line (beside 小计) or, vertically centred, on
@@ -107,7 +108,7 @@ def _from_entries(entries: list[Entry], lists: ItemList) -> list[_Draft]:
         if outer and (not inner or _SUBTOTAL.match(inner.strip())):
             placed = lists.place(outer)  # the group's 小计 line is the group's row
             group = _ref(placed, outer) if inner else None
-            out.append(_Draft(outer, placed, entry.values, entry.line))
+            out.append(_Draft(outer + inner.strip(), placed, entry.values, entry.line))
         elif outer:
             group = _ref(lists.place(outer), outer)  # a group printing no 小计 of its own
             out.append(_Draft(inner, lists.place_under(inner, group), entry.values, entry.line))
@@ -135,14 +136,12 @@ def _from_text(body: list[Line], lists: ItemList, problems: list[Problem]) -> li
     group: str | None = None  # how the rows under the open group name it
     centred: str | None = None  # the open group's label, printed further down
     for n, (line, labels, figures) in enumerate(lines):
-        values = {"amount": figures[0] if figures else ""}
-        for extra in figures[1:]:
-            problems.append(problem("table.figures-unplaced", line, figure=extra))
+        values = {"amount": figures[0] if figures else ""}  # a second figure: left to the accounting
         if n in outers:  # a group's 小计 line, its label printed further down
             centred = outers[n]
             placed = lists.place(centred)
             group = _ref(placed, centred)
-            out.append(_Draft(centred, placed, values, line))
+            out.append(_Draft(centred + labels[0], placed, values, line))
             continue
         if centred is not None and labels and labels[0] == centred:
             labels = labels[1:]  # the centred label: read with the group's 小计 line
@@ -153,7 +152,7 @@ def _from_text(body: list[Line], lists: ItemList, problems: list[Problem]) -> li
             placed = lists.place(labels[0])
             group = _ref(placed, labels[0])
             if _SUBTOTAL.match(labels[1]):
-                out.append(_Draft(labels[0], placed, values, line))
+                out.append(_Draft(labels[0] + labels[1], placed, values, line))
                 continue
             labels = labels[1:]
         label = labels[0] if labels else ""

@@ -54,6 +54,7 @@ from cnbudget.recognise.tables.procurement_columns import (
     header_texts,
     realign,
 )
+from cnbudget.recognise.tables.summary_entries import cut_by_page, join_lines
 
 # amount-by-source columns printed after the amount, in the template's order
 _SOURCES = ("一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款", "财政专户核拨", "其他来源收入")
@@ -106,7 +107,7 @@ def parse_procurement(block: TableBlock) -> ParsedTables:
     columns = header_columns(paths, body)
     coded = any(is_catalog_code(t.text) for ln in lines for t in tokens(ln))
     if columns and (not coded or codes_under_header(body, columns)):
-        _positional(realign(body, columns), columns, unit, table.rows, problems)
+        _positional(_join_page_cuts(realign(body, columns)), columns, unit, table.rows, problems)
     elif coded:
         header_text = "".join(fold(ln.text) for ln in lines[:start])
         extras = _extra_headers(header_text)
@@ -251,10 +252,8 @@ def _positional(lines: list[Line], columns: dict[int, str], unit: str | None, ro
         by_field: dict[str, list[str]] = {}
         for tok in toks:
             fieldname = columns.get(tok.col) if tok.col is not None else None
-            if fieldname is None:
-                if tok.text and tok.number:
-                    problems.append(problem("table.figures-unplaced", line, figure=tok.text))
-                elif tok.text:
+            if fieldname is None:  # a figure in no column: left to the reading's figure accounting
+                if tok.text and not tok.number:
                     by_field.setdefault("label", []).append(tok.text)
             elif fieldname != CODE:
                 by_field.setdefault(fieldname, []).append(tok.text)
@@ -284,6 +283,18 @@ def _positional(lines: list[Line], columns: dict[int, str], unit: str | None, ro
         rows.append(row)
 
 
+def _join_page_cuts(lines: list[Line]) -> list[Line]:
+    """A line a page break cut: its text's end, alone on the new page (江苏 信息网络及软件购 /
+    置更新), joined to the line above."""
+    out: list[Line] = []
+    for line in lines:
+        if out and cut_by_page(out[-1], line, lambda _text: False):
+            out[-1] = join_lines(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
 def _code(row: Row, pieces: list[str]) -> None:
     """The 科目代码 printed in one column or split over 类/款/项: the row's `code`;
     text there that is no code (合计) is kept as printed."""
@@ -310,7 +321,8 @@ def _by_sequence(header: list[Line], body: list[Line], unit: str | None, rows: l
                  problems: list[Problem]) -> None:
     """Space-split text without catalogue codes: a line's text is its name and
     its figures fill the header's value columns in order (the amount, where the
-    header names only that); figures beyond them are reported."""
+    header names only that); figures beyond them are left to the
+    reading's figure accounting."""
     words = [fold(t.text) for ln in header for t in filled(tokens(ln)) if not t.number]
     fields = [f for f in (field_of(w) for w in words) if f is not None]
     values = [f for f in fields if f in ("quantity", "unit_price", "amount") or f == "extra:预算资金"] \
@@ -329,8 +341,6 @@ def _by_sequence(header: list[Line], body: list[Line], unit: str | None, rows: l
                 _quantity(row, text, problems, line)
             else:
                 _money_field(row, key, text, unit, problems, line)
-        for text in numbers[len(keys):]:
-            problems.append(problem("table.figures-unplaced", line, figure=text))
         _mark_totals(row, label)
         row.name = label or None
         rows.append(row)

@@ -5,10 +5,10 @@ which side's labels, 行次 and values) → one entry per panel and printed line
 (`summary_entries`) → rows, each label placed in its side's list
 (`summary_items`: the contract item, or the row it details as `parent`).
 
-Every printed line of a panel is a row, with or without figures; every
-figure printed in the body lands in a row's values or is reported
-(`table.figures-unplaced`); the 行次 and 序号 a template numbers its lines with
-are kept as the row's `extra:行次` / `extra:序号`.
+Every printed line of a panel is a row, with or without figures; a figure
+no column holds is left out of the rows, for the reading's figure accounting
+to report (`table.figures-unplaced`); the 行次 and 序号 a template numbers its
+lines with are kept as the row's `extra:行次` / `extra:序号`.
 """
 
 from __future__ import annotations

@@ -7,13 +7,14 @@ over 功能分类 and 支出用途, its figure under the last 金额), or printe
 its figure in the next panel's column (tab text of the same), gets that
 figure. Where positions are lost (space-split text) a line is cut into
 labelled groups (a label and the numbers after it), each in the panel its
-order and words say. A number that fits no value column is reported, never
-dropped.
+order and words say. A number that fits no value column is in no row: the
+reading's figure accounting (recognise/accounting.py) reports it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from cnbudget.ingest.layout import Cell, Line
@@ -111,20 +112,18 @@ def _positional_entries(line: Line, layout: SummaryLayout, problems: list[Proble
         role = roles.get(col)
         panel = role[0] if role else layout.panel_at(col)
         if panel is None:
-            _unplaced(problems, line, text)
-            continue
+            continue  # in no panel's columns: left to the reading's figure accounting
         entry = entries[id(panel)]
         kind = role[1] if role else ("value" if is_number(text) else "label")
         if kind == "label":
             if is_number(text) and not is_empty_mark(text):
-                _unplaced(problems, line, text)
-                continue
+                continue  # a figure in a label column: left to the figure accounting
             level = role[2] if role else len(entry.labels) - 1
             entry.labels[max(level, 0)] = text
         elif kind == "number":
             entry.texts[ROW_NUMBER_TEXT] = text
         elif role is None:
-            _unplaced(problems, line, text)
+            continue
         elif is_number(text):
             entry.values[panel.values[role[2]][1]] = text
         elif not entry.label:
@@ -158,10 +157,6 @@ def _join_across(entries: list[Entry]) -> None:
             entry.values = dict.fromkeys(entry.values, "")
         else:
             entry.labels = [*entry.labels[:-1], left.label] if entry.labels else [left.label]
-
-
-def _unplaced(problems: list[Problem], line: Line, text: str) -> None:
-    problems.append(problem("table.figures-unplaced", line, figure=text))
 
 
 # ---- space-split text --------------------------------------------------------------------------
@@ -203,11 +198,9 @@ def _text_entries(line: Line, layout: SummaryLayout, problems: list[Problem],
                   listed: dict[int, set[str]]) -> list[Entry]:
     lead, line_groups = groups(line)
     serial: str | None = None
-    for tok in lead:
+    for tok in lead:  # a 行次 of a blank line is numbering; another lead is left to the accounting
         if _SMALL_INT.match(tok.text) and serial is None and (layout.serial_col is not None or line_groups):
             serial = tok.text
-        elif not (_SMALL_INT.match(tok.text) and any(p.number_col is not None for p in layout.panels)):
-            _unplaced(problems, line, tok.text)  # a 行次 of a blank line is numbering, not a figure
     out: list[Entry] = []
     previous: Panel | None = None
     for group in line_groups:
@@ -220,9 +213,7 @@ def _text_entries(line: Line, layout: SummaryLayout, problems: list[Problem],
             entry.texts[ROW_NUMBER_TEXT] = values[0].text
             values = values[1:]
         for key, tok in zip(panel.keys, values, strict=False):
-            entry.values[key] = tok.text
-        for tok in values[len(panel.keys):]:
-            _unplaced(problems, line, tok.text)
+            entry.values[key] = tok.text  # figures beyond the panel's columns: left to the accounting
         if serial is not None:
             entry.texts[layout.serial_key] = serial
         out.append(entry)
@@ -286,20 +277,24 @@ def merge_wrapped(lines: list[Line], layout: SummaryLayout) -> list[Line]:
     for line in lines:
         above = out[-1] if out else None
         if above is not None and positional(line) and positional(above) and (
-                (number_cols and not _numbered(line, number_cols)) or _cut_by_page(above, line)):
-            out[-1] = _join_lines(above, line)
+                (number_cols and not _numbered(line, number_cols)) or cut_by_page(above, line, _names_a_row)):
+            out[-1] = join_lines(above, line)
         else:
             out.append(line)
     return out
 
 
-def _cut_by_page(above: Line, line: Line) -> bool:
+def cut_by_page(above: Line, line: Line, names_a_row: Callable[[str], bool]) -> bool:
+    """A label cut by a page break: its end on the new page's first line, under
+    the label it ends, naming no row itself, and short or making a known label
+    with the part above (专户管理教育收费 | 其他非税收入 are two rows)."""
     if line.page is None or above.page is None or line.page == above.page:
         return False
     toks = [t for t in tokens(line) if not t.empty]
-    labels_above = {t.col for t in tokens(above) if not t.empty and not t.number}
-    return bool(toks) and all(not t.number and t.col in labels_above and not _names_a_row(t.text)
-                              for t in toks)
+    labels_above = {t.col: t.text for t in tokens(above) if not t.empty and not t.number}
+    return bool(toks) and all(
+        not t.number and t.col in labels_above and not names_a_row(t.text)
+        and (len(label_key(t.text)) <= 3 or names_a_row(labels_above[t.col] + t.text)) for t in toks)
 
 
 def _names_a_row(text: str) -> bool:
@@ -312,7 +307,8 @@ def _numbered(line: Line, number_cols: list[int]) -> bool:
     return any(t.col in number_cols and _SMALL_INT.match(t.text) for t in tokens(line))
 
 
-def _join_lines(upper: Line, lower: Line) -> Line:
+def join_lines(upper: Line, lower: Line) -> Line:
+    """The lower line's cells appended to the upper's, column by column."""
     cells = list(upper.cells)
     for i, cell in enumerate(lower.cells):
         text = cell.text.strip()

@@ -83,6 +83,8 @@ def income_item(key: str) -> str | None:
     for pattern, item in _INCOME_ITEMS:
         if re.search(pattern, key):
             return item
+    if key.endswith("小计") and len(key) > 2:
+        return income_item(key[:-2])  # a group's subtotal named with it: 一般公共预算资金小计
     return None
 
 

@@ -25,7 +25,7 @@ from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.table_types import LINE_NUMBER_TEXTS
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.tables.cells import is_number, label_key, positional, tokens
-from cnbudget.recognise.tables.summary_items import ECON, EXPENDITURE, FUNC, INCOME
+from cnbudget.recognise.tables.summary_items import ECON, EXPENDITURE, FUNC, INCOME, side_of_label
 
 LABEL, VALUE, ROW_NUMBER, SERIAL = "label", "value", "row_number", "serial"
 SERIAL_TEXT = LINE_NUMBER_TEXTS[0]
@@ -65,9 +65,9 @@ _ROW_WORDS = frozenset({"合计", "财政拨款", "一般公共预算", "政府�
 def is_header_line(line: Line) -> bool:
     """A line of header cells only (a header printed again after a page break,
     the 栏次 line); not a line naming one fund (财政拨款 wrapped onto its own line)."""
-    texts = [label_key(t) for t in line.filled]
-    if texts and all(t.isdigit() or t == "栏次" for t in texts) and texts.count("栏次") < len(texts):
+    if _is_column_numbers(line):
         return True
+    texts = [label_key(t) for t in line.filled]
     return bool(texts) and all(t in HEADER_WORDS for t in texts) and any(t not in _ROW_WORDS for t in texts)
 
 
@@ -82,11 +82,6 @@ class Panel:
     @property
     def keys(self) -> list[str]:
         return [k for _, k in self.values]
-
-    def owns(self, col: int) -> bool:
-        cols = [*self.label_cols, *([] if self.number_col is None else [self.number_col]),
-                *(c for c, _ in self.values if c is not None)]
-        return bool(cols) and min(cols) <= col <= max(cols)
 
 
 @dataclass(slots=True)
@@ -177,8 +172,11 @@ def _is_column_numbers(line: Line) -> bool:
 
 def positional_layout(header: list[Line], body: list[Line], table_type: str) -> SummaryLayout:
     """Panels from the columns, where the body keeps them."""
-    pos_header = [ln for ln in header if positional(ln) and not _is_column_numbers(ln)]
     pos_body = [ln for ln in body if positional(ln)]
+    # a header line cut into a grid of its own (the page before) has other column edges
+    grid = pos_body[0].grid if pos_body else None
+    pos_header = [ln for ln in header if positional(ln) and not _is_column_numbers(ln)
+                  and (grid is None or ln.grid is None or ln.grid == grid)]
     width = _width(pos_header + pos_body)
     paths = header_paths(pos_header, width)
     roles: dict[int, str] = {}
@@ -291,11 +289,8 @@ def _sides(layout: SummaryLayout, paths: dict[int, list[str]], body: list[Line])
     for panel in layout.panels:
         words = "".join(p for c in [*panel.label_cols, *(c for c, _ in panel.values if c is not None)]
                         for p in paths.get(c, []))
-        if panel.side is None:
-            if "收入" in words and "支出" not in words:
-                panel.side = INCOME
-            elif "支出" in words:
-                panel.side = EXPENDITURE
+        if panel.side is None and ("收入" in words) != ("支出" in words):
+            panel.side = INCOME if "收入" in words else EXPENDITURE
         if panel.kind is None:
             panel.kind = ECON if "经济" in words else FUNC if "功能" in words else None
     undecided = [p for p in layout.panels if p.side is None]
@@ -308,8 +303,6 @@ def _sides(layout: SummaryLayout, paths: dict[int, list[str]], body: list[Line])
 
 
 def _side_from_labels(panel: Panel, body: list[Line]) -> str | None:
-    from cnbudget.recognise.tables.summary_items import side_of_label
-
     votes = [side_of_label(t.text) for ln in body for t in tokens(ln)
              if t.col in panel.label_cols and not t.empty and not t.number]
     income, spending = votes.count(INCOME), votes.count(EXPENDITURE)
