@@ -18,7 +18,6 @@ import re
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
 from cnbudget.model.table_types import PARENT_TEXT
-from cnbudget.normalise.amounts import is_empty_mark
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.tables.cells import (
     amount,
@@ -85,7 +84,7 @@ def parse_summary(block: TableBlock) -> ParsedTables:
     lines = body_lines(block)
     start = body_start(lines)
     header = lines[:start]
-    body = [ln for ln in lines[start:] if not _skipped(ln)]
+    body = [ln for ln in lines[start:] if not is_header_line(ln)]  # a header printed again
     layout = summary_layout(block, header, body)
     body = merge_wrapped(body, layout)
     lists = {id(p): ItemList(p.side or INCOME, p.kind) for p in layout.panels}
@@ -103,10 +102,6 @@ def parse_summary(block: TableBlock) -> ParsedTables:
     return ParsedTables([finish(table)], problems)
 
 
-def _skipped(line: Line) -> bool:
-    return is_header_line(line)
-
-
 def _stacked_side(entry: Entry, side: str | None, lists: dict[int, ItemList]) -> str:
     """The side of a line of a table printing income above expenditure in one
     block: what its label says, else the side of the lines above it."""
@@ -121,8 +116,7 @@ def _stacked_side(entry: Entry, side: str | None, lists: dict[int, ItemList]) ->
 def _row(entry: Entry, lists: dict[int, ItemList], unit: str | None, problems: list[Problem],
          side: str | None) -> Row | None:
     label = entry.label
-    has_value = any(t and not is_empty_mark(t) for t in entry.values.values())
-    if not label and not has_value:
+    if not label and not entry.has_value:
         return None  # a blank line of a panel (its 行次 only)
     side = side or entry.panel.side or INCOME
     row = Row(side=side, name=label or None, locator=locator(entry.line))
