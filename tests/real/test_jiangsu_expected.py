@@ -35,23 +35,6 @@ EVERY = ("npc2017", "npc2018", "npc2019", "procuratorate2017", "procuratorate201
 KNOWN_MISREAD: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "three_public": [(EVERY, "items over 2–3 header rows, one line of figures: all 9 figures lost; "
                              "one empty row item=total named 小计公务用车购置费公务用车运行维护费")],
-    "summary": [(EVERY, "2.政府性基金预算 (printed empty) is an unkeyed row (texts parent=fiscal_general), "
-                        "not item fiscal_fund")],
-    "income": [
-        (EVERY, "one printed table read as 2–4 tables; the lines printed empty are dropped "
-                "(政府性基金 小计, 财政专户管理资金 …, 上年结转和结余资金 …)"),
-        (("procuratorate2017", "procuratorate2018", "cppcc2017", "cppcc2018", "cppcc2019"),
-         "其他资金 小计 read empty and its 其他收入/债务资金 lines keyed business/operating, "
-         "the figure (15.00/14.39/80.00) not under total"),
-        (("party2017",), "财政专户管理资金 小计 and 其他非税收入 147.20 read as extra:政府性基金, total empty"),
-    ],
-    "procurement": [
-        (("npc2019",), "all 26 lines lost (row.unread: a line without columns)"),
-        (("npc2018",), "p.18 (continuation): the 会议费/印刷费 projects' amounts read empty and their "
-                       "物品 lines have no amount (cell.not-an-amount: 分散自行组织)"),
-        (("court2017",), "信息网络及软件购|置更新, cut by the page break p.17/18, stays two lines: a "
-                         "phantom line 置更新 with an empty amount"),
-    ],
 }
 # file → why its reading does not account for every printed figure (problem codes as reported)
 KNOWN_PARTIAL: dict[str, list[str]] = {
@@ -60,10 +43,8 @@ KNOWN_PARTIAL: dict[str, list[str]] = {
     "npc2017": ["the “三公”经费 figures are in no table (table.figures-unplaced p.20)",
                 "reads the invisible copy of 财政拨款基本支出预算表 below p.11's bottom edge "
                 "as a second fiscal_basic table"],
-    "npc2018": ["三公 (table.figures-unplaced p.15) and p.18 procurement figures lost "
-                "(5× cell.not-an-amount, 10× table.figures-unplaced)"],
-    "npc2019": ["三公 (table.figures-unplaced p.9) and all procurement figures lost "
-                "(26× row.unread, 26× table.figures-unplaced pp.12–13)"],
+    "npc2018": ["the “三公”经费 figures are in no table (table.figures-unplaced p.15)"],
+    "npc2019": ["the “三公”经费 figures are in no table (table.figures-unplaced p.9)"],
 }
 
 

@@ -198,6 +198,10 @@ def test_002_item_rows_without_header(lines002):
     t = only_table(cut(lines002, 153, 182, "income", "万元"))
     assert len(t.rows) == 22
     assert list(t.rows[0].values) == ["total"]  # only the one printed column
-    assert t.rows[0].item == "一.财政拨款（补助）" and t.rows[0].values["total"] is None
+    # rows carry the income keys; a line detailing another names it (income_items)
+    assert t.rows[0].item == "fiscal" and t.rows[0].values["total"] is None
     assert t.rows[1].values["total"] == wan("604.4")  # printed `604. 4`
-    assert [r.item for r in t.rows].count("total") == 2
+    assert (t.rows[1].item, t.rows[1].texts["parent"]) == ("fiscal_general", "fiscal")
+    assert (t.rows[2].item, t.rows[2].texts["parent"]) == (None, "fiscal_general")  # 1. 经费拨款（补助）
+    # 本年收入合计 is printed twice: the year's total, and again on the 总计 line below 上年结余
+    assert [r.item for r in t.rows if r.item in ("total", "grand_total")] == ["total", "grand_total"]

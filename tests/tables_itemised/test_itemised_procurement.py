@@ -110,9 +110,11 @@ def test_003_by_header_position_in_yuan() -> None:
     assert sum(r.values["amount"] for r in lines) == Decimal(85283300) == _total(t).values["amount"]
     assert sum(r.values["quantity"] for r in lines) == _total(t).values["quantity"] == Decimal(20)
     desk = lines[0]
-    assert desk.texts["project"] == "办公设备购置" and desk.texts["item_name"] == "办公家具"
-    assert desk.texts["measure"] == "张" and desk.texts["extra:规格"] == "办公桌"
-    assert desk.texts["extra:科目代码"] == "2010301"
-    assert lines[6].texts["extra:科目代码"] == "2010302" and lines[6].values["amount"] == Decimal(71609100)
+    # 采购目录 is the 品目, 规格 the 品名; the 科目 columns (类 款 项) are the row's code
+    assert desk.texts == {"extra:单位名称": "郑州市大数据管理局机关", "project": "办公设备购置",
+                          "catalog_name": "办公家具", "item_name": "办公桌", "measure": "张"}
+    assert desk.code == "2010301" and desk.name == "办公桌"
+    assert "item_name" not in lines[1].texts and lines[1].texts["measure"] == "台"  # printed without either
+    assert lines[6].code == "2010302" and lines[6].values["amount"] == Decimal(71609100)
     assert t.note and t.note.startswith("备注")
     assert values_by_key(only_table(as_grid(block))) == values_by_key(t)

@@ -157,8 +157,9 @@ TABLE_TYPES: dict[str, TableType] = {
             ("政府采购预算表", "政府采购明细", "政府采购支出表"),
             RowKey.ITEM,
             (
-                _C("project", "采购项目", text=True), _C("item_name", "采购品目", text=True),
-                _C("catalog_code", "采购目录", text=True), _C("measure", "计量单位", text=True),
+                _C("project", "采购项目", text=True), _C("catalog_name", "采购品目", text=True),
+                _C("catalog_code", "品目编码", text=True), _C("item_name", "品名", text=True),
+                _C("measure", "计量单位", text=True),
                 _C("quantity", "数量"), _C("unit_price", "单价"), _C("amount", "金额"),
             ),
             False,
@@ -199,6 +200,13 @@ STANDARD_TYPES: tuple[str, ...] = tuple(k for k, t in TABLE_TYPES.items() if t.s
 
 # Columns that hold percentages or counts, never converted from 万元.
 NON_AMOUNT_COLUMNS: frozenset[str] = frozenset({"rate", "score", "quantity", "weight"})
+
+# Row texts of a summary's numbering columns: the 行次 printed beside each label,
+# and the 序号/栏次 column printed before the first panel (one per printed line).
+ROW_NUMBER_TEXT = "extra:行次"
+LINE_NUMBER_TEXTS: tuple[str, ...] = ("extra:序号", "extra:栏次", "extra:编号")
+# The row a summary row or an item-list row details (its item, or its printed name).
+PARENT_TEXT = "parent"
 
 THREE_PUBLIC_ITEMS: dict[str, str] = {
     "total": "合计",

@@ -32,6 +32,7 @@ from cnbudget.recognise.tables.cells import is_furniture, is_note, join_number_p
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DIGITS = re.compile(r"^\d+$")
+_CODE_PIECE = re.compile(r"^0\d+$")  # printed with a leading zero: a code's 款 or 项, no amount
 _COLUMN_NUMBERS_LABEL = ("栏次", "行次")
 
 
@@ -166,11 +167,13 @@ def unplaced(block: TableBlock, tables: list[Table]) -> list[PrintedFigure]:
     left: list[PrintedFigure] = []
     # a possible 序号 is matched last, so it never takes the value of a real figure
     for fig in sorted(printed_figures(block), key=lambda f: f.leads_a_row):
+        plain = clean_number_text(fig.text)
+        if _CODE_PIECE.match(plain) and plain in codes:
+            continue  # 类|款|项 pieces (03) are codes: they never take an amount's value
         key = fig.value.normalize()
         if values[key] > 0:
             values[key] -= 1
             continue
-        plain = clean_number_text(fig.text)
         if _DIGITS.match(plain) and (plain in codes or plain.lstrip("0") in codes):
             continue
         if plain in joined:

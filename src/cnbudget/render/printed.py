@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Department, Row, Table
-from cnbudget.model.table_types import NON_AMOUNT_COLUMNS, TABLE_TYPES, RowKey, TableType
+from cnbudget.model.table_types import (
+    LINE_NUMBER_TEXTS,
+    NON_AMOUNT_COLUMNS,
+    PARENT_TEXT,
+    ROW_NUMBER_TEXT,
+    TABLE_TYPES,
+    RowKey,
+    TableType,
+)
 from cnbudget.normalise.amounts import UNIT_FACTORS
 from cnbudget.normalise.codes import ECONOMIC, FUNCTIONAL, code_family
 
@@ -252,33 +260,44 @@ def _aligned(columns: list[list[Row]]) -> list[list[Row | None]]:
 
 
 def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
+    """Panels side by side, each 项目 (行次) values; a 序号 column before them where
+    the rows were numbered so."""
     income = [r for r in table.rows if r.side == "income"]
     panels = [("收入", income), *_spending_panels([r for r in table.rows if r.side != "income"])]
+    serial = next((k for k in LINE_NUMBER_TEXTS if any(k in r.texts for r in table.rows)), None)
+    numbered = [any(ROW_NUMBER_TEXT in r.texts for r in rows) for _, rows in panels]
     cols = [_columns(table, ttype, rows) or ["amount"] for _, rows in panels]
-    starts = [sum(1 + len(c) for c in cols[:i]) for i in range(len(panels))]
-    width = sum(1 + len(c) for c in cols)
-    top = [PrintedCell(head, start, colspan=1 + len(c))
-           for (head, _), start, c in zip(panels, starts, cols, strict=True)]
+    lead = 1 if serial else 0
+    widths = [1 + int(n) + len(c) for n, c in zip(numbered, cols, strict=True)]
+    starts = [lead + sum(widths[:i]) for i in range(len(panels))]
+    top = [PrintedCell(head, start, colspan=w)
+           for (head, _), start, w in zip(panels, starts, widths, strict=True)]
     second: list[PrintedCell] = []
-    for start, c in zip(starts, cols, strict=True):
-        second += [PrintedCell("项目", start), *(PrintedCell(header_text(ttype, k), start + 1 + i)
-                                                for i, k in enumerate(c))]
+    if serial:
+        top.insert(0, PrintedCell(header_text(None, serial), 0, rowspan=2))
+    for start, n, c in zip(starts, numbered, cols, strict=True):
+        second += [PrintedCell("项目", start), *([PrintedCell("行次", start + 1)] if n else []),
+                   *(PrintedCell(header_text(ttype, k), start + 1 + int(n) + i) for i, k in enumerate(c))]
     body: list[list[BodyValue]] = []
     for line in _aligned([rows for _, rows in panels]):
         cells: list[BodyValue] = []
-        for row, c in zip(line, cols, strict=True):
+        if serial:
+            cells.append(next((r.texts[serial] for r in line if r is not None and serial in r.texts), ""))
+        for row, n, c in zip(line, numbered, cols, strict=True):
             if row is None:
-                cells += [""] * (1 + len(c))
+                cells += [""] * (1 + int(n) + len(c))
             else:
-                cells += [row.name or row.item or "", *(_amount(row.values.get(k), k, factor) for k in c)]
+                cells += [row.name or row.item or "", *([row.texts.get(ROW_NUMBER_TEXT, "")] if n else []),
+                          *(_amount(row.values.get(k), k, factor) for k in c)]
         body.append(cells)
-    return _printed(table, [top, second], body, width, frozenset(starts))
+    return _printed(table, [top, second], body, lead + sum(widths), frozenset(starts))
 
 
 def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> PrintedTable:
     """Rows under 项目 (or under their text columns), with a 编码 column where
     any row has a code: the named-row tables and tables of no known type."""
-    present = list(dict.fromkeys(k for r in table.rows for k in r.texts))
+    # a row's parent is where it is listed, not a printed column
+    present = list(dict.fromkeys(k for r in table.rows for k in r.texts if k != PARENT_TEXT))
     known = [c.key for c in ttype.columns if c.text] if ttype is not None else []
     # the catalogue's text columns in its order, then the table's own (extra:<header>)
     text_cols = [k for k in known if k in present] + [k for k in present if k not in known]

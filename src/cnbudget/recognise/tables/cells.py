@@ -149,6 +149,8 @@ def is_furniture(line: Line, title: str = "") -> bool:
         return True
     if _PAGE_MARK.match(text) or _FURNITURE.match(text):
         return True
+    if line.page is not None and text == str(line.page) and len(line.filled) == 1:
+        return True  # the page's own number at its foot
     if title and text == fold(title):
         return True
     # a page's running head: 302 石家庄市数据资源管理局 单位：万元

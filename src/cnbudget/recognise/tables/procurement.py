@@ -1,12 +1,17 @@
 """政府采购预算表: one row per printed line.
 
-Two ways to find a line's fields. Where lines carry a 政府采购目录 code
-(`A060205`, `C020702`) the code anchors them: before it the project (and
-its 预算资金) and the item, after it the measure, then quantity, unit price,
-amount and the amounts by source of funds. This works whatever the shape,
-including space-split text whose cells wrap over several lines (石家庄
-`2000` / `.00`). Without codes (郑州 政府采购预算表) the columns are read
-from the header by position.
+Three ways to find a line's fields. Where cells keep their columns, by the
+header over them (`procurement_columns`: 科目代码 → `code`, 采购项目 →
+`project`, 采购品目 → `catalog_name`, 品目编码 → `catalog_code`, 品名 / 规格 →
+`item_name`, 计量单位 → `measure`, 数量, 单价, 金额, the rest `extra:<header>`),
+in any order; a tree of lines (江苏: 品目大类 → 专项 → 物品) keeps each line
+with the fields it prints. Where positions are lost and lines carry a
+政府采购目录 code (`A060205`, `C020702`) the code anchors them: before it the
+project (and its 预算资金) and the item, after it the measure, then
+quantity, unit price, amount and the amounts by source of funds, whatever
+the shape, including text whose cells wrap over several lines (石家庄 `2000`
+/ `.00`). Otherwise a line's text is its name and its figures fill the
+header's value columns in order.
 
 The 合计 line is `item: "total"`; a unit's 小计 line is `item: "subtotal"`
 (not a contract item: the lines above it up to the previous 小计 add up
@@ -20,7 +25,6 @@ from dataclasses import dataclass, field
 
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
-from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import is_empty_mark
 from cnbudget.normalise.codes import join_code
 from cnbudget.normalise.text import fold
@@ -41,26 +45,20 @@ from cnbudget.recognise.tables.cells import (
     tokens,
 )
 from cnbudget.recognise.tables.other import printed_subject, without_subject_line
+from cnbudget.recognise.tables.procurement_columns import (
+    CODE,
+    TEXT_FIELDS,
+    codes_under_header,
+    field_of,
+    header_columns,
+    header_texts,
+    realign,
+)
+from cnbudget.recognise.tables.summary_entries import cut_by_page, join_lines
 
 # amount-by-source columns printed after the amount, in the template's order
 _SOURCES = ("一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款", "财政专户核拨", "其他来源收入")
 
-# header words → field, for the positional reading
-_HEADER_FIELDS: tuple[tuple[str, str], ...] = (
-    ("单位名称", "extra:单位名称"),
-    ("采购项目", "project"), ("项目名称", "project"),
-    ("目录序号", "catalog_code"), ("目录编码", "catalog_code"), ("目录代码", "catalog_code"),
-    ("采购目录", "item_name"), ("采购品目", "item_name"), ("物品名称", "item_name"), ("采购品名", "item_name"),
-    ("规格", "extra:规格"),
-    ("计量单位", "measure"),
-    ("数量", "quantity"),
-    ("单价", "unit_price"),
-    ("金额", "amount"), ("总计", "amount"), ("合计", "amount"),
-)
-# the 类/款/项 columns of a classification code: whole headers only (一般公共预算拨款 has 款 too)
-_CODE_HEADERS = frozenset({"科目", "代码", "科目代码", "科目编码", "功能科目", "类", "款", "项"})
-_TEXT_FIELDS = ("project", "item_name", "catalog_code", "measure")
-PROCUREMENT = TABLE_TYPES["procurement"]
 
 
 @dataclass(slots=True)
@@ -103,12 +101,13 @@ def parse_procurement(block: TableBlock) -> ParsedTables:
     problems: list[Problem] = []
     lines = without_subject_line(body_lines(block))
     start = _first_row(lines)
-    headers = _header_texts(lines[:start])
-    columns = _header_columns(headers)
+    paths = header_texts(lines[:start])
+    texts = {col: "".join(path) for col, path in paths.items()}
+    body = [ln for ln in lines[start:] if not _repeats_header(ln, texts)]
+    columns = header_columns(paths, body)
     coded = any(is_catalog_code(t.text) for ln in lines for t in tokens(ln))
-    if columns and (not coded or _codes_under_header(lines[start:], columns)):
-        body = [ln for ln in lines[start:] if not _repeats_header(ln, headers)]
-        _positional(body, columns, unit, table.rows, problems)
+    if columns and (not coded or codes_under_header(body, columns)):
+        _positional(_join_page_cuts(realign(body, columns)), columns, unit, table.rows, problems)
     elif coded:
         header_text = "".join(fold(ln.text) for ln in lines[:start])
         extras = _extra_headers(header_text)
@@ -117,16 +116,8 @@ def parse_procurement(block: TableBlock) -> ParsedTables:
             if row is not None:
                 table.rows.append(row)
     else:
-        problems += [problem("row.unread", ln, text=ln.text) for ln in lines[start:]
-                     if any(not t.empty for t in tokens(ln))]
+        _by_sequence(lines[:start], lines[start:], unit, table.rows, problems)
     return ParsedTables([finish(table)], problems)
-
-
-def _codes_under_header(lines: list[Line], columns: dict[int, str]) -> bool:
-    """Whether the header's columns are the rows' columns: every catalogue code
-    sits under the 采购目录 header (not so where merged header cells came apart)."""
-    return all(columns.get(t.col) == "catalog_code" for ln in lines for t in tokens(ln)
-               if is_catalog_code(t.text))
 
 
 def _first_row(lines: list[Line]) -> int:
@@ -239,19 +230,6 @@ def _amounts(row: Row, texts: list[str], keys: list[str], unit: str | None,
         problems.append(problem("row.too-many-amounts", line, text=" | ".join(texts)))
 
 
-def _header_texts(header: list[Line]) -> dict[int, str]:
-    """Column index → the header's folded text in that column; empty where the
-    header has no positions."""
-    texts: dict[int, str] = {}
-    for line in header:
-        for tok in tokens(line):
-            if tok.col is None:
-                return {}
-            if tok.text:
-                texts[tok.col] = texts.get(tok.col, "") + fold(tok.text)
-    return texts
-
-
 def _repeats_header(line: Line, headers: dict[int, str]) -> bool:
     """A header line printed again where the table runs onto a new page: each
     filled cell is (part of) its own column's header. Such a line is no row,
@@ -261,27 +239,9 @@ def _repeats_header(line: Line, headers: dict[int, str]) -> bool:
                               for t in toks)
 
 
-def _header_columns(texts: dict[int, str]) -> dict[int, str]:
-    """Column index → field from the header texts of a positional shape: the
-    catalogue's own headers first, then the words local templates use; a
-    column no field takes is kept as `extra:<header>`. Empty where the header
-    has no positions."""
-    own = {fold(c.header): c.key for c in PROCUREMENT.columns}
-    columns: dict[int, str] = {col: own[text] for col, text in texts.items() if text in own}
-    for col, text in sorted(texts.items()):
-        if col in columns:
-            continue
-        is_code = text in _CODE_HEADERS or text.endswith(("科目代码", "科目编码"))
-        fieldname = "code" if is_code else next((f for word, f in _HEADER_FIELDS if word in text), None)
-        if fieldname is None or (fieldname != "code" and fieldname in columns.values()):
-            fieldname = f"extra:{text}"
-        columns[col] = fieldname
-    return columns if "amount" in columns.values() else {}
-
-
 def _positional(lines: list[Line], columns: dict[int, str], unit: str | None, rows: list[Row],
                 problems: list[Problem]) -> None:
-    code_cols = sorted(c for c, f in columns.items() if f == "code")
+    code_cols = sorted(c for c, f in columns.items() if f == CODE)
     text_cols = {columns[t.col] for ln in lines for t in tokens(ln)
                  if t.col in columns and t.text and not t.number}
     for line in lines:
@@ -292,15 +252,18 @@ def _positional(lines: list[Line], columns: dict[int, str], unit: str | None, ro
         by_field: dict[str, list[str]] = {}
         for tok in toks:
             fieldname = columns.get(tok.col) if tok.col is not None else None
-            if fieldname is not None and fieldname != "code":
+            if fieldname is None:  # a figure in no column: left to the reading's figure accounting
+                if tok.text and not tok.number:
+                    by_field.setdefault("label", []).append(tok.text)
+            elif fieldname != CODE:
                 by_field.setdefault(fieldname, []).append(tok.text)
         label = "".join(t.text for t in toks if not t.empty and not t.number)
-        code = join_code(*[t.text for t in toks if t.col in code_cols and t.text]) if code_cols else None
-        if code:
-            row.texts["extra:科目代码"] = code
+        _code(row, [t.text for t in toks if t.col in code_cols and t.text])
         for fieldname, texts in by_field.items():
             text = "".join(texts).strip()
-            if fieldname in _TEXT_FIELDS or (fieldname.startswith("extra:") and fieldname in text_cols):
+            if fieldname == "label":
+                continue
+            if fieldname in TEXT_FIELDS or (fieldname.startswith("extra:") and fieldname in text_cols):
                 if text:
                     row.texts[fieldname] = text
             elif fieldname == "quantity":
@@ -310,14 +273,76 @@ def _positional(lines: list[Line], columns: dict[int, str], unit: str | None, ro
                     row.values["quantity"] = None
             else:
                 _money_field(row, fieldname, text, unit, problems, line)
-        key = fold(label)
-        if key.startswith(("合计", "总计")):
-            row.item = "total"
-        elif "小计" in key:
-            row.item = "subtotal"
+        _mark_totals(row, label)
+        if row.item is not None:  # 合计 printed in a text column is the line's name, not a field
+            row.texts = {k: v for k, v in row.texts.items() if fold(v) != fold(label)}
         if "catalog_code" in row.texts and not is_catalog_code(row.texts["catalog_code"]):
-            row.texts.setdefault("item_name", row.texts.pop("catalog_code"))
-        row.name = row.texts.get("item_name") or row.texts.get("project") or label or None
+            row.texts.setdefault("catalog_name", row.texts.pop("catalog_code"))
+        row.name = (row.texts.get("item_name") or row.texts.get("catalog_name") or row.texts.get("project")
+                    or label or None)
+        rows.append(row)
+
+
+def _join_page_cuts(lines: list[Line]) -> list[Line]:
+    """A line a page break cut: its text's end, alone on the new page (江苏 信息网络及软件购 /
+    置更新), joined to the line above."""
+    out: list[Line] = []
+    for line in lines:
+        if out and cut_by_page(out[-1], line, lambda _text: False):
+            out[-1] = join_lines(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _code(row: Row, pieces: list[str]) -> None:
+    """The 科目代码 printed in one column or split over 类/款/项: the row's `code`;
+    text there that is no code (合计) is kept as printed."""
+    if not pieces:
+        return
+    code = join_code(*pieces)
+    if code is not None:
+        row.code = code
+    elif not any(ch.isdigit() for ch in "".join(pieces)):
+        return  # the 合计 label printed under 科目: the row's name
+    else:
+        row.texts["extra:科目代码"] = "".join(pieces)
+
+
+def _mark_totals(row: Row, label: str) -> None:
+    key = fold(label)
+    if key.startswith(("合计", "总计")):
+        row.item = "total"
+    elif "小计" in key:
+        row.item = "subtotal"
+
+
+def _by_sequence(header: list[Line], body: list[Line], unit: str | None, rows: list[Row],
+                 problems: list[Problem]) -> None:
+    """Space-split text without catalogue codes: a line's text is its name and
+    its figures fill the header's value columns in order (the amount, where the
+    header names only that); figures beyond them are left to the
+    reading's figure accounting."""
+    words = [fold(t.text) for ln in header for t in filled(tokens(ln)) if not t.number]
+    fields = [f for f in (field_of(w) for w in words) if f is not None]
+    values = [f for f in fields if f in ("quantity", "unit_price", "amount") or f == "extra:预算资金"] \
+        or ["amount"]
+    for line in body:
+        toks = filled(tokens(line))
+        if not toks or _is_header_repeat(line, "".join(words)):
+            continue
+        row = Row(locator=locator(line))
+        label = "".join(t.text for t in toks if not t.number)
+        numbers = [t.text for t in toks if t.number]
+        keys = values if len(numbers) >= len(values) else (["amount"] if len(numbers) == 1 and
+                                                            "amount" in values else values)
+        for key, text in zip(keys, numbers, strict=False):
+            if key == "quantity":
+                _quantity(row, text, problems, line)
+            else:
+                _money_field(row, key, text, unit, problems, line)
+        _mark_totals(row, label)
+        row.name = label or None
         rows.append(row)
 
 
