@@ -17,6 +17,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
     from cnbudget.audit.docs import rules_markdown
     from cnbudget.cli.docs import boundary_markdown
     from cnbudget.normalise.classification_docs import catalogue_markdown
+    from cnbudget.render.variants.docs import variants_markdown
 
     return {
         "tables.md": tables_markdown,
@@ -24,6 +25,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
         "classification.md": catalogue_markdown,
         "problems.md": problems_markdown,
         "boundary.md": boundary_markdown,
+        "layout-variants.md": variants_markdown,
     }
 
 

@@ -1,8 +1,9 @@
 """The documents variants are printed from: the project's samples (budget
 and final account, base or perturbed figures), each with the tables the
-samples lack that variants reshape — a 机关运行经费 table (its 公用经费 lines)
-and 会议费 | 培训费 in the 三公 table — and the seeds' readings (verified by
-tests/golden)."""
+samples lack that variants reshape — a 机关运行经费 table (its 公用经费 lines),
+and in the budget 会议费 | 培训费 in the 三公 table (“三公”经费、会议费、培训费
+支出预算表; the final account's stays the six 三公 items, as 公开09表) — and
+the seeds' readings (verified by tests/golden)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ ECONOMIC_NAMES = {code: name for code, name, _ in ECONOMIC_LINES}
 
 
 def sample(kind: Kind, seed: int = 0) -> Document:
-    """A sample with a 机关运行经费 table and 会议费/培训费 in its 三公 table."""
+    """A sample with a 机关运行经费 table (and, a budget, 会议费/培训费 in its 三公 table)."""
     doc = budget_sample(seed) if kind is Kind.BUDGET else final_account_sample(seed)
     return supplemented(doc)
 
@@ -31,9 +32,9 @@ def supplemented(doc: Document) -> Document:
     public = {r.code: r.values["public"] for r in basic.rows if r.code and len(r.code) == 5
               and r.values.get("public") is not None}
     three = next(t for t in doc.tables if t.type == "three_public")
-    columns = list(three.rows[0].values)
-    for item, code, name in (("meeting", MEETING, "会议费"), ("training", TRAINING, "培训费")):
-        three.rows.append(Row(item=item, name=name, values=dict.fromkeys(columns, public.get(code))))
+    if doc.meta.kind is Kind.BUDGET:
+        for item, code, name in (("meeting", MEETING, "会议费"), ("training", TRAINING, "培训费")):
+            three.rows.append(Row(item=item, name=name, values={"amount": public.get(code)}))
     word = "决算" if doc.meta.kind is Kind.FINAL_ACCOUNT else "预算"
     prefix = three.title.split("财政拨款")[0]
     total = sum(public.values(), Decimal(0))

@@ -11,7 +11,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
+from cnbudget.cli.main import app
 from cnbudget.model import Document
 from cnbudget.render import render_document
 from cnbudget.render.printed import Number, PrintedTable, cell_text, printed_table
@@ -143,10 +145,11 @@ def test_summary_stacked(samples: dict[str, Document]) -> None:
 
 def test_three_public_wide(samples: dict[str, Document]) -> None:
     budget = _printed(samples["budget"], LayoutVariant(item_form=ItemForm.WIDE), "three_public")
-    assert len(budget.body) == 1 and len(budget.header) == 2
-    assert [c.text for c in budget.header[0]] == ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费",
-                                                 "会议费", "培训费"]
-    assert [c.text for c in budget.header[1]] == ["小计", "购置费", "运行费"]
+    # with 会议费 | 培训费 beside them, the 三公 items under their own heading (合计 is theirs)
+    assert len(budget.body) == 1 and len(budget.header) == 3
+    assert [c.text for c in budget.header[0]] == ["“三公”经费", "会议费", "培训费"]
+    assert [c.text for c in budget.header[1]] == ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"]
+    assert [c.text for c in budget.header[2]] == ["小计", "购置费", "运行费"]
     final = _printed(samples["final"], LayoutVariant(item_form=ItemForm.WIDE), "three_public")
     assert [c.text for c in final.header[0]] == ["预算数", "决算数"] and len(final.header) == 3
     operating = _printed(samples["budget"], LayoutVariant(item_form=ItemForm.WIDE), "operating_cost")
@@ -210,3 +213,14 @@ def test_number_as_printed() -> None:
     assert Number(Decimal("4097.1"), 2, grouped=True).text == "4,097.10"
     assert Number(Decimal("40971100"), 0).needed == 0 and Number(Decimal("0.5"), 2).needed == 1
     assert replace(Number(Decimal("12.30"), 2), grouped=False).text == "12.30"
+
+
+def test_cli_renders_text_in_a_variant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["render", "--sample", "budget", "--to", "text",
+                                      "--variant", "code_split", "--variant", "unit_yuan"])
+    assert result.exit_code == 0, result.output
+    [written] = tmp_path.glob("*.txt")
+    text = written.read_text(encoding="utf-8")
+    assert "201\t03\t01\t行政运行\t3895000.00" in text and "金额单位：元" in text
+    assert CliRunner().invoke(app, ["render", "--sample", "budget", "--to", "text", "--variant", "nope"]).exit_code != 0

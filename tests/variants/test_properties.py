@@ -24,7 +24,14 @@ from hypothesis import strategies as st
 
 from cnbudget.model import Document, Kind
 from cnbudget.pipeline import extract
-from cnbudget.render.variants import LayoutVariant, combine, dimension, variant_document
+from cnbudget.render.variants import (
+    DEFAULT_VARIANT,
+    LayoutVariant,
+    combine,
+    dimension,
+    variant_document,
+)
+from cnbudget.render.variants.variant import FIELDS
 from variants.compare import assert_reads_back
 from variants.documents import sample
 from variants.routes import (
@@ -35,7 +42,7 @@ from variants.routes import (
     render_all,
     route,
 )
-from variants.worklist import failures, passing, passing_documents
+from variants.worklist import failing_together, failures, passing, passing_documents
 
 EXPLORE = int(os.environ.get("CNBUDGET_VARIANTS_EXPLORE", "0"))
 EXAMPLES = {r.name: 8 for r in FAST_ROUTES} | {r.name: 2 for r in LIBREOFFICE_ROUTES}
@@ -65,10 +72,20 @@ def _document(data: st.DataObject, name: str, seeds: dict[str, Document]) -> Doc
     return _sample(kind, data.draw(st.integers(0, PERTURBATIONS), label="perturbation"))
 
 
-def _variant(data: st.DataObject, pool: list[str], first: str | None = None) -> LayoutVariant:
-    names = data.draw(st.lists(st.sampled_from(pool), unique=True, max_size=MAX_DIMENSIONS), label="dimensions") \
-        if pool else []
-    chosen = ([first] if first else []) + names
+def _fields(name: str) -> set[str]:
+    """The variant fields a dimension sets."""
+    return {f for v in dimension(name).variants for f in FIELDS if getattr(v, f) != getattr(DEFAULT_VARIANT, f)}
+
+
+def _variant(data: st.DataObject, pool: list[str], avoid: list[frozenset[str]],
+             failing: tuple[str, ...] = ()) -> LayoutVariant:
+    """Up to MAX_DIMENSIONS of `pool` (never all of a set in `avoid`), then
+    `failing`'s, which no drawn one overrides."""
+    taken = {f for n in failing for f in _fields(n)}
+    pool = [n for n in pool if not _fields(n) & taken]
+    names = data.draw(st.lists(st.sampled_from(pool), unique=True, max_size=MAX_DIMENSIONS)
+                      .filter(lambda ns: not any(s <= set(ns) for s in avoid)), label="dimensions") if pool else []
+    chosen = [*names, *failing]
     note(f"dimensions: {chosen}")
     return combine(tuple(dimension(n).variants[0] for n in chosen))
 
@@ -93,7 +110,7 @@ def test_variants_read_back(seeds: dict[str, Document], way: str) -> None:
     @given(data=st.data())
     def property_(data: st.DataObject) -> None:
         name = data.draw(st.sampled_from(documents), label="document")
-        _reads_back(_document(data, name, seeds), _variant(data, passing(way)), way, name)
+        _reads_back(_document(data, name, seeds), _variant(data, passing(way), failing_together(way)), way, name)
 
     property_()
 
@@ -117,6 +134,7 @@ def test_listed_failures_still_fail(seeds: dict[str, Document], way: str) -> Non
         failing, docs = data.draw(st.sampled_from(cases), label="failure")
         choices = [d for d in docs if d in seeds] if docs else ["budget", "final"]
         name = data.draw(st.sampled_from(choices), label="document")
-        _reads_back(_document(data, name, seeds), _variant(data, passing(way), failing), way, name)
+        variant = _variant(data, passing(way), failing_together(way), failing)
+        _reads_back(_document(data, name, seeds), variant, way, name)
 
     property_()

@@ -42,6 +42,8 @@ WIDE_THREE_PUBLIC: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meeting", (THREE_PUBLIC_ITEMS["meeting"],)),
     ("training", (THREE_PUBLIC_ITEMS["training"],)),
 )
+THREE_PUBLIC_GROUP = "“三公”经费"  # over the 三公 items where 会议费 | 培训费 print beside them
+BESIDE_THREE_PUBLIC = frozenset({"meeting", "training"})
 STACKED_INCOME = "收入"
 
 
@@ -144,6 +146,9 @@ def _wide_paths(table: Table) -> list[tuple[Row, tuple[str, ...]]] | None:
     known = [(by_item[item], path) for item, path in WIDE_THREE_PUBLIC if item in by_item]
     if "vehicle" in by_item and not {"vehicle_purchase", "vehicle_operation"} & set(by_item):
         known = [(r, (VEHICLE_GROUP,) if r.item == "vehicle" else p) for r, p in known]
+    if BESIDE_THREE_PUBLIC & set(by_item):
+        # 合计 beside 会议费 | 培训费 would read as the total of all: it is the 三公 total
+        known = [(r, p if r.item in BESIDE_THREE_PUBLIC else (THREE_PUBLIC_GROUP, *p)) for r, p in known]
     listed = {id(r) for r, _ in known}
     return known + [(r, (row_label(r),)) for r in table.rows if id(r) not in listed]
 
