@@ -9,7 +9,6 @@ import pytest
 
 from cnbudget.model import Document
 from cnbudget.pipeline import extract
-from cnbudget.render.libreoffice import libreoffice_available
 from cnbudget.render.variants import combine, dimension, variant_document
 from variants.compare import assert_reads_back
 from variants.routes import render_all, route
@@ -20,8 +19,6 @@ from variants.worklist import combination_cases
 def test_listed_failure(samples: dict[str, Document], seeds: dict[str, Document], tmp_path: Path, way: str,
                         names: tuple[str, ...], number: str) -> None:
     documents = {**samples, **seeds}
-    if route(way).via and not libreoffice_available():
-        pytest.skip("LibreOffice is not installed")
     if number not in documents:
         pytest.skip(f"seed {number} is absent (../shared)")
     variant = combine(tuple(dimension(n).variants[0] for n in names))

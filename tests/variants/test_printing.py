@@ -20,6 +20,7 @@ from cnbudget.render.printed import Number, PrintedTable, cell_text, printed_tab
 from cnbudget.render.text import display_width, document_text
 from cnbudget.render.variants import (
     DEFAULT_VARIANT,
+    DIMENSIONS,
     CodeStyle,
     Decimals,
     ItemForm,
@@ -60,6 +61,22 @@ def test_header_paths_rebuild_every_default_header(samples: dict[str, Document],
             assert header_cells(paths) == printed.header, printed.title
             checked += bool(printed.header)
     assert checked > 20
+
+
+def test_each_dimension_changes_its_tables_only(samples: dict[str, Document]) -> None:
+    """A dimension's print differs from the default in some table, and only in
+    tables of the types it names (the catalogue's `tables`)."""
+    for d in DIMENSIONS:
+        if d.name == "text_spaces":
+            continue  # the text writer's alone
+        changed: set[str] = set()
+        for doc in samples.values():
+            for (table, default), (_, varied) in zip(printed_tables(doc), printed_tables(doc, d.variants[0]),
+                                                     strict=True):
+                if default != varied:
+                    changed.add(table.type)
+        assert changed, d.name
+        assert not d.tables or changed <= set(d.tables), (d.name, changed - set(d.tables))
 
 
 def test_index_column_numbers_the_lines(samples: dict[str, Document]) -> None:

@@ -125,10 +125,12 @@ def dimension_cases(ways: Iterable[str]) -> list:
 
 def combination_cases() -> list:
     """(writer, dimensions, document) of the failures listed together or on a
-    seed only, each strictly expected to fail (on the budget sample where no seed is named)."""
+    seed only, each strictly expected to fail (on the budget sample where no
+    seed is named). LibreOffice's PDFs are left to the property test's
+    expected failures: a conversion each would cost seconds."""
     return [pytest.param(w, f.dimensions, d, marks=_xfail(f), id=f"{w}-{'+'.join(f.dimensions)}-{d}")
             for f in WORKLIST if not f.alone and f.dimensions != ("default",)
-            for w in f.routes for d in f.documents or ("budget",)]
+            for w in f.routes if w not in LIBREOFFICE for d in f.documents or ("budget",)]
 
 
 def default_cases(ways: Iterable[str], documents: Iterable[str]) -> list:

@@ -23,9 +23,11 @@ def variants_markdown() -> str:
         "`tests/variants/` read every variant back; `tests/variants/worklist.py` lists those the",
         "reader does not handle yet.",
         "",
-        "| dimension | 说明 | tables it changes | variant |",
-        "|---|---|---|---|",
+        "| dimension | 说明 | tables it changes | table types | variant |",
+        "|---|---|---|---|---|",
     ]
     for d in DIMENSIONS:
-        lines.append(f"| `{d.name}` | {d.title} | {d.applies_to} | {'; '.join(_changes(v) for v in d.variants)} |")
+        types = ", ".join(f"`{t}`" for t in d.tables) or "any"
+        lines.append(f"| `{d.name}` | {d.title} | {d.applies_to} | {types} | "
+                     f"{'; '.join(_changes(v) for v in d.variants)} |")
     return "\n".join(lines) + "\n"

@@ -89,6 +89,11 @@ class Dimension:
     title: str  # zh
     applies_to: str  # zh: which tables it changes
     variants: tuple[LayoutVariant, ...]
+    tables: tuple[str, ...] = ()  # the table types it changes; () for any
+
+
+FUNCTIONAL_TABLES = ("income", "expenditure", "general_public", "gov_fund", "state_capital", "fiscal_expenditure")
+CODED_TABLES = (*FUNCTIONAL_TABLES, "general_public_basic", "fiscal_basic", "operating_cost")
 
 
 def _alone(**changes: object) -> LayoutVariant:
@@ -97,19 +102,24 @@ def _alone(**changes: object) -> LayoutVariant:
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("header_flat", "表头一行", "有多行表头的表", (_alone(header_levels=1),)),
-    Dimension("header_three", "表头三行", "分类科目表", (_alone(header_levels=3),)),
+    Dimension("header_three", "表头三行", "分类科目表", (_alone(header_levels=3),), CODED_TABLES),
     Dimension("unmerged_first", "表头不合并（文字在首格）", "有合并表头的表", (_alone(merge=Merge.FIRST),)),
     Dimension("unmerged_repeated", "表头不合并（文字重复）", "有合并表头的表", (_alone(merge=Merge.REPEATED),)),
     Dimension("page_breaks", "跨页重复表头", "行数超过一页的表", (_alone(page_rows=6),)),
     Dimension("column_numbers", "栏次行", "标准表", (_alone(column_numbers=True),)),
     Dimension("index_column", "序号列", "分类科目表、项目表、收支总表", (_alone(index_column=True),)),
-    Dimension("code_split", "科目编码分列（类、款、项）", "功能分类科目表", (_alone(code_style=CodeStyle.SPLIT),)),
-    Dimension("code_joined", "编码与名称同格", "分类科目表", (_alone(code_style=CodeStyle.JOINED),)),
+    Dimension("code_split", "科目编码分列（类、款、项）", "功能分类科目表", (_alone(code_style=CodeStyle.SPLIT),),
+              FUNCTIONAL_TABLES),
+    Dimension("code_joined", "编码与名称同格", "分类科目表", (_alone(code_style=CodeStyle.JOINED),), CODED_TABLES),
     Dimension("header_words", "表头用语", "标准表", (_alone(header_words=HeaderWords.ALTERNATE),)),
-    Dimension("basic_two_panels", "基本支出两栏（人员经费、公用经费）", "基本支出表", (_alone(basic_panels=2),)),
-    Dimension("basic_three_panels", "基本支出三栏", "基本支出表", (_alone(basic_panels=3),)),
-    Dimension("summary_stacked", "收支总表收入在上、支出在下", "收支总表", (_alone(summary_panels=SummaryPanels.STACKED),)),
-    Dimension("wide_items", "项目横排（三公、机关运行经费）", "“三公”经费表、机关运行经费表", (_alone(item_form=ItemForm.WIDE),)),
+    Dimension("basic_two_panels", "基本支出两栏（人员经费、公用经费）", "基本支出表", (_alone(basic_panels=2),),
+              ("general_public_basic", "fiscal_basic")),
+    Dimension("basic_three_panels", "基本支出三栏", "基本支出表", (_alone(basic_panels=3),),
+              ("general_public_basic", "fiscal_basic")),
+    Dimension("summary_stacked", "收支总表收入在上、支出在下", "收支总表",
+              (_alone(summary_panels=SummaryPanels.STACKED),), ("summary", "fiscal_summary")),
+    Dimension("wide_items", "项目横排（三公、机关运行经费）", "“三公”经费表、机关运行经费表",
+              (_alone(item_form=ItemForm.WIDE),), ("three_public", "operating_cost")),
     Dimension("unit_yuan", "单位元", "所有金额表", (_alone(unit="元"),)),
     Dimension("unit_yuan_whole", "单位元、无小数", "所有金额表", (_alone(unit="元", decimals=Decimals.AS_NEEDED),)),
     Dimension("unit_thousand", "单位千元", "所有金额表", (_alone(unit="千元"),)),
