@@ -18,6 +18,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
     from cnbudget.cli.docs import boundary_markdown
     from cnbudget.normalise.classification_docs import catalogue_markdown
     from cnbudget.recognise.metadata.docs import metadata_markdown
+    from cnbudget.render.variants.docs import variants_markdown
 
     return {
         "tables.md": tables_markdown,
@@ -26,6 +27,7 @@ def generated_pages() -> dict[str, Callable[[], str]]:
         "problems.md": problems_markdown,
         "boundary.md": boundary_markdown,
         "metadata.md": metadata_markdown,
+        "layout-variants.md": variants_markdown,
     }
 
 

@@ -27,18 +27,24 @@ def table_key(table: Table) -> tuple[str, str]:
     return (table.type, table.subject or table.title)
 
 
-def row_differences(want: Table, got: Table) -> list[str]:
-    """Rows matched by key in printed order (sub-unit rows repeat one key)."""
-    out: list[str] = []
+def matched_rows(want: Table, got: Table) -> tuple[list[tuple[Row, Row | None]], list[Row]]:
+    """Each wanted row with the read row of its key (None if none), matched in
+    printed order (sub-unit rows repeat one key); then the read rows left over."""
     got_rows: dict[RowKey, list[Row]] = {}
     for r in got.rows:
         got_rows.setdefault(row_key(r), []).append(r)
-    for row in want.rows:
-        candidates = got_rows.get(row_key(row))
-        if not candidates:
+    pairs = [(row, candidates.pop(0) if (candidates := got_rows.get(row_key(row))) else None) for row in want.rows]
+    return pairs, [r for rows in got_rows.values() for r in rows]
+
+
+def row_differences(want: Table, got: Table) -> list[str]:
+    """Rows matched by key in printed order (sub-unit rows repeat one key)."""
+    out: list[str] = []
+    pairs, left = matched_rows(want, got)
+    for row, found in pairs:
+        if found is None:
             out.append(f"{want.title}: row {row_key(row)} missing")
             continue
-        found = candidates.pop(0)
         for column, value in row.values.items():
             if found.values.get(column, "absent") != value:
                 out.append(f"{want.title}: {row.key} {column}: {found.values.get(column, 'absent')} != {value}")
@@ -47,7 +53,7 @@ def row_differences(want: Table, got: Table) -> list[str]:
                 out.append(f"{want.title}: {row.key} {column}: {found.texts.get(column)!r} != {text!r}")
         if row.indicators:
             out += indicator_differences(f"{want.title}: {row.key}", row.indicators, found.indicators or [])
-    out += [f"{want.title}: extra row {key}" for key, rows in got_rows.items() for _ in rows]
+    out += [f"{want.title}: extra row {row_key(r)}" for r in left]
     return out
 
 

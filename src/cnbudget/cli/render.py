@@ -1,5 +1,6 @@
 """`cnbudget render`: a document (contract JSON, or a built-in sample) written
-out as XLSX, DOCX, PDF or HTML in the standard layouts."""
+out as XLSX, DOCX, PDF, HTML or text in the standard layouts, or in a layout
+variant (`--variant code_split --variant unit_yuan …`)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ from cnbudget.ingest.limits import Limits
 from cnbudget.model import Document
 from cnbudget.model.contract import loads
 from cnbudget.output import UnsafeOutput, atomic_output
-from cnbudget.render import FORMATS, render_document
+from cnbudget.render import FORMATS, render_document, suffix
+from cnbudget.render.variants import DIMENSION_NAMES, LayoutVariant, combine, dimension
 from cnbudget.samples import budget_sample, final_account_sample
 
 OutputFormat = StrEnum("OutputFormat", {f: f for f in FORMATS})  # type: ignore[misc]
+
+
+Variant = StrEnum("Variant", {d: d for d in DIMENSION_NAMES})  # type: ignore[misc]
 
 
 class Sample(StrEnum):
@@ -55,17 +60,21 @@ def render_command(
     json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON on stdout."),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Write through an "
                                          "output that is a symbolic link."),
+    variant: list[Variant] = typer.Option([], "--variant",
+                                          help="Print in a layout variant (repeatable: the dimensions together)."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
     doc = _load(document, sample, seed)
     fmt = str(to)
     if output is None:
         stem = document.stem if document is not None else doc.source.file.removesuffix(".json")
-        output = Path(f"{stem}.{fmt}")
+        output = Path(f"{stem}.{suffix(fmt)}")
+    layout: LayoutVariant | None = combine(tuple(v for name in variant for v in dimension(str(name)).variants)) \
+        if variant else None
     try:
         with atomic_output(output, [document] if document else [],
                            follow_symlinks=follow_symlinks) as temporary:
-            render_document(doc, fmt, temporary)
+            render_document(doc, fmt, temporary, layout)
     except UnsafeOutput as exc:
         say_error(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None

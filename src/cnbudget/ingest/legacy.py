@@ -31,30 +31,40 @@ def convert_with_soffice(source: Path, target_format: str, out_dir: Path) -> Pat
     Returns the converted file; raises UnreadableSource when LibreOffice is
     missing or fails.
     """
+    return convert_many_with_soffice([source], target_format, out_dir)[0]
+
+
+def convert_many_with_soffice(sources: list[Path], target_format: str, out_dir: Path) -> list[Path]:
+    """Convert several files in one LibreOffice run (it starts once: far
+    quicker than one run each); the converted files in the order given.
+    The files' names must differ (their outputs share `out_dir`)."""
     soffice = soffice_path()
+    name = sources[0].name if sources else "?"
     if soffice is None:
         raise UnreadableSource(
-            source.name,
+            name,
             "legacy Word files need LibreOffice to convert them "
             "(install libreoffice-writer-nogui, or save the file as .docx)",
         )
     profile = out_dir / "lo-profile"
     command = [
         soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-        "--convert-to", target_format, "--outdir", str(out_dir), str(source),
+        "--convert-to", target_format, "--outdir", str(out_dir), *map(str, sources),
     ]
+    timeout = CONVERT_TIMEOUT_S * max(1, len(sources))
     try:
         # LibreOffice dies with the worker that started it (an isolated read killed
         # for its limits must not leave a converter running)
-        done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False,
+        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
                               preexec_fn=set_parent_death_signal)
     except subprocess.TimeoutExpired as exc:
-        raise UnreadableSource(source.name, f"LibreOffice did not finish in {CONVERT_TIMEOUT_S} s") from exc
+        raise UnreadableSource(name, f"LibreOffice did not finish in {timeout} s") from exc
     extension = target_format.split(":", 1)[0]
-    converted = out_dir / f"{source.stem}.{extension}"
-    if done.returncode != 0 or not converted.exists():
+    converted = [out_dir / f"{source.stem}.{extension}" for source in sources]
+    missing = [source.name for source, path in zip(sources, converted, strict=True) if not path.exists()]
+    if done.returncode != 0 or missing:
         message = done.stderr.decode("utf-8", "replace").strip() or "no output"
-        raise UnreadableSource(source.name, f"LibreOffice could not convert the file: {message}")
+        raise UnreadableSource(", ".join(missing) or name, f"LibreOffice could not convert the file: {message}")
     return converted
 
 

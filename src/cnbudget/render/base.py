@@ -2,18 +2,20 @@
 
 Every writer prints the same pieces in the same order: the document's title,
 its narrative (情况说明), then each table as `printed.printed_table` lays it
-out. A plugin adds a format with `RENDERERS.add(name, renderer)`.
+out, or as a layout variant lays it out (`variants.printed_tables`). A
+plugin adds a format with `RENDERERS.add(name, renderer)`; a renderer that
+takes no `variant` prints the default layout only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from cnbudget.model import Document
 from cnbudget.registry import Registry
 
-Renderer = Callable[[Document, Path], None]  # writes the document to the path
+# writes the document to the path; the built-in writers take `variant=` too
+Renderer = Callable[..., None]
 
 RENDERERS: Registry[Renderer] = Registry("renderer")
 

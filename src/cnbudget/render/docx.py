@@ -15,7 +15,8 @@ from docx.table import Table as DocxTable
 
 from cnbudget.model import Document
 from cnbudget.render.base import RENDERERS, document_title
-from cnbudget.render.printed import Number, PrintedTable, printed_table
+from cnbudget.render.printed import Number, PrintedTable, page_parts
+from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, printed_tables
 
 FORMAT = "docx"
 _FONT = "SimSun"
@@ -74,22 +75,28 @@ def _fill_table(table: DocxTable, printed: PrintedTable) -> None:
                 target.text = value
 
 
-def render_docx(doc: Document, path: Path) -> None:
+def _add_grid(document: docx.document.Document, printed: PrintedTable) -> None:
+    grid = document.add_table(rows=printed.header_rows + len(printed.body), cols=printed.width)
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fill_table(grid, printed)
+
+
+def render_docx(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIANT) -> None:
     document = docx.Document()
     _set_fonts(document)
     _landscape(document)
     _paragraph(document, document_title(doc), bold=True, size=18, align=WD_ALIGN_PARAGRAPH.CENTER)
     for paragraph in doc.narrative:
         _paragraph(document, paragraph.text)
-    for table in doc.tables:
-        printed = printed_table(table, doc.meta.department)
+    for _, printed in printed_tables(doc, variant):
         document.add_page_break()
         _paragraph(document, printed.title, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
         _paragraph(document, printed.unit_line, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        grid = document.add_table(rows=printed.header_rows + len(printed.body), cols=printed.width)
-        grid.style = "Table Grid"
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _fill_table(grid, printed)
+        for n, part in enumerate(page_parts(printed)):
+            if n:
+                document.add_page_break()  # the next page of the table, its header rows again
+            _add_grid(document, part)
         if printed.note:
             _paragraph(document, printed.note)
     # Word ends a body with a paragraph; a body ending in a table is misread by some converters

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cnbudget.model import Document
 from cnbudget.render.base import RENDERERS, document_title
-from cnbudget.render.printed import BodySpan, Number, PrintedTable, printed_table
+from cnbudget.render.printed import BodySpan, Number, PrintedTable, page_parts
+from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, printed_tables
 
 FORMAT = "html"
 
@@ -48,7 +49,15 @@ def _body_row(values: list, spans: list[BodySpan]) -> str:
 
 
 def table_html(printed: PrintedTable) -> str:
-    parts = [f"<h2>{escape(printed.title)}</h2>", f'<p class="unit">{escape(printed.unit_line)}</p>', "<table>"]
+    """The title and unit line, then the table: one <table> per printed page,
+    each with the header rows (the pages of a table printed over several)."""
+    parts = [f"<h2>{escape(printed.title)}</h2>", f'<p class="unit">{escape(printed.unit_line)}</p>']
+    parts += [_grid_html(part) for part in page_parts(printed)]
+    return "\n".join(parts)
+
+
+def _grid_html(printed: PrintedTable) -> str:
+    parts = ["<table>"]
     if printed.header:
         parts.append("<thead>")
         for row in printed.header:
@@ -64,20 +73,20 @@ def table_html(printed: PrintedTable) -> str:
     return "\n".join(parts)
 
 
-def document_html(doc: Document) -> str:
+def document_html(doc: Document, variant: LayoutVariant = DEFAULT_VARIANT) -> str:
     title = escape(document_title(doc))
     parts = [
         "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
     ]
     parts += [f"<p>{escape(p.text)}</p>" for p in doc.narrative]
-    parts += [table_html(printed_table(t, doc.meta.department)) for t in doc.tables]
+    parts += [table_html(printed) for _, printed in printed_tables(doc, variant)]
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def render_html(doc: Document, path: Path) -> None:
-    path.write_text(document_html(doc), encoding="utf-8")
+def render_html(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIANT) -> None:
+    path.write_text(document_html(doc, variant), encoding="utf-8")
 
 
 RENDERERS.add(FORMAT, render_html)

@@ -26,7 +26,8 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from cnbudget.model import Document
 from cnbudget.render.base import RENDERERS, document_title
-from cnbudget.render.printed import Number, PrintedTable, cell_text, printed_table
+from cnbudget.render.printed import Number, PrintedTable, cell_text, page_parts
+from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, printed_tables
 
 FORMAT = "pdf"
 CID_FONT = "STSong-Light"
@@ -101,8 +102,20 @@ def _fit_size(printed: PrintedTable, font: str) -> float:
     return size
 
 
-def _table_flowable(printed: PrintedTable, font: str, styles: dict[str, ParagraphStyle]) -> Table:
+def _table_flowables(printed: PrintedTable, font: str, styles: dict[str, ParagraphStyle]) -> list:
+    """The table's grid, one per page where the variant cuts it into pages
+    (header rows again on each); every page as wide as the whole table."""
     size = _fit_size(printed, font)
+    widths = _widths(printed, font, size)
+    out: list = []
+    for n, part in enumerate(page_parts(printed)):
+        out += [PageBreak()] if n else []
+        out.append(_grid(part, font, size, widths, styles))
+    return out
+
+
+def _grid(printed: PrintedTable, font: str, size: float, widths: list[float],
+          styles: dict[str, ParagraphStyle]) -> Table:
     head_style = ParagraphStyle("h", parent=styles["head"], fontSize=size, leading=size + 2)
     header = [[""] * printed.width for _ in printed.header]
     commands: list[tuple] = [
@@ -126,20 +139,19 @@ def _table_flowable(printed: PrintedTable, font: str, styles: dict[str, Paragrap
                 commands.append(("ALIGN", (c, offset + r), (c, offset + r), "RIGHT"))
     for span in printed.body_spans:
         commands.append(("SPAN", (span.col, offset + span.row), (span.col + span.colspan - 1, offset + span.row)))
-    grid = Table(header + body, colWidths=_widths(printed, font, size), repeatRows=offset)
+    grid = Table(header + body, colWidths=widths, repeatRows=offset)
     grid.setStyle(TableStyle(commands))
     return grid
 
 
-def render_pdf(doc: Document, path: Path) -> None:
+def render_pdf(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIANT) -> None:
     font = register_font()
     styles = _styles(font)
     story: list = [Spacer(1, 60 * mm), Paragraph(escape(document_title(doc)), styles["cover"]), PageBreak()]
     story += [Paragraph(escape(p.text), styles["text"]) for p in doc.narrative]
-    for table in doc.tables:
-        printed = printed_table(table, doc.meta.department)
+    for _, printed in printed_tables(doc, variant):
         story += [PageBreak(), Paragraph(escape(printed.title), styles["title"]),
-                  Paragraph(escape(printed.unit_line), styles["unit"]), _table_flowable(printed, font, styles)]
+                  Paragraph(escape(printed.unit_line), styles["unit"]), *_table_flowables(printed, font, styles)]
         if printed.note:
             story += [Spacer(1, 3 * mm), Paragraph(escape(printed.note), styles["text"])]
     pdf = SimpleDocTemplate(str(path), pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN,

@@ -13,7 +13,7 @@ with at least two decimals and never fewer than the value needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cnbudget.model import Department, Row, Table
@@ -61,10 +61,17 @@ class Number:
 
     value: Decimal
     decimals: int
+    # thousands separators (4,097.11); None: the format's habit (a spreadsheet shows them)
+    grouped: bool | None = None
 
     @property
     def text(self) -> str:
-        return format(self.value.quantize(Decimal(1).scaleb(-self.decimals)), "f")
+        return format(self.value.quantize(Decimal(1).scaleb(-self.decimals)), ",f" if self.grouped else "f")
+
+    @property
+    def needed(self) -> int:
+        """The fewest decimals that show the value exactly."""
+        return max(0, -self.value.normalize().as_tuple().exponent)
 
 
 BodyValue = str | Number
@@ -89,17 +96,35 @@ class PrintedTable:
     note: str | None = None
     wide_columns: frozenset[int] = frozenset()  # columns holding names (print wider)
     body_spans: list[BodySpan] = field(default_factory=list)
+    label_columns: frozenset[int] = frozenset()  # columns of codes, names, texts (not figures)
+    code_column: int | None = None  # the classification code's column, the name beside it
+    page_rows: int | None = None  # body rows per page: the header printed again after each
 
     @property
     def header_rows(self) -> int:
         return len(self.header)
 
 
+def page_parts(printed: PrintedTable) -> list[PrintedTable]:
+    """The table cut into the pages it is printed on, each with the header
+    rows again (a template's repeated header rows); one part unless
+    `page_rows` is set."""
+    size = printed.page_rows
+    if not size or len(printed.body) <= size:
+        return [printed]
+    parts = []
+    for start in range(0, len(printed.body), size):
+        spans = [replace(s, row=s.row - start) for s in printed.body_spans if start <= s.row < start + size]
+        parts.append(replace(printed, body=printed.body[start:start + size], body_spans=spans, page_rows=None,
+                             note=printed.note if start + size >= len(printed.body) else None))
+    return parts
+
+
 def cell_text(value: BodyValue) -> str:
     return value.text if isinstance(value, Number) else value
 
 
-def _label(row: Row) -> str:
+def row_label(row: Row) -> str:
     """The row's printed name. A total line without one, or one that joins
     several (人员经费合计/公用经费合计 of a three-panel table), is printed 合计."""
     if row.item == "total" and (not row.name or "/" in row.name):
@@ -107,7 +132,7 @@ def _label(row: Row) -> str:
     return row.name or row.item or ""
 
 
-def _amount(value: Decimal | None, column: str, factor: Decimal | None) -> BodyValue:
+def amount_cell(value: Decimal | None, column: str, factor: Decimal | None) -> BodyValue:
     """A value in the printed unit; with no unit (`factor` None) as it is."""
     if value is None:
         return ""
@@ -118,7 +143,7 @@ def _amount(value: Decimal | None, column: str, factor: Decimal | None) -> BodyV
     return Number(shown, max(2, -shown.as_tuple().exponent))
 
 
-def _columns(table: Table, ttype: TableType | None, rows: list[Row]) -> list[str]:
+def value_columns(table: Table, ttype: TableType | None, rows: list[Row]) -> list[str]:
     """Value columns the rows hold, in the catalogue's order, then extras."""
     present: list[str] = []
     for row in rows:
@@ -178,7 +203,7 @@ def code_row_key(table: Table, ttype: TableType) -> RowKey:
 
 
 def _classification(table: Table, ttype: TableType, factor: Decimal) -> PrintedTable:
-    columns = _columns(table, ttype, table.rows)
+    columns = value_columns(table, ttype, table.rows)
     pairs = [p for p in PAIRED_CLASSIFICATIONS if any(p[0] in r.texts or p[1] in r.texts for r in table.rows)]
     labels = 2 + 2 * len(pairs)
     top, bottom = _value_header(ttype, table.type, columns, labels)
@@ -194,9 +219,11 @@ def _classification(table: Table, ttype: TableType, factor: Decimal) -> PrintedT
     for row in table.rows:
         code = row.code or row.unit_code or ""
         paired = [row.texts.get(key, "") for code_key, name_key, _ in pairs for key in (code_key, name_key)]
-        body.append([code, _label(row), *paired, *(_amount(row.values.get(c), c, factor) for c in columns)])
+        body.append([code, row_label(row), *paired, *(amount_cell(row.values.get(c), c, factor) for c in columns)])
     wide = frozenset({1, *(3 + 2 * n for n in range(len(pairs)))})
-    return _printed(table, header, body, labels + len(columns), wide)
+    printed = printed_of(table, header, body, labels + len(columns), wide, frozenset(range(labels)))
+    printed.code_column = 0
+    return printed
 
 
 # expenditure panels of a three-panel summary (硚口 表一): by the prefix of the rows' items
@@ -206,7 +233,7 @@ _ALIGNED_ITEMS: tuple[frozenset[str], ...] = (frozenset({"income_total", "expend
                                               frozenset({"grand_total"}))
 
 
-def _spending_panels(spending: list[Row]) -> list[tuple[str, list[Row]]]:
+def spending_panels(spending: list[Row]) -> list[tuple[str, list[Row]]]:
     """Expenditure rows split into the panels they were printed in. Rows of no
     category (合计, 结余, 总计) print once per panel when repeated in a run, else
     in the panel of the category above them."""
@@ -263,10 +290,10 @@ def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTab
     """Panels side by side, each 项目 (行次) values; a 序号 column before them where
     the rows were numbered so."""
     income = [r for r in table.rows if r.side == "income"]
-    panels = [("收入", income), *_spending_panels([r for r in table.rows if r.side != "income"])]
+    panels = [("收入", income), *spending_panels([r for r in table.rows if r.side != "income"])]
     serial = next((k for k in LINE_NUMBER_TEXTS if any(k in r.texts for r in table.rows)), None)
     numbered = [any(ROW_NUMBER_TEXT in r.texts for r in rows) for _, rows in panels]
-    cols = [_columns(table, ttype, rows) or ["amount"] for _, rows in panels]
+    cols = [value_columns(table, ttype, rows) or ["amount"] for _, rows in panels]
     lead = 1 if serial else 0
     widths = [1 + int(n) + len(c) for n, c in zip(numbered, cols, strict=True)]
     starts = [lead + sum(widths[:i]) for i in range(len(panels))]
@@ -288,9 +315,10 @@ def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTab
                 cells += [""] * (1 + int(n) + len(c))
             else:
                 cells += [row.name or row.item or "", *([row.texts.get(ROW_NUMBER_TEXT, "")] if n else []),
-                          *(_amount(row.values.get(k), k, factor) for k in c)]
+                          *(amount_cell(row.values.get(k), k, factor) for k in c)]
         body.append(cells)
-    return _printed(table, [top, second], body, lead + sum(widths), frozenset(starts))
+    labels = {*starts, *(s + 1 for s, n in zip(starts, numbered, strict=True) if n), *([0] if serial else [])}
+    return printed_of(table, [top, second], body, lead + sum(widths), frozenset(starts), frozenset(labels))
 
 
 def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> PrintedTable:
@@ -301,7 +329,7 @@ def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> Pri
     known = [c.key for c in ttype.columns if c.text] if ttype is not None else []
     # the catalogue's text columns in its order, then the table's own (extra:<header>)
     text_cols = [k for k in known if k in present] + [k for k in present if k not in known]
-    columns = _columns(table, ttype, table.rows)
+    columns = value_columns(table, ttype, table.rows)
     coded = any(r.code or r.unit_code for r in table.rows)
     # a label column unless every named row shows its name in a text column (procurement's 品目)
     labelled = not text_cols or any(
@@ -311,17 +339,17 @@ def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> Pri
     header = [[PrintedCell(h, i) for i, h in enumerate(heads)]]
     body: list[list[BodyValue]] = []
     for row in table.rows:
-        label = _label(row)
+        label = row_label(row)
         texts = [row.texts.get(k, "") for k in text_cols]
         if labelled:
             texts.insert(0, label)
         elif not any(texts):
             texts[0] = label  # the 合计 line of a table of text columns
         code = [row.code or row.unit_code or ""] if coded else []
-        body.append([*code, *texts, *(_amount(row.values.get(c), c, factor) for c in columns)])
+        body.append([*code, *texts, *(amount_cell(row.values.get(c), c, factor) for c in columns)])
     first_text = 1 if coded else 0
     wide = frozenset(range(first_text, first_text + len(text_cols) + (1 if labelled else 0)))
-    return _printed(table, header, body, len(heads), wide)
+    return printed_of(table, header, body, len(heads), wide, frozenset(range(len(heads) - len(columns))))
 
 
 # indicator fields printed after the three levels, where any indicator has them
@@ -347,7 +375,7 @@ def _per_project(table: Table, ttype: TableType, factor: Decimal) -> PrintedTabl
         for key in (c.key for c in ttype.columns if not c.text):
             if key in row.values:
                 spans.append(BodySpan(len(body), 1, width - 1))
-                body.append([header_text(ttype, key), _amount(row.values[key], key, factor)] + [""] * (width - 2))
+                body.append([header_text(ttype, key), amount_cell(row.values[key], key, factor)] + [""] * (width - 2))
         if row.indicators:
             body.append(["一级指标", "二级指标", "三级指标", *(head for _, head in extra),
                          *(header_text(None, k) for k in texts)])
@@ -355,7 +383,7 @@ def _per_project(table: Table, ttype: TableType, factor: Decimal) -> PrintedTabl
                 body.append([ind.level1 or "", ind.level2 or "", ind.level3 or "",
                              *(_indicator_text(getattr(ind, key)) for key, _ in extra),
                              *(ind.texts.get(k, "") for k in texts)])
-    printed = _printed(table, [], body, width, frozenset({2}))
+    printed = printed_of(table, [], body, width, frozenset({2}), frozenset(range(width)))
     printed.body_spans = spans
     return printed
 
@@ -366,11 +394,11 @@ def _indicator_text(value: str | Decimal | None) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
 
-def _printed(table: Table, header: list[list[PrintedCell]], body: list[list[BodyValue]],
-             width: int, wide: frozenset[int]) -> PrintedTable:
+def printed_of(table: Table, header: list[list[PrintedCell]], body: list[list[BodyValue]],
+               width: int, wide: frozenset[int], labels: frozenset[int]) -> PrintedTable:
     return PrintedTable(
         title=table.title, unit_line=unit_line(printed_unit(table), None), header=header, body=body,
-        width=width, note=table.note, wide_columns=wide,
+        width=width, note=table.note, wide_columns=wide, label_columns=labels,
     )
 
 
@@ -400,8 +428,12 @@ def unit_line(unit: str | None, department: Department | None) -> str:
 
 def printed_table(table: Table, department: Department | None = None) -> PrintedTable:
     printed = _layout(table)
-    printed.unit_line = project_line(table) or unit_line(printed_unit(table), department)
+    printed.unit_line = table_unit_line(table, department)
     return printed
+
+
+def table_unit_line(table: Table, department: Department | None) -> str:
+    return project_line(table) or unit_line(printed_unit(table), department)
 
 
 def project_line(table: Table) -> str | None:
@@ -415,10 +447,15 @@ def project_line(table: Table) -> str | None:
     return f"项目名称：{table.subject}" + (f"　　{unit}" if unit else "")
 
 
+def unit_factor(table: Table) -> Decimal | None:
+    """Yuan per printed unit; None for a table printed without a unit."""
+    unit = printed_unit(table)
+    return None if unit is None else UNIT_FACTORS.get(unit, UNIT_FACTORS[DEFAULT_UNIT])
+
+
 def _layout(table: Table) -> PrintedTable:
     ttype = TABLE_TYPES.get(table.type)
-    unit = printed_unit(table)
-    factor = None if unit is None else UNIT_FACTORS.get(unit, UNIT_FACTORS[DEFAULT_UNIT])
+    factor = unit_factor(table)
     if ttype is None:
         return _named(table, None, factor)
     if ttype.row_key in (RowKey.FUNCTIONAL, RowKey.ECONOMIC):

@@ -12,13 +12,15 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cnbudget.model import Document
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.output import set_xlsx_text
 from cnbudget.render.base import RENDERERS, document_title
-from cnbudget.render.printed import Number, PrintedTable, printed_table
+from cnbudget.render.printed import Number, PrintedTable
+from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, printed_tables
 
 FORMAT = "xlsx"
 
@@ -31,8 +33,10 @@ _NARRATIVE_WIDTH = 120
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def _number_format(decimals: int) -> str:
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
+def _number_format(number: Number) -> str:
+    decimals = "." + "0" * number.decimals if number.decimals else ""
+    # a spreadsheet shows thousands separators unless the variant says none
+    return ("0" if number.grouped is False else "#,##0") + decimals
 
 
 def sheet_name(index: int, title: str, type_: str, used: set[str]) -> str:
@@ -74,13 +78,17 @@ def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
             target = ws.cell(first_body + r, c + 1)
             if isinstance(value, Number):
                 target.value = value.value
-                target.number_format = _number_format(value.decimals)
+                target.number_format = _number_format(value)
             elif value:
                 set_xlsx_text(target, value)  # text, even when it starts with = (=45 个 is no formula)
     for span in printed.body_spans:
         row = first_body + span.row
         ws.merge_cells(start_row=row, start_column=span.col + 1, end_row=row, end_column=span.col + span.colspan)
     last = first_body + len(printed.body) - 1
+    if printed.page_rows:
+        # a page break after every page_rows body rows: printed, the header rows repeat
+        for end in range(first_body + printed.page_rows - 1, last, printed.page_rows):
+            ws.row_breaks.append(Break(id=end))
     for row_cells in ws.iter_rows(min_row=top, max_row=last, max_col=width):
         for target in row_cells:
             target.border = _BOX
@@ -124,7 +132,7 @@ def _print_setup(ws: Worksheet, header_top: int, header_bottom: int) -> None:
         ws.print_title_rows = f"{header_top}:{header_bottom}"
 
 
-def render_xlsx(doc: Document, path: Path) -> None:
+def render_xlsx(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIANT) -> None:
     wb = Workbook()
     cover = wb.active
     cover.title = "说明"
@@ -136,9 +144,9 @@ def render_xlsx(doc: Document, path: Path) -> None:
         lines = math.ceil(2 * len(paragraph.text) / (_NARRATIVE_WIDTH - 2))
         cover.row_dimensions[i].height = _LINE_HEIGHT * lines + 4
     used = {cover.title}
-    for index, table in enumerate(doc.tables, start=1):
+    for index, (table, printed) in enumerate(printed_tables(doc, variant), start=1):
         ws = wb.create_sheet(sheet_name(index, table.title, table.type, used))
-        _write_table(ws, printed_table(table, doc.meta.department))
+        _write_table(ws, printed)
     wb.save(path)
 
 

@@ -1,0 +1,157 @@
+"""The work list: each layout variant the reader does not handle yet, per
+writer, with what goes wrong. The per-dimension tests mark these strictly
+expected to fail, the property test draws only the others; remove an entry
+when the reader learns it (the strict mark then fails the suite until it is
+removed). One table, so it reads as the recognition engineer's list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pytest
+
+from cnbudget.render.variants import DIMENSION_NAMES
+from variants.routes import LIBREOFFICE_ROUTES, ROUTE_NAMES
+
+ALL = ROUTE_NAMES
+PDF = ("pdf", "pdf-lo-xlsx", "pdf-lo-docx")
+LIBREOFFICE = tuple(r.name for r in LIBREOFFICE_ROUTES)
+NOT_XLSX = tuple(r for r in ALL if r != "xlsx")  # XLSX shows a page break only when printed
+
+# dimensions only some writers print differently from the default layout
+APPLIES: dict[str, tuple[str, ...]] = {
+    "text_spaces": ("text",),
+    "thousands": tuple(r for r in ALL if r not in ("xlsx", "pdf-lo-xlsx")),  # XLSX shows them already
+    "no_thousands": ("xlsx", "pdf-lo-xlsx"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Dimensions (one, or several that fail only together) a writer's print of
+    which the reader gets wrong; "default" is cnbudget's own layout."""
+
+    dimensions: tuple[str, ...]
+    routes: tuple[str, ...]
+    reason: str  # what the reader does wrong
+    documents: tuple[str, ...] | None = None  # None: the samples; else the seeds it fails on
+
+    @property
+    def alone(self) -> bool:
+        """One dimension failing on the samples: the per-dimension tests show it."""
+        return len(self.dimensions) == 1 and self.documents is None
+
+
+def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[str, ...] | None = None) -> Failure:
+    return Failure(tuple(dimensions.split("+")), routes, reason, documents)
+
+
+WORKLIST: tuple[Failure, ...] = (
+    _f("index_column", ALL,
+            "a leading 序号 column: its number is joined to the code as a split code (4 | 2010301 → "
+            "42010301, 'not a classification code'), so every coded row is lost; the item tables keep theirs"),
+    _f("code_joined", ALL,
+            "\"2010301 行政运行\" in one cell: the code is not split off the name, rows are read as named "
+            "rows keyed by the whole text (item '2010301行政运行') instead of by code"),
+    _f("header_words", ALL,
+            "income: 一般公共预算拨款 / 政府性基金拨款 / 国有资本经营预算拨款 (under 财政拨款收入) and 上年结转结余 are "
+            "not matched to fiscal_general / fiscal_fund / fiscal_state_capital / carryover: the trailing 拨款 / 结余 "
+            "becomes a column of its own (extra:拨款) and the figures shift one column; fiscal_summary: the "
+            "short 一般公共预算 / 政府性基金预算 / 国有资本经营预算 over the expenditure side are not matched to "
+            "general / fund / state_capital, those figures are dropped"),
+    _f("summary_stacked", ALL,
+            "收入 rows above 支出 rows under one 项目 | 金额: the 总计 closing the 收入 part is given to the "
+            "expenditure side (two expenditure/grand_total, no income/grand_total): the side is not taken "
+            "from the 收入 / 支出 line the row stands under"),
+    _f("wide_items", ALL,
+            "三公 items across (合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 → 小计 | 购置费 | 运行费 | "
+            "会议费 | 培训费): the values are placed in the template's fixed order, not by their headers "
+            "(reception and vehicle swap), and with 会议费 | 培训费 the line is not found at all (total "
+            "empty, the other items missing); 机关运行经费 across: read as one 合计 row whose value columns "
+            "are the item names joined (extra:办公费邮电费…), not rows by economic code"),
+    _f("text_spaces", ("text",),
+            "columns aligned with spaces (pdftotext -layout): empty cells are not placed by their position, "
+            "so figures are read in printed order (income: fiscal_general read as fiscal, 'amounts fit more "
+            "than one set of columns') and the 收支总表's income rows with empty amounts are lost"),
+    _f("header_flat", ("pdf",),
+            "seed 001 收支总表 / 财政拨款收支总表 with one header row (收入项目 | 金额 | 支出项目 | 金额 …) in the "
+            "reportlab PDF: the header words are read as rows (收入项目, 支出项目, 一般公共预算财政拨款 …) and "
+            "the income figures shift one row", documents=("001",)),
+    _f("code_split+unmerged_repeated", ALL,
+       "类 | 款 | 项 under 科目编码 repeated in each unmerged cell (科目编码 | 科目编码 | 科目编码): the header "
+       "line is taken for the 基本支出 panels' (科目编码 named more than once) and the coded parser fails "
+       "on the table ('not a number: 项'): income, expenditure, general_public, gov_fund, state_capital "
+       "are lost (status partial)"),
+    *(_f(f"{panels}+{heads}", ALL,
+         "基本支出 in panels without one merged 人员经费 | 公用经费 heading (one header row, or the heading "
+         "repeated in each cell): on a 合计 line whose 人员经费合计 is empty (seed 001) the only figure, "
+         "公用经费合计's, is read as personnel: the panel totals go by order, not by the label beside them",
+         documents=("001",))
+      for panels in ("basic_two_panels", "basic_three_panels") for heads in ("header_flat", "unmerged_repeated")),
+)
+
+
+def _for(way: str) -> list[Failure]:
+    return [f for f in WORKLIST if way in f.routes]
+
+
+def dimension_names(way: str) -> list[str]:
+    """The dimensions a writer prints differently from the default layout."""
+    return [n for n in DIMENSION_NAMES if way in APPLIES.get(n, ALL)]
+
+
+def _xfail(failure: Failure) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.xfail(strict=True, raises=AssertionError, reason=failure.reason)]
+
+
+def dimension_cases(ways: Iterable[str]) -> list:
+    """(writer, dimension) for the per-dimension tests on the samples, those
+    failing alone strictly expected to fail."""
+    out = []
+    for w in ways:
+        alone = {f.dimensions[0]: f for f in _for(w) if f.alone}
+        out += [pytest.param(w, n, marks=_xfail(alone[n]) if n in alone else [], id=f"{w}-{n}")
+                for n in dimension_names(w)]
+    return out
+
+
+def combination_cases() -> list:
+    """(writer, dimensions, document) of the failures listed together or on a
+    seed only, each strictly expected to fail (on the budget sample where no
+    seed is named). LibreOffice's PDFs are left to the property test's
+    expected failures: a conversion each would cost seconds."""
+    return [pytest.param(w, f.dimensions, d, marks=_xfail(f), id=f"{w}-{'+'.join(f.dimensions)}-{d}")
+            for f in WORKLIST if not f.alone and f.dimensions != ("default",)
+            for w in f.routes if w not in LIBREOFFICE for d in f.documents or ("budget",)]
+
+
+def default_cases(ways: Iterable[str], documents: Iterable[str]) -> list:
+    """(writer, document) for the default layout, listed failures strictly expected."""
+    out = []
+    for w in ways:
+        failing = {d: f for f in _for(w) if f.dimensions == ("default",) for d in f.documents or ()}
+        out += [pytest.param(w, d, marks=_xfail(failing[d]) if d in failing else [], id=f"{w}-{d}")
+                for d in documents]
+    return out
+
+
+def failures(way: str) -> list[tuple[tuple[str, ...], tuple[str, ...] | None]]:
+    """A writer's listed failures of variants: (dimensions, the seeds it fails on or None)."""
+    return [(f.dimensions, f.documents) for f in _for(way) if f.dimensions != ("default",)]
+
+
+def passing(way: str) -> list[str]:
+    """The dimensions the property test draws from for a writer: none that fails alone."""
+    failing = {f.dimensions[0] for f in _for(way) if len(f.dimensions) == 1 and f.dimensions != ("default",)}
+    return [n for n in dimension_names(way) if n not in failing]
+
+
+def failing_together(way: str) -> list[frozenset[str]]:
+    """Sets of passing dimensions that fail together: the property test does not draw them."""
+    return [frozenset(f.dimensions) for f in _for(way) if len(f.dimensions) > 1]
+
+
+def passing_documents(way: str, names: Iterable[str]) -> list[str]:
+    failing = {d for f in _for(way) if f.dimensions == ("default",) for d in f.documents or ()}
+    return [n for n in names if n not in failing]
