@@ -69,13 +69,26 @@ def test_wan_precision_is_inferred_from_the_values() -> None:
     assert table_slack(wan_table([Decimal(29954), Decimal(30000)])) == Decimal("0.5")  # 2.9954
 
 
-def test_yuan_tables_are_exact() -> None:
+def test_whole_yuan_are_rounded_too() -> None:
+    """Integers in 元 are rounded to the yuan: ±0.5 元 a figure (the issue's rule)."""
     table = Table("x", "t", [Row(values={"total": Decimal(96534608)})], unit="元")
-    assert table_slack(table) == 0
-    assert check_sum(Decimal(96534608), [Decimal(96534607)], 0) is not None
+    assert table_slack(table) == Decimal("0.5")
+    assert check_sum(Decimal(96534608), [Decimal(96534607)], Decimal("0.5")) is None
+    m = check_sum(Decimal(94995791), [Decimal(77381546), Decimal(17614243)], Decimal("0.5"))
+    assert m is not None and m.near  # 2 元 apart: beyond 1.5 元, below twice it
+    m = check_sum(Decimal(94995792), [Decimal(77381546), Decimal(17614243)], Decimal("0.5"))
+    assert m is not None and not m.near  # 3 元: twice the slack
     # fractional yuan get half a unit of their last digit
     frac = Table("x", "t", [Row(values={"total": Decimal("12.34")})], unit="元")
     assert table_slack(frac) == Decimal("0.005")
+
+
+def test_printed_decimals_come_from_the_reader_where_known() -> None:
+    """A 万元 table printing 2.50 has two decimals, though its values need one."""
+    table = wan_table([Decimal(25000), Decimal(100000)])
+    assert table_decimals(table) == 1
+    table.decimals = 2
+    assert table_slack(table) == Decimal(50)
 
 
 def test_counts_and_rates_do_not_set_amount_precision() -> None:
@@ -92,4 +105,12 @@ def test_fact_slack_follows_its_printed_precision() -> None:
     assert fact_slack(Fact("outbound", Decimal(0), "元", "0 元", printed_unit="元")) == 0
     # unknown printed unit: 万元 when the value is a whole 100 yuan, else 元
     assert fact_slack(Fact("basic", Decimal(6264300), "元", "626.43")) == 50
-    assert fact_slack(Fact("basic", Decimal(6264308), "元", "6,264,308")) == 0
+    assert fact_slack(Fact("basic", Decimal(6264308), "元", "6,264,308")) == Decimal("0.5")
+    # the decimals printed, read from the quote: 8.00 万元 is ±50 元, not ±5000
+    assert fact_slack(Fact("vehicle_operation", Decimal(80000), "元", "公务用车运行维护费8.00万元",
+                           printed_unit="万元")) == 50
+    assert fact_slack(Fact("vehicle_operation", Decimal(80000), "元", "公务用车运行维护费8万元",
+                           printed_unit="万元")) == 5000
+    # counts are exact; a rate is half a unit of its last digit
+    assert fact_slack(Fact("vehicles", Decimal(2), "辆", "车辆2辆")) == 0
+    assert fact_slack(Fact("change_pct", Decimal("-6.76"), "%", "下降6.76%")) == Decimal("0.005")

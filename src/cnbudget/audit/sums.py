@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cnbudget.audit.describe import column_name, in_table, row_name
 from cnbudget.audit.tables import ZERO, nz
-from cnbudget.audit.tolerance import agrees
+from cnbudget.audit.tolerance import Verdict, agrees, verdict
 from cnbudget.model.document import Row, Table
 
 
@@ -17,6 +17,11 @@ class Mismatch:
     expected: Decimal  # Σ parts
     actual: Decimal  # the printed total
     slack: Decimal
+
+    @property
+    def near(self) -> bool:
+        """Beyond the rounding slack but within twice it: a warning, not an error."""
+        return verdict(self.expected, self.actual, self.slack) is Verdict.NEAR
 
 
 def check_sum(
@@ -46,11 +51,17 @@ def check_row(row: Row, total_col: str, part_cols: Sequence[str], slack: Decimal
 
 def row_sum_message(table: Table, row: Row, total_col: str, part_cols: Sequence[str],
                     m: Mismatch) -> str:
-    parts = " + ".join(
-        f"{column_name(table, c)} {in_table(row.values.get(c), table)}"
-        for c in part_cols if row.values.get(c) is not None
-    )
+    """``表“行”行：合计 389.50 万元 ≠ 基本支出 390.50 万元（项目支出未填）``: the parts
+    as printed, their sum where there are several, the empty ones named."""
+    printed = [c for c in part_cols if row.values.get(c) is not None]
+    empty = [column_name(table, c) for c in part_cols if c in row.values and row.values[c] is None]
+    parts = " + ".join(f"{column_name(table, c)} {in_table(row.values.get(c), table)}"
+                       for c in printed)
+    if len(printed) > 1:
+        parts += f" = {in_table(m.expected, table)}"
+    if empty:
+        parts += f"（{'、'.join(empty)}未填）"
     return (
         f"{table.title}“{row_name(table, row)}”行：{column_name(table, total_col)} "
-        f"{in_table(m.actual, table)} ≠ {parts} = {in_table(m.expected, table)}"
+        f"{in_table(m.actual, table)} ≠ {parts}"
     )

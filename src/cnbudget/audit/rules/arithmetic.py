@@ -53,6 +53,7 @@ def row_basic_project(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 yield row_basic_project.finding(
                     row_sum_message(table, row, "total", parts, m),
                     at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -78,6 +79,7 @@ def row_personnel_public(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 yield row_personnel_public.finding(
                     row_sum_message(table, row, "total", ("personnel", "public"), m),
                     at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -124,6 +126,7 @@ def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             yield income_sources.finding(
                 row_sum_message(table, row, "total", parts, m),
                 at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )
 
 
@@ -160,6 +163,7 @@ def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                         f"{table.title}：人员经费合计与公用经费合计之和 {in_table(m.actual, table)}"
                         f" ≠ 各科目合计之和 {in_table(m.expected, table)}",
                         at_row(table, anchor), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                     )
                 continue
             yield from _anchor_vs_rows(table, anchor, top, "科目行", columns, slack)
@@ -177,6 +181,7 @@ def _anchor_vs_rows(table: Table, anchor: Row, rows: list[Row], what: str,
                 f"{in_table(m.actual, table)} ≠ {len(rows)} 个{what}之和 "
                 f"{in_table(m.expected, table)}",
                 at_row(table, anchor, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )
 
 

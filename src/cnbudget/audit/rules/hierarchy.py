@@ -44,6 +44,7 @@ def _check(rule_: Rule, table: Table) -> Iterator[Finding]:
                         f"{in_table(m.actual, table)} ≠ 下级科目 {names} 之和 "
                         f"{in_table(m.expected, table)}",
                         at_row(table, parent, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                     )
 
 

@@ -31,6 +31,7 @@ def _item_sum_finding(table: Table, column: str, total_item: str, parts: list[st
         unequal_in_column(table, column, NAMES.get(total_item, total_item), m.actual,
                           f"{shown} = {in_table(m.expected, table)}"),
         at_row(table, row, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
     )
 
 
@@ -116,6 +117,8 @@ def procurement_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     f"{table.title}合计{column_name(table, column)} {shown[0]} ≠ "
                     f"{len(lines)} 个采购行之和 {shown[1]}",
                     at_row(table, total, column), expected=m.expected, actual=m.actual,
+                    near=m.near, unit="元" if slack is not None else "个",
+                    printed_unit=table.unit if slack is not None else None,
                 )
 
 
@@ -142,6 +145,7 @@ def procurement_line(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     f"{table.title}“{row.name or row.item}”：金额 {in_table(amount, table)} ≠ "
                     f"数量 {q:f} × 单价 {in_table(price, table)} = {in_table(expected, table)}",
                     at_row(table, row, "amount"), expected=expected, actual=amount,
+                    printed_unit=table.unit,
                 )
 
 
@@ -166,6 +170,7 @@ def project_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     f"{table.title}合计{column_name(table, column)} {in_table(m.actual, table)} ≠ "
                     f"{len(lines)} 个项目之和 {in_table(m.expected, table)}",
                     at_row(table, total, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -195,4 +200,5 @@ def assets_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 f"{table.title}合计金额 {in_table(m.actual, table)} ≠ 房屋、车辆、大型设备与"
                 f"其他固定资产之和 {in_table(m.expected, table)}",
                 at_row(table, total, "value"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )
