@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from cnbudget.audit.describe import at_row, column_name, in_table, row_name
 from cnbudget.audit.tables import ZERO
-from cnbudget.audit.tolerance import Verdict, table_slack, verdict
+from cnbudget.audit.tolerance import Verdict, precision, verdict
 from cnbudget.model.document import FindingLocation, Row, Table
 
 
@@ -28,7 +28,7 @@ class Figure:
 
     @property
     def slack(self) -> Decimal:
-        return table_slack(self.table)
+        return precision(self.table)(self.value)
 
     @property
     def label(self) -> str:

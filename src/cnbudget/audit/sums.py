@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cnbudget.audit.describe import column_name, in_table, row_name
 from cnbudget.audit.tables import ZERO, nz
-from cnbudget.audit.tolerance import Verdict, agrees, verdict
+from cnbudget.audit.tolerance import Precision, Slack, Verdict, agrees, verdict
 from cnbudget.model.document import Row, Table
 
 
@@ -25,24 +25,28 @@ class Mismatch:
 
 
 def check_sum(
-    total: Decimal | None, parts: Sequence[Decimal | None], slack_each: Decimal,
+    total: Decimal | None, parts: Sequence[Decimal | None], slack_each: Slack,
 ) -> Mismatch | None:
     """None when `total` agrees with Σ `parts` (or cannot be checked).
 
     An empty total is not checked; empty parts count as exact zeros. The slack
-    is `slack_each` for the total and for every printed part.
+    is summed over the total and every printed part: `slack_each` for each, or
+    each figure's own where it is a table's `Precision`.
     """
     if total is None or all(p is None for p in parts):
         return None
-    printed = 1 + sum(1 for p in parts if p is not None)
+    printed = [total, *(p for p in parts if p is not None)]
     expected = sum((nz(p) for p in parts), ZERO)
-    slack = slack_each * printed
+    if isinstance(slack_each, Precision):
+        slack = sum((slack_each(v) for v in printed), ZERO)
+    else:
+        slack = slack_each * len(printed)
     if agrees(expected, total, slack):
         return None
     return Mismatch(expected, total, slack)
 
 
-def check_row(row: Row, total_col: str, part_cols: Sequence[str], slack: Decimal) -> Mismatch | None:
+def check_row(row: Row, total_col: str, part_cols: Sequence[str], slack: Slack) -> Mismatch | None:
     """`check_sum` across one row's columns (`slack`: the table's, see `table_slack`)."""
     if total_col not in row.values or not any(c in row.values for c in part_cols):
         return None

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -95,8 +96,33 @@ def table_decimals(table: Table) -> int:
 
 
 def table_slack(table: Table) -> Decimal:
-    """Rounding slack of one figure of `table`, in yuan."""
+    """Rounding slack of the coarsest figure of `table`, in yuan."""
     return half_unit(table.unit, table_decimals(table))
+
+
+@dataclass(frozen=True, slots=True)
+class Precision:
+    """The rounding slack of each figure of a table: half a unit of its last printed
+    digit. A figure whose value needs more decimals than the table's fewest was
+    printed with them (``3892.94`` beside ``7`` in a table printing both): its slack
+    is its own, the others' the table's."""
+
+    unit: str | None
+    decimals: int
+
+    def __call__(self, value: Decimal) -> Decimal:
+        return half_unit(self.unit, max(self.decimals, decimals_needed(value, self.unit)))
+
+    @property
+    def coarsest(self) -> Decimal:
+        return half_unit(self.unit, self.decimals)
+
+
+def precision(table: Table) -> Precision:
+    return Precision(table.unit, table_decimals(table))
+
+
+Slack = Decimal | Precision  # one slack for every figure, or each figure's own
 
 
 def fact_unit(fact: Fact) -> str:

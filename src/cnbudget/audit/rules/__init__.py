@@ -16,4 +16,5 @@ from cnbudget.audit.rules import (  # noqa: F401  (imported to register)
     text_internal,
     text_items,
     text_vs_table,
+    wording,
 )
