@@ -35,6 +35,8 @@ REVIEWED: dict[str, set[tuple[str, int | None]]] = {
     "江苏省高级人民法院/省法院2017年度部门预算公开.pdf": {("text_internal.item-change-pct", 22)},
     # “一般行政事务管理（项）支出6049.97万元，…减少392.92万元，减少5.95%”: 392.92/6442.89 = 6.10%
     "江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {("text_internal.item-change-pct", 19)},
+    # “…再列入本部门预算中，减少了该项支出。 。” (pdftotext of page 25): a doubled full stop
+    "江苏省人大办公厅/省人大办公厅2018预算公开.pdf": {("text_internal.punctuation", 25)},
 }
 
 

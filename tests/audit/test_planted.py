@@ -14,7 +14,17 @@ from decimal import Decimal
 import pytest
 
 from cnbudget.audit import run_audit, selected_rules
-from cnbudget.model.document import Document, Fact, Finding, Locator, Row, Severity, Table
+from cnbudget.model.document import (
+    Document,
+    Fact,
+    Finding,
+    Locator,
+    Paragraph,
+    Row,
+    Severity,
+    SourceFile,
+    Table,
+)
 from tests.audit.builders import (
     ITEM_SCOPE,
     clean_document,
@@ -232,6 +242,20 @@ CASES = [
     Case("text_internal.unit-price",
          lambda d: replace_paragraph(d, 211, "1. 办公桌，单价 2.50 万元，数量 2 张，共计 6.00 万元；"),
          {"line": 211}),
+    # wording (the clean document is 示例局2021年部门预算: a budget of a 部门)
+    Case("text_internal.kind-wording",
+         lambda d: replace_paragraph(d, 208, "2021年机关运行经费决算70.00万元。"),
+         {"line": 208}),
+    Case("text_internal.scope-wording",
+         lambda d: replace_paragraph(d, 222, "基本支出：2021年单位预算中为保障机构正常运转所必需的开支。"),
+         {"line": 222}, Severity.WARNING),
+    Case("text_internal.punctuation",
+         lambda d: replace_paragraph(d, 210, "2021年政府采购预算65.06万元，，具体采购明细如下。"),
+         {"line": 210}),
+    Case("completeness.blank-page",
+         _seq(lambda d: setattr(d, "source", SourceFile("clean.pdf", "0" * 64, "pdf", pages=3)),
+              lambda d: d.narrative.append(Paragraph("附件", Locator(page=3)))),
+         {"page": 2}, Severity.WARNING),
     # classification
     Case("classification.unknown-code",
          _add_row("general_public_basic", Row(code="30288", name="不存在的科目", values=v(total=0),

@@ -62,7 +62,7 @@ def item_figures(doc: Document, scope: FactScope) -> list[Figure]:
         return []
     found: list[Figure] = []
     for table in doc.tables:
-        if table.type not in FUNCTIONAL_TABLES or table.misread:
+        if table.type not in FUNCTIONAL_TABLES:
             continue
         rows = [r for r in _coded_rows(table) if _matches(scope, r)]
         fitting = [r for r in rows if _parents_fit(table, r, scope.parents)] or rows

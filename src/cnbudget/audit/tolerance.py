@@ -155,12 +155,15 @@ def fact_decimals(fact: Fact) -> int:
 def fact_slack(fact: Fact) -> Decimal:
     """Rounding slack of a narrative figure, from its own printed precision.
 
-    A stated zero (``0万元``) is exact: it says nothing was spent; so is a count
-    (辆, 人). A percentage is a plain number."""
-    if fact.value == 0 or fact.unit in ("辆", "人", "项", "个"):
+    A stated zero amount (``0万元``) is exact: it says nothing was spent; so is a
+    count (辆, 人). A percentage is a plain number rounded like any other
+    (``0.00%`` is a rate below 0.005 %)."""
+    if fact.unit in ("辆", "人", "项", "个"):
         return ZERO
     if fact.unit != "元":
         return HALF / (Decimal(10) ** fact_decimals(fact))
+    if fact.value == 0:
+        return ZERO
     return half_unit(fact_unit(fact), fact_decimals(fact))
 
 
@@ -190,12 +193,14 @@ def quotient_bounds(num: Decimal, num_slack: Decimal, den: Decimal,
     return min(ends), max(ends)
 
 
-def rate_verdict(rate: Decimal, bounds: tuple[Decimal, Decimal]) -> Verdict:
+def rate_verdict(rate: Decimal, bounds: tuple[Decimal, Decimal], half: Decimal | None = None) -> Verdict:
     """A printed percentage against the range its figures allow: within one unit of its
-    last digit agrees (it may be truncated instead of rounded), within two is near."""
+    last digit agrees (it may be truncated instead of rounded), within two is near.
+    `half`: half a unit of the rate's last printed digit (a fact's `fact_slack`:
+    ``6.70%`` prints two decimals though its value needs one)."""
     low, high = bounds
     gap = max(Decimal(0), low - rate, rate - high)
-    return verdict(gap, Decimal(0), 2 * number_slack(rate))
+    return verdict(gap, Decimal(0), 2 * (number_slack(rate) if half is None else half))
 
 
 def agrees(expected: Decimal, actual: Decimal, slack: Decimal) -> bool:

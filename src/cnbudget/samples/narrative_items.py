@@ -67,7 +67,7 @@ def item_statements(doc: Document) -> tuple[list[Paragraph], list[Fact]]:
     rows = {r.code: r for r in table.rows if r.code}
     final = doc.meta.kind is Kind.FINAL_ACCOUNT
     year = doc.meta.year or 0
-    paragraphs = [Paragraph("（三）一般公共预算支出" + ("决算" if final else "预算") + "具体情况")]
+    paragraphs = [Paragraph("（一）一般公共预算支出" + ("决算" if final else "预算") + "具体情况")]
     facts: list[Fact] = []
     leaves = [c for c in sorted(rows) if len(c) == 7 and rows[c].values.get("total")]
     for n, code in enumerate(leaves, 1):

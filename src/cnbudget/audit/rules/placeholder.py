@@ -21,7 +21,8 @@ class Placeholder:
 
 # Each pattern matches only text a filled-in template cannot contain.
 PLACEHOLDERS: tuple[Placeholder, ...] = (
-    Placeholder(re.compile(r"原因(?:是|为|主要是|[:：])\s*[；;。]"), "原因未填写"),
+    Placeholder(re.compile(r"(?:原因(?:是|为|主要是|[:：])|主要(?:是|为))\s*[；;。]"), "原因未填写"),
+    Placeholder(re.compile(r"主要用于\s*[；;。]"), "用途未填写"),
     Placeholder(re.compile(r"占[^，,。；;%\d]{0,30}的\s*%"), "占比未填数字"),
     Placeholder(re.compile(r"占(?:比)?\s*%"), "占比未填数字"),
     Placeholder(re.compile(r"XX|×{2,}|某某"), "模板占位符"),

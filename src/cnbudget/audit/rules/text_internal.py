@@ -115,7 +115,7 @@ def change_pct(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                       for b in (_pct_bounds(change, current),) if b is not None]
             if not bounds or len(bounds) < len(readings):
                 continue  # a reading from nothing last year: no rate to check
-            verdicts = [rate_verdict(pct.value, b) for b in bounds]
+            verdicts = [rate_verdict(pct.value, b, fact_slack(pct)) for b in bounds]
             if Verdict.AGREES in verdicts:
                 continue
             change, current = readings[0]

@@ -217,10 +217,11 @@ def _rate_finding(st: ItemStatement, c: _Comparison, rate: Fact,
                   computed: Decimal | None) -> Iterator[Finding]:
     if bounds is None or computed is None:
         return  # growth from nothing: no rate to check
-    result = rate_verdict(rate.value, bounds)
+    result = rate_verdict(rate.value, bounds, fact_slack(rate))
     if result is Verdict.AGREES:
         return
-    if rate_verdict(-rate.value, bounds) is Verdict.AGREES and rate.key != "completion_pct":
+    if rate_verdict(-rate.value, bounds, fact_slack(rate)) is Verdict.AGREES and \
+            rate.key != "completion_pct":
         return  # only the direction is wrong: change-direction says so
     expected = computed.quantize(CENT)
     yield item_change_pct.finding(

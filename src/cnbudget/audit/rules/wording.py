@@ -29,7 +29,16 @@ class Sentence:
     """A narrative sentence rejoined across the printed lines it wraps over."""
 
     text: str  # width-folded
-    locator: Locator | None  # of the line it starts on
+    pieces: tuple[tuple[int, Locator | None], ...]  # where each line's text begins, and its place
+
+    def locator_at(self, offset: int) -> Locator | None:
+        """The place of the line the sentence's character at `offset` was printed on."""
+        found = self.pieces[0][1] if self.pieces else None
+        for start, loc in self.pieces:
+            if start > offset:
+                break
+            found = loc
+        return found
 
 
 # a line opening a section or list item starts a new sentence (一、 (二) 3. ①)
@@ -40,29 +49,34 @@ _OPENS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[�
 def sentences(narrative: list[Paragraph]) -> Iterator[Sentence]:
     """Sentences up to 。！？, rejoined across the lines they wrap over; a line that
     opens a section or list item starts a new one."""
-    text, start = "", None
+    text = ""
+    pieces: list[tuple[int, Locator | None]] = []
     for p in narrative:
         line = nfkc(p.text).strip()
         if not line:
             continue
         if text and _OPENS.match(line):
-            yield Sentence(text, start)
-            text = ""
-        if not text:
-            start = p.locator
+            yield Sentence(text, tuple(pieces))
+            text, pieces = "", []
+        pieces.append((len(text), p.locator))
         text += line
         while True:
             m = re.search(r"[。!?]", text)
             if m is None:
                 break
-            yield Sentence(text[:m.end()], start)
-            text, start = text[m.end():].lstrip(), p.locator
+            yield Sentence(text[:m.end()], tuple(pieces))
+            rest = text[m.end():]
+            cut = m.end() + len(rest) - len(rest.lstrip())
+            text = rest.lstrip()
+            current = [loc for start, loc in pieces if start <= cut][-1]  # the rest starts on it
+            pieces = [(0, current)] + [(start - cut, loc) for start, loc in pieces if start > cut]
     if text:
-        yield Sentence(text, start)
+        yield Sentence(text, tuple(pieces))
 
 
-def _at(sentence: Sentence, quote: str) -> FindingLocation:
-    loc = sentence.locator
+def _at(sentence: Sentence, quote: str, offset: int) -> FindingLocation:
+    """The quote, at the line the offending text (at `offset`) was printed on."""
+    loc = sentence.locator_at(offset)
     return at_text(quote, loc.page if loc else None, loc.line if loc else None)
 
 
@@ -106,7 +120,7 @@ def kind_wording(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             quote = _quote(s.text, m.start(), m.end())
             yield kind_wording.finding(
                 f"预算文件中使用“决算”的说法：“{quote}”",
-                _at(s, quote), severity=Severity.ERROR if certain else None,
+                _at(s, quote, m.start()), severity=Severity.ERROR if certain else None,
             )
             break  # one finding per sentence
 
@@ -155,12 +169,12 @@ def scope_wording(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             quote = _quote(s.text, m.start(), m.end())
             yield scope_wording.finding(
                 f"文件称“{own}{m.group('kind')}”，情况说明中却说“{m.group(0)}”：“{quote}”",
-                _at(s, quote),
+                _at(s, quote, m.start()),
             )
             break
 
 
-_DOUBLED = re.compile(r"([,.;:!?、])\1|[,;:][.]|[.][,;:]")
+_DOUBLED = re.compile(r"([,.。;:!?、])\1|[,;:][.。]|[.。][,;:]")
 _ELLIPSIS = re.compile(r"\.{3,}|…+")
 _PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("[", "]"), ("【", "】"))
 
@@ -176,13 +190,21 @@ _PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("[", "]"), ("【", "】")
                    "(a line break may have cut them). Ellipses do not count.",
 )
 def punctuation(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
+    previous = ""
+    for p in doc.narrative:
+        # each printed line, with the last mark of the line before (。 / 。 over a line break)
+        line = _ELLIPSIS.sub("…", nfkc(p.text).strip())
+        joined = previous[-1:] + line
+        doubled = _DOUBLED.search(joined)
+        if doubled:
+            quote = _quote(joined, doubled.start(), doubled.end(), 15)
+            loc = p.locator
+            yield punctuation.finding(f"标点重复“{doubled.group(0)}”：“{quote}”",
+                                      at_text(quote, loc.page if loc else None, loc.line if loc else None),
+                                      severity=Severity.ERROR)
+        previous = line or previous
     for s in sentences(doc.narrative):
         text = _ELLIPSIS.sub("…", s.text)
-        doubled = _DOUBLED.search(text)
-        if doubled:
-            quote = _quote(text, doubled.start(), doubled.end(), 15)
-            yield punctuation.finding(f"标点重复“{doubled.group(0)}”：“{quote}”", _at(s, quote),
-                                      severity=Severity.ERROR)
         for opening, closing in _PAIRS:
             opened, closed = text.count(opening), text.count(closing)
             if opened != closed:
@@ -190,7 +212,8 @@ def punctuation(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 quote = _quote(text, where, where + 1, 25)
                 side = f"“{opening}”多于“{closing}”" if opened > closed else \
                     f"“{closing}”多于“{opening}”"
-                yield punctuation.finding(f"括号或引号不成对（{side}）：“{quote}”", _at(s, quote))
+                yield punctuation.finding(f"括号或引号不成对（{side}）：“{quote}”",
+                                          _at(s, quote, where))
                 break
 
 
