@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from cnbudget.audit.describe import at_table, at_text
 from cnbudget.audit.rule import AuditContext, rule
@@ -86,12 +85,9 @@ def template_text(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         yield template_text.finding(
             f"文件是未填写的模板：共 {count} 处模板文字未填写（{kinds}）",
             *(loc for found in places.values() for _, loc in found),
-            actual=Decimal(count), unit="处",
         )
         return
     for what, found in places.items():
         snippets = "；".join(f"“{snippet}”" for snippet, _ in found[:3])
         more = f"等 {len(found)} 处" if len(found) > 1 else ""
-        yield template_text.finding(f"{what}{more}：{snippets}", *(loc for _, loc in found),
-                                    actual=Decimal(len(found)) if len(found) > 1 else None,
-                                    unit="处")
+        yield template_text.finding(f"{what}{more}：{snippets}", *(loc for _, loc in found))
