@@ -22,9 +22,9 @@ from cnbudget.registry import load_plugins
 
 def _finish(doc: Document, audit: bool) -> Document:
     if audit:
-        from cnbudget.audit.engine import run_audit
+        from cnbudget.audit.engine import audit_document
 
-        doc.findings = list(run_audit(doc).findings)
+        audit_document(doc)
     return doc
 
 

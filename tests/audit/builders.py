@@ -8,6 +8,7 @@ one error at a time into a fresh copy.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from cnbudget.model.document import (
@@ -15,6 +16,7 @@ from cnbudget.model.document import (
     Document,
     DocumentMeta,
     Fact,
+    FactScope,
     Indicator,
     Kind,
     Locator,
@@ -26,6 +28,7 @@ from cnbudget.model.document import (
 )
 
 D = Decimal
+_TRAILING_FIGURE = re.compile(r"[\d.,]+(?:万元|%)$")
 
 
 def v(**values: int | str | None) -> dict[str, Decimal | None]:
@@ -217,6 +220,12 @@ def empty_table(type_: str, title: str, line: int) -> Table:
                  note=f"本单位无{title[:-3]}支出。")
 
 
+ITEM_LABEL = "（一）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）："
+ITEM_STATEMENT = (ITEM_LABEL + "2020年当年预算执行数为380.00万元，2021年预算安排400.12万元，"
+                  "比上年增加20.12万元，增长5.29%，主要原因是人员增加。")
+ITEM_SCOPE = FactScope(item="functional", name="行政运行",
+                       parents=("一般公共服务支出", "政府办公厅（室）及相关机构事务"), level=3)
+
 NARRATIVE = (
     (200, "一、收入支出预算总体情况"),
     (201, "2021年收入预算总计1080.12万元，支出预算总计1080.12万元，与2020年预算相比，"
@@ -245,6 +254,7 @@ NARRATIVE = (
     (221, "九、名词解释"),
     (222, "基本支出：是指为保障机构正常运转、完成日常工作任务所必需的开支。"),
     (223, "（附）按功能科目分类，行政运行支出400.12万元，一般行政管理事务支出600.00万元。"),
+    (224, ITEM_STATEMENT),
 )
 
 
@@ -272,6 +282,14 @@ FACTS = (
     fact("operating_cost", 700_000, 208, "2021年机关运行经费安排70.00万元"),
     fact("procurement_total", 650_600, 210, "2021年政府采购预算65.06万元"),
     fact("vehicles", 1, 214, "本部门共有车辆1辆", unit="辆"),
+    *(Fact(key, D(value), unit, ITEM_STATEMENT[:ITEM_STATEMENT.index(end) + len(end)],
+           Locator(page=1, line=224), subject, "万元" if unit == "元" else None, ITEM_SCOPE)
+      for key, value, unit, end, subject in (
+          ("item_previous", "3800000", "元", "380.00万元", None),
+          ("item_amount", "4001200", "元", "400.12万元", None),
+          ("change_amount", "201200", "元", "20.12万元", "item_amount"),
+          ("change_pct", "5.29", "%", "5.29%", "item_amount"),
+      )),
 )
 
 
@@ -330,6 +348,17 @@ def replace_fact(doc: Document, key: str, value: int | str, subject: str | None 
         if f.key == key and f.subject == subject:
             doc.facts[i] = Fact(f.key, D(str(value)), f.unit, f.text, f.locator, f.subject,
                                 f.printed_unit)
+            return
+    raise KeyError(key)
+
+
+def replace_item_fact(doc: Document, key: str, value: int | str, figure: str) -> None:
+    """The item statement's `key` fact printed as `figure` instead (value in yuan or %)."""
+    for i, f in enumerate(doc.facts):
+        if f.key == key and f.scope == ITEM_SCOPE:
+            head = f.text[:len(f.text) - len(_TRAILING_FIGURE.search(f.text).group(0))]  # type: ignore[union-attr]
+            doc.facts[i] = Fact(f.key, D(str(value)), f.unit, head + figure, f.locator, f.subject,
+                                f.printed_unit, f.scope)
             return
     raise KeyError(key)
 

@@ -23,6 +23,20 @@ REVIEWED: dict[str, set[tuple[str, int | None]]] = {
     },
     # “项目支出…减少了1237.7万元，减少13.22%” (13.22% copied from 基本支出): 22.21%
     "江苏省人民检察院/2019年度部门预算公开.pdf": {("text_internal.change-pct", 26)},
+    # the 功能分类 items' own rates (text_items), each recomputed by hand from the
+    # sentence (pdftotext): change / (this year − change)
+    # “一般行政管理事务（项）支出3,666万元，…增加21.8万元，增长0.06%”: 21.8/3644.2 = 0.60%;
+    # “执行等检察监督支出（项）1,895万元，…减少134万元，降幅0.66%”: 134/2029 = 6.60%
+    "江苏省人民检察院/2018年省检察院部门预算公开.pdf": {("text_internal.item-change-pct", 26)},
+    # “行政运行（项）支出6106.99万元，…增加101.48万元，增长1.66%”: 101.48/6005.51 = 1.69%
+    # (1.66% is 101.48/6106.99: divided by this year's figure)
+    "江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf": {("text_internal.item-change-pct", 8)},
+    # “提租补贴（项）支出1959.99万元，…增加865.57万元，增长79.05%”: 865.57/1094.42 = 79.09%
+    "江苏省高级人民法院/省法院2017年度部门预算公开.pdf": {("text_internal.item-change-pct", 22)},
+    # “一般行政事务管理（项）支出6049.97万元，…减少392.92万元，减少5.95%”: 392.92/6442.89 = 6.10%
+    "江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {("text_internal.item-change-pct", 19)},
+    # “…再列入本部门预算中，减少了该项支出。 。” (pdftotext of page 25): a doubled full stop
+    "江苏省人大办公厅/省人大办公厅2018预算公开.pdf": {("text_internal.punctuation", 25)},
 }
 
 

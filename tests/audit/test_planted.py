@@ -14,10 +14,22 @@ from decimal import Decimal
 import pytest
 
 from cnbudget.audit import run_audit, selected_rules
-from cnbudget.model.document import Document, Fact, Finding, Locator, Row, Severity, Table
+from cnbudget.model.document import (
+    Document,
+    Fact,
+    Finding,
+    Locator,
+    Paragraph,
+    Row,
+    Severity,
+    SourceFile,
+    Table,
+)
 from tests.audit.builders import (
+    ITEM_SCOPE,
     clean_document,
     replace_fact,
+    replace_item_fact,
     replace_paragraph,
     row,
     set_value,
@@ -172,8 +184,10 @@ CASES = [
                        Row(code="30212", name="因公出国（境）费用", values=v(total=50_000),
                            locator=Locator(page=1, line=99)))),
          {"table": "three_public", "item": "outbound"}),
+    # the table adds up (30201 raised with its total): only the comparison stands
     Case("cross_table.operating-cost-vs-public",
-         lambda d: set_value(d, "operating_cost", "total", "amount", 800_000),
+         _seq(lambda d: set_value(d, "operating_cost", "total", "amount", 800_000),
+              lambda d: set_value(d, "operating_cost", "30201", "amount", 698_500)),
          {"table": "operating_cost", "item": "total"}, Severity.WARNING),
     Case("cross_table.repeated-total",
          lambda d: d.tables.append(
@@ -192,6 +206,24 @@ CASES = [
          lambda d: replace_paragraph(d, 223, "（附）按功能科目分类，行政运行支出410.12万元，"
                                               "一般行政管理事务支出600.00万元。"),
          {"line": 223}),
+    # an item's statement (line 224): B against its row, C = B − A, Z from A and B,
+    # the direction word, the same item twice
+    Case("text_vs_table.item-amount",
+         lambda d: replace_item_fact(d, "item_amount", 4_101_200, "410.12万元"),
+         {"fact": "item_amount", "line": 224}),
+    Case("text_internal.item-change-amount",
+         lambda d: replace_item_fact(d, "change_amount", 301_200, "30.12万元"),
+         {"fact": "change_amount", "line": 224}),
+    Case("text_internal.item-change-pct",
+         lambda d: replace_item_fact(d, "change_pct", "5.03", "5.03%"),
+         {"fact": "change_pct", "line": 224}),
+    Case("text_internal.change-direction",
+         lambda d: replace_item_fact(d, "change_amount", -201_200, "20.12万元"),
+         {"fact": "change_amount", "line": 224}),
+    Case("text_internal.item-stated-twice",
+         _add_fact(Fact("item_amount", Decimal(4_101_200), "元", "行政运行（项）支出410.12万元",
+                        Locator(page=1, line=230), printed_unit="万元", scope=ITEM_SCOPE)),
+         {"fact": "item_amount", "line": 224}),
     # text_internal
     Case("text_internal.change-pct", lambda d: replace_fact(d, "change_pct", "52.94", "income_total"),
          {"fact": "change_pct", "line": 201}),
@@ -210,6 +242,20 @@ CASES = [
     Case("text_internal.unit-price",
          lambda d: replace_paragraph(d, 211, "1. 办公桌，单价 2.50 万元，数量 2 张，共计 6.00 万元；"),
          {"line": 211}),
+    # wording (the clean document is 示例局2021年部门预算: a budget of a 部门)
+    Case("text_internal.kind-wording",
+         lambda d: replace_paragraph(d, 208, "2021年机关运行经费决算70.00万元。"),
+         {"line": 208}),
+    Case("text_internal.scope-wording",
+         lambda d: replace_paragraph(d, 222, "基本支出：2021年单位预算中为保障机构正常运转所必需的开支。"),
+         {"line": 222}, Severity.WARNING),
+    Case("text_internal.punctuation",
+         lambda d: replace_paragraph(d, 210, "2021年政府采购预算65.06万元，，具体采购明细如下。"),
+         {"line": 210}),
+    Case("completeness.blank-page",
+         _seq(lambda d: setattr(d, "source", SourceFile("clean.pdf", "0" * 64, "pdf", pages=3)),
+              lambda d: d.narrative.append(Paragraph("附件", Locator(page=3)))),
+         {"page": 2}, Severity.WARNING),
     # classification
     Case("classification.unknown-code",
          _add_row("general_public_basic", Row(code="30288", name="不存在的科目", values=v(total=0),
@@ -260,8 +306,8 @@ CASES = [
     # plausibility
     Case("plausibility.procurement-above-total",
          _seq(lambda d: set_value(d, "procurement", "total", "amount", 11_000_000),
-              lambda d: set_value(d, "procurement", "运维服务", "amount", 10_950_000),
-              lambda d: set_value(d, "procurement", "运维服务", "unit_price", 10_950_000)),
+              lambda d: set_value(d, "procurement", "运维服务", "amount", 10_949_400),
+              lambda d: set_value(d, "procurement", "运维服务", "unit_price", 10_949_400)),
          {"table": "procurement", "item": "total"}, Severity.WARNING),
     Case("plausibility.execution-rate", _set_evaluation(executed="30100", rate="100.33"),
          {"table": "performance_evaluation", "column": "rate"}, Severity.WARNING),

@@ -50,15 +50,20 @@ def test_sum_within_rounding_is_not_flagged() -> None:
     assert ids(doc_of(t), "arithmetic.column-total") == {"arithmetic.column-total"}
 
 
-def test_yuan_table_has_no_slack() -> None:
+def test_yuan_table_allows_half_a_yuan_per_figure() -> None:
+    """Whole 元 are rounded too (the issue's 94,995,790 vs 77,381,546 + 17,614,243):
+    ±0.5 元 a figure; beyond that a warning up to twice the slack, then an error."""
     t = Table("three_public", "三公", [
-        item_row("total", 1, amount=15_001), item_row("outbound", 2, amount=None),
-        item_row("vehicle_operation", 3, amount=15_000), item_row("reception", 4, amount=None),
-        item_row("vehicle_purchase", 5, amount=None),
+        item_row("total", 1, amount=94_995_790), item_row("outbound", 2, amount=None),
+        item_row("vehicle_operation", 3, amount=77_381_546),
+        item_row("reception", 4, amount=17_614_243), item_row("vehicle_purchase", 5, amount=None),
     ], unit="元")
-    assert ids(doc_of(t), "arithmetic.three-public-parts") == {"arithmetic.three-public-parts"}
-    t.rows[0].values["amount"] = Decimal(15_000)
-    assert ids(doc_of(t), "arithmetic.three-public-parts") == set()
+    rule = "arithmetic.three-public-parts"
+    assert run_audit(doc_of(t), select=[rule]).flatten(["severity"]) == []  # 1 元 of 1.5 元
+    t.rows[0].values["amount"] = Decimal(94_995_791)  # 2 元: beyond 1.5, below 3
+    assert run_audit(doc_of(t), select=[rule]).flatten(["severity"]) == [("warning",)]
+    t.rows[0].values["amount"] = Decimal(94_995_793)  # 4 元: beyond twice the slack
+    assert run_audit(doc_of(t), select=[rule]).flatten(["severity"]) == [("error",)]
 
 
 # ---- template variants accepted -------------------------------------------------------

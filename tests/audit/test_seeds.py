@@ -18,11 +18,10 @@ from tests.conftest import seed
 GENUINE: dict[str, set[tuple[str, int | None]]] = {
     "000": set(),
     "001": {
-        # “增长 0.00%，主要原因是；” left unfilled (the 2024 final account, 8 places)
-        ("placeholder.template-text", 440), ("placeholder.template-text", 441),
-        ("placeholder.template-text", 452), ("placeholder.template-text", 453),
-        ("placeholder.template-text", 483), ("placeholder.template-text", 486),
-        ("placeholder.template-text", 490),
+        # “增长 0.00%，主要原因是；” left unfilled (the 2024 final account, 7 places:
+        # 440, 441, 452, 453, 483, 486, 490), one finding with all its places
+        # (test_seed_placeholders_are_one_finding_per_kind)
+        ("placeholder.template-text", 440),
         # “占一般公共预算项目支出总额的%”
         ("placeholder.template-text", 508),
         # 公务用车保有量 2 辆 (line 488) vs 本部门共有车辆 1 辆 (line 502)
@@ -82,6 +81,14 @@ def test_no_other_errors(prefix: str) -> None:
     unexpected = {e for e in _errors(report) if e not in allowed and
                   (e[0], None) not in allowed}
     assert not unexpected, f"seed {prefix}: unreviewed error findings {unexpected}"
+
+
+def test_seed_placeholders_are_one_finding_per_kind() -> None:
+    """One cause, once: seed 001 leaves 原因 unfilled in 7 places (read in the seed)."""
+    report = _audit("001")
+    found = [f for f in report.findings if f.rule == "placeholder.template-text"]
+    lines = {tuple(loc.line for loc in f.locations) for f in found}
+    assert lines == {(440, 441, 452, 453, 483, 486, 490), (508,)}
 
 
 @pytest.mark.parametrize("prefix", sorted(NEEDS_TABLES))

@@ -12,10 +12,14 @@ from cnbudget.audit.tolerance import (
     decimals_needed,
     fact_slack,
     half_unit,
+    precision,
     table_decimals,
     table_slack,
 )
+from cnbudget.ingest.layout import Cell, Delimiter, Line
 from cnbudget.model.document import Fact, Row, Table
+from cnbudget.recognise.blocks import TableBlock
+from cnbudget.recognise.precision import set_printed_decimals
 
 WAN = Decimal(10000)
 
@@ -69,13 +73,26 @@ def test_wan_precision_is_inferred_from_the_values() -> None:
     assert table_slack(wan_table([Decimal(29954), Decimal(30000)])) == Decimal("0.5")  # 2.9954
 
 
-def test_yuan_tables_are_exact() -> None:
+def test_whole_yuan_are_rounded_too() -> None:
+    """Integers in 元 are rounded to the yuan: ±0.5 元 a figure (the issue's rule)."""
     table = Table("x", "t", [Row(values={"total": Decimal(96534608)})], unit="元")
-    assert table_slack(table) == 0
-    assert check_sum(Decimal(96534608), [Decimal(96534607)], 0) is not None
+    assert table_slack(table) == Decimal("0.5")
+    assert check_sum(Decimal(96534608), [Decimal(96534607)], Decimal("0.5")) is None
+    m = check_sum(Decimal(94995791), [Decimal(77381546), Decimal(17614243)], Decimal("0.5"))
+    assert m is not None and m.near  # 2 元 apart: beyond 1.5 元, below twice it
+    m = check_sum(Decimal(94995792), [Decimal(77381546), Decimal(17614243)], Decimal("0.5"))
+    assert m is not None and not m.near  # 3 元: twice the slack
     # fractional yuan get half a unit of their last digit
     frac = Table("x", "t", [Row(values={"total": Decimal("12.34")})], unit="元")
     assert table_slack(frac) == Decimal("0.005")
+
+
+def test_printed_decimals_come_from_the_reader_where_known() -> None:
+    """A 万元 table printing 2.50 has two decimals, though its values need one."""
+    table = wan_table([Decimal(25000), Decimal(100000)])
+    assert table_decimals(table) == 1
+    table.decimals = 2
+    assert table_slack(table) == Decimal(50)
 
 
 def test_counts_and_rates_do_not_set_amount_precision() -> None:
@@ -92,4 +109,46 @@ def test_fact_slack_follows_its_printed_precision() -> None:
     assert fact_slack(Fact("outbound", Decimal(0), "元", "0 元", printed_unit="元")) == 0
     # unknown printed unit: 万元 when the value is a whole 100 yuan, else 元
     assert fact_slack(Fact("basic", Decimal(6264300), "元", "626.43")) == 50
-    assert fact_slack(Fact("basic", Decimal(6264308), "元", "6,264,308")) == 0
+    assert fact_slack(Fact("basic", Decimal(6264308), "元", "6,264,308")) == Decimal("0.5")
+    # the decimals printed, read from the quote: 8.00 万元 is ±50 元, not ±5000
+    assert fact_slack(Fact("vehicle_operation", Decimal(80000), "元", "公务用车运行维护费8.00万元",
+                           printed_unit="万元")) == 50
+    assert fact_slack(Fact("vehicle_operation", Decimal(80000), "元", "公务用车运行维护费8万元",
+                           printed_unit="万元")) == 5000
+    # counts are exact; a rate is half a unit of its last digit
+    assert fact_slack(Fact("vehicles", Decimal(2), "辆", "车辆2辆")) == 0
+    assert fact_slack(Fact("change_pct", Decimal("-6.76"), "%", "下降6.76%")) == Decimal("0.005")
+
+
+def _grid(*rows: tuple[str, ...]) -> list[Line]:
+    return [Line(tuple(Cell(t, col=i) for i, t in enumerate(r)), page=1, number=n,
+                 delimiter=Delimiter.GRID, raw=" ".join(r), grid=1) for n, r in enumerate(rows, 1)]
+
+
+def test_the_reader_records_the_decimals_printed() -> None:
+    """2.50 and 4.00 are printed with two decimals though their values need fewer;
+    a 序号 that equals an amount (4 beside 4.00) changes nothing."""
+    lines = _grid(("序号", "科目编码", "科目名称", "合计"), ("1", "", "合计", "10.50"),
+                  ("2", "2010301", "行政运行", "2.50"), ("3", "2010302", "一般行政管理事务", "4.00"),
+                  ("4", "2010350", "事业运行", "4.00"))
+    table = Table("general_public", "t", [
+        Row(item="total", values={"total": Decimal(105000)}),
+        Row(code="2010301", values={"total": Decimal(25000)}),
+        Row(code="2010302", values={"total": Decimal(40000)}),
+        Row(code="2010350", values={"total": Decimal(40000)})], unit="万元")
+    set_printed_decimals(TableBlock("general_public", "t", lines, unit="万元"), [table])
+    assert table.decimals == 2
+    assert table_slack(table) == Decimal(50)
+
+
+def test_a_table_printing_whole_and_fractional_figures_gets_the_coarser_slack_per_figure() -> None:
+    """General-format spreadsheets print 389.5 beside 3892.94 and 7: each figure is
+    off by half a unit of its own last digit, at most."""
+    rows = [("合计", "3892.94"), ("行政运行", "389.5"), ("事业运行", "7"), ("其他", "3496.44")]
+    lines = _grid(*rows)
+    table = Table("general_public", "t", [Row(item=n, values={"total": Decimal(v) * WAN}) for n, v in rows],
+                  unit="万元")
+    set_printed_decimals(TableBlock("general_public", "t", lines, unit="万元"), [table])
+    p = precision(table)
+    assert (p(Decimal("38929400")), p(Decimal(3895000)), p(Decimal(70000))) == (
+        Decimal(50), Decimal(500), Decimal(5000))

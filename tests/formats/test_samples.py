@@ -115,7 +115,7 @@ def test_cross_table_equalities(doc: Document) -> None:
 
 
 def test_narrative_facts_match_the_tables(doc: Document) -> None:
-    facts = {f.key: f for f in doc.facts}
+    facts = {f.key: f for f in doc.facts if f.item is None}  # the department's, not an item's
     exp = doc.table("expenditure")
     basic = doc.table("general_public_basic")
     assert facts["expenditure_total"].value == value(exp, "total")
@@ -128,8 +128,8 @@ def test_narrative_facts_match_the_tables(doc: Document) -> None:
     for fact in doc.facts:
         # every quoted clause is printed in the narrative, with the figure in 万元
         assert any(fact.text in p.text for p in doc.narrative), fact
-        if fact.unit == "元":
-            assert f"{fact.value / 10000:.2f}万元" in fact.text
+        if fact.unit == "元":  # a change is printed unsigned after 增加/减少
+            assert f"{abs(fact.value) / 10000:.2f}万元" in fact.text
     change, pct = facts["change_amount"].value, facts["change_pct"].value
     previous = facts["expenditure_total"].value - change
     assert abs(change * 100 / previous - pct) <= Decimal("0.005")

@@ -19,8 +19,10 @@ from cnbudget.model.document import (
     Document,
     DocumentMeta,
     Fact,
+    FactScope,
     Finding,
     FindingLocation,
+    Funds,
     Indicator,
     Kind,
     Locator,
@@ -33,6 +35,7 @@ from cnbudget.model.document import (
     Scope,
     Severity,
     SourceFile,
+    Span,
     Status,
     Table,
 )
@@ -118,6 +121,15 @@ tables = st.builds(
     note=optional(texts()),
     subject=optional(texts()),
     figures_unit=optional(st.sampled_from(["元", "万元"])),
+    decimals=optional(st.integers(min_value=0, max_value=4)),
+)
+
+scopes = st.builds(
+    FactScope,
+    item=optional(st.just("functional")), name=optional(texts(1)),
+    parents=st.lists(texts(1), max_size=2).map(tuple),
+    level=optional(st.sampled_from([1, 2, 3])), code=optional(codes),
+    funds=optional(st.sampled_from(Funds)), span=optional(st.sampled_from(Span)),
 )
 
 facts = st.builds(
@@ -129,6 +141,7 @@ facts = st.builds(
     locator=locators,
     subject=optional(st.sampled_from(["expenditure_total", "three_public_total"])),
     printed_unit=optional(st.sampled_from(["万元", "元"])),
+    scope=optional(scopes),
 )
 
 finding_locations = st.builds(
@@ -136,7 +149,7 @@ finding_locations = st.builds(
     table=optional(st.sampled_from(sorted(TABLE_TYPES))), title=optional(texts()),
     item=optional(texts()), code=optional(codes), column=optional(column_keys),
     fact=optional(st.sampled_from(sorted(FACT_KEYS))), page=optional(small_ints),
-    line=optional(small_ints), quote=optional(texts()),
+    line=optional(small_ints), quote=optional(texts()), label=optional(texts()),
 )
 
 findings = st.builds(
@@ -148,6 +161,8 @@ findings = st.builds(
     expected=optional(amounts()),
     actual=optional(amounts()),
     locations=st.lists(finding_locations, max_size=3).map(tuple),
+    unit=st.sampled_from(["元", "%", "辆"]),
+    printed_unit=optional(st.sampled_from(["万元", "元"])),
 )
 
 metas = st.builds(

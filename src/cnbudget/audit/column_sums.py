@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from cnbudget.audit.describe import column_name, in_table
 from cnbudget.audit.sums import Mismatch, check_sum
+from cnbudget.audit.tolerance import Slack
 from cnbudget.model.document import Row, Table
 
 
-def check_column(total: Row, rows: Sequence[Row], column: str, slack: Decimal) -> Mismatch | None:
+def check_column(total: Row, rows: Sequence[Row], column: str, slack: Slack) -> Mismatch | None:
     """`check_sum` of `total`'s figure in `column` against the same column of `rows`."""
     return check_sum(total.values.get(column), [r.values.get(column) for r in rows], slack)
 

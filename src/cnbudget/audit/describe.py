@@ -25,6 +25,18 @@ def amount(value: Decimal | None, unit: str | None, decimals: int = 0) -> str:
     return f"{shown:,.{places}f} {unit or '元'}"
 
 
+def shown_figure(value: Decimal | None, unit: str = "元", printed_unit: str | None = None) -> str:
+    """A finding's expected or actual figure as printed: an amount (yuan) in the unit
+    it was printed in (``390.50 万元``), a rate as ``-22.21%``, a count with its unit."""
+    if value is None:
+        return "—"
+    if unit == "元":
+        return amount(value, printed_unit or "元")
+    if unit == "%":
+        return f"{value.normalize():f}%" if value == value.to_integral_value() else f"{value}%"
+    return f"{value.normalize():f} {unit}" if value == value.to_integral_value() else f"{value} {unit}"
+
+
 def wan(value: Decimal) -> str:
     """A reference figure (the document's total) in 万元 to two decimals; findings
     carry the exact yuan in `expected`/`actual`."""
@@ -87,6 +99,7 @@ def at_row(table: Table, row: Row, column: str | None = None) -> FindingLocation
         code=row.code or row.unit_code,
         column=column,
         page=loc.page if loc else None, line=loc.line if loc else None,
+        label=row_name(table, row),
     )
 
 

@@ -3,7 +3,10 @@
 A rule that raises is recorded once as an `EngineError` (data in the report,
 never a data finding, never swallowed silently) and the other rules still
 run. A rule that cannot run on a document raises `RuleSkipped`, recorded as a
-`Skip`. Findings are sorted by severity, then rule id, for stable output.
+`Skip`. What the rules found is then settled (`audit/settle.py`): a finding
+resting on a table the reader judged misread becomes a reading problem, and
+one cause reported at two severities is reported once. Findings are sorted by
+severity, then rule id, for stable output.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from fnmatch import fnmatchcase
 
 from cnbudget.audit.config import AuditConfig, default_config
 from cnbudget.audit.rule import RULES, AuditContext, Rule, RuleSkipped
-from cnbudget.model.document import Document, Finding, Severity
+from cnbudget.audit.settle import AUDIT_PROBLEM_CODES, merge_causes, misread_problems
+from cnbudget.model.document import Document, Finding, Problem, Severity, Status
 from cnbudget.registry import load_plugins
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -43,6 +47,8 @@ class AuditReport:
     errors: list[EngineError] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     rules_run: list[str] = field(default_factory=list)
+    # findings that rest on a misread table, as reading problems (not the department's errors)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def rule_ids(self) -> set[str]:
@@ -128,6 +134,8 @@ def run_audit(
             report.errors.append(EngineError(rule.id, f"{type(exc).__name__}: {exc}", _where(exc)))
             continue
         report.findings.extend(found)
+    report.findings, report.problems = misread_problems(doc, report.findings)
+    report.findings = merge_causes(report.findings)
     report.findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
     return report
 
@@ -138,7 +146,13 @@ def audit_document(
     ignore: Sequence[str] | None = None,
     config: AuditConfig | None = None,
 ) -> AuditReport:
-    """Run the audit and store its findings on the document (replacing old ones)."""
+    """Run the audit and store its findings on the document (replacing old ones), and
+    the reading problems it found among the document's problems (replacing those an
+    earlier audit added)."""
     report = run_audit(doc, select=select, ignore=ignore, config=config)
     doc.findings = list(report.findings)
+    doc.problems = [p for p in doc.problems if p.code not in AUDIT_PROBLEM_CODES]
+    doc.problems.extend(report.problems)
+    if report.problems and doc.status is Status.SUCCESS:
+        doc.status = Status.PARTIAL
     return report

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from cnbudget.audit.describe import at_row, column_name, in_table, row_name
 from cnbudget.audit.tables import ZERO
-from cnbudget.audit.tolerance import agrees, table_slack
+from cnbudget.audit.tolerance import Verdict, precision, verdict
 from cnbudget.model.document import FindingLocation, Row, Table
 
 
@@ -28,7 +28,7 @@ class Figure:
 
     @property
     def slack(self) -> Decimal:
-        return table_slack(self.table)
+        return precision(self.table)(self.value)
 
     @property
     def label(self) -> str:
@@ -70,12 +70,22 @@ def reading_shown(reading: Reading) -> str:
     return f"{parts} = {in_table(reading_value(reading), reading[0].table)}"
 
 
-def disagreement(value: Decimal, slack: Decimal, readings: Sequence[Reading]) -> Reading | None:
-    """The first reading when none of `readings` agrees with `value`, else None."""
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    reading: Reading  # the reading reported: the first, or the first that nearly agrees
+    near: bool  # it misses by less than twice the rounding slack (a warning)
+
+
+def disagreement(value: Decimal, slack: Decimal, readings: Sequence[Reading]) -> Disagreement | None:
+    """None when any of `readings` agrees with `value` within the rounding slack of
+    all figures involved; else the reading to report (the first one, or the first
+    that nearly agrees: then the gap may be rounding after all)."""
     readings = [r for r in readings if r]
     if not readings:
         return None
-    for reading in readings:
-        if agrees(value, reading_value(reading), slack + reading_slack(reading)):
-            return None
-    return readings[0]
+    verdicts = [verdict(value, reading_value(r), slack + reading_slack(r)) for r in readings]
+    if Verdict.AGREES in verdicts:
+        return None
+    if Verdict.NEAR in verdicts:
+        return Disagreement(readings[verdicts.index(Verdict.NEAR)], near=True)
+    return Disagreement(readings[0], near=False)

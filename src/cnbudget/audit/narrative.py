@@ -36,6 +36,7 @@ class Printed:
     value: Decimal
     slack: Decimal
     text: str  # as printed, e.g. "289.00万元"
+    unit: str = "万元"  # the unit it was printed in
 
     @classmethod
     def parse(cls, num: str, unit: str) -> Printed:
@@ -43,7 +44,7 @@ class Printed:
         value = to_yuan(printed, unit)
         assert value is not None
         slack = half_unit(unit, decimals_printed(num)) if value else Decimal(0)  # 0 is exact
-        return cls(value, slack, f"{num}{unit}")
+        return cls(value, slack, f"{num}{unit}", unit)
 
 
 @dataclass(frozen=True, slots=True)

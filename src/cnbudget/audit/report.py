@@ -10,12 +10,22 @@ from decimal import Decimal
 from rich.console import Console
 from rich.text import Text
 
+from cnbudget.audit.describe import shown_figure
 from cnbudget.audit.engine import SEVERITY_ORDER, AuditReport
 from cnbudget.model.contract import JSONValue, to_plain_json
 from cnbudget.model.document import Finding, FindingLocation, Severity
-from cnbudget.model.table_types import table_type
+from cnbudget.model.table_types import (
+    SUMMARY_EXPENDITURE_ITEMS,
+    SUMMARY_INCOME_ITEMS,
+    THREE_PUBLIC_ITEMS,
+    table_type,
+)
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+# the severity policy and the tolerance rule, as every report states them
+POLICY_NOTE = ("错误：按印刷结果肯定有误；警告：需要人工核对；提示：值得知道。金额按其印刷单位显示；"
+               "每个印刷数字允许半个末位的四舍五入误差（元取整 ±0.5 元，万元两位小数 ±50 元），"
+               "差额在各数字误差之和以内视为一致，超出但不到两倍为警告，达到两倍以上为错误。")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -27,10 +37,33 @@ def _column_header(table: str | None, column: str | None) -> str | None:
     return col.header if col else column.removeprefix("extra:")
 
 
+def _table_name(loc: FindingLocation) -> str | None:
+    """The printed title, or the table type's name: never an internal id."""
+    if loc.title:
+        return loc.title
+    tt = table_type(loc.table or "")
+    return tt.name if tt else loc.table
+
+
+def _row_label(loc: FindingLocation) -> str | None:
+    """The row as printed: its label, else its code, else its item's printed name."""
+    if loc.label:
+        return loc.label
+    if loc.code:
+        return loc.code
+    if loc.item is None:
+        return None
+    if loc.item == "total":
+        return "合计"
+    for names in (THREE_PUBLIC_ITEMS, SUMMARY_INCOME_ITEMS, SUMMARY_EXPENDITURE_ITEMS):
+        if loc.item in names:
+            return names[loc.item]
+    return loc.item
+
+
 def location_text(loc: FindingLocation) -> str:
-    """``一般公共预算支出表 · 30231 · 合计 · 第 4 页 第 120 行``."""
-    item = "合计" if loc.item == "total" else loc.item
-    parts = [loc.title or loc.table, loc.code or item, _column_header(loc.table, loc.column)]
+    """``一般公共预算支出表 · 30231 公务用车运行维护费 · 合计 · 第 4 页 第 120 行``."""
+    parts = [_table_name(loc), _row_label(loc), _column_header(loc.table, loc.column)]
     where = []
     if loc.page is not None:
         where.append(f"第 {loc.page} 页")
@@ -43,8 +76,17 @@ def location_text(loc: FindingLocation) -> str:
     return text
 
 
-def _yuan(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:,f}"
+def figures_text(f: Finding) -> str | None:
+    """``应为 390.50 万元，实为 389.50 万元``: in the unit the figures were printed in."""
+    if f.expected is None and f.actual is None:
+        return None
+    shown = [f"{label} {shown_figure(v, f.unit, f.printed_unit)}"
+             for label, v in (("应为", f.expected), ("实为", f.actual)) if v is not None]
+    return "，".join(shown)
+
+
+def _cell(value: Decimal | None, f: Finding) -> str:
+    return "—" if value is None else shown_figure(value, f.unit, f.printed_unit)
 
 
 def summary_counts(report: AuditReport) -> str:
@@ -66,13 +108,15 @@ def print_report(report: AuditReport, console: Console) -> None:
         console.print(Text(f"  {SEVERITY_ZH[severity]}（{len(findings)}）", style=_STYLE[severity]))
         for f in findings:
             console.print(Text(f"    [{f.rule}] ", style="dim") + Text(f.message))
-            if f.expected is not None or f.actual is not None:
-                console.print(Text(f"      应为 {_yuan(f.expected)} 元，实为 {_yuan(f.actual)} 元",
-                                   style="dim"))
+            figures = figures_text(f)
+            if figures:
+                console.print(Text(f"      {figures}", style="dim"))
             for loc in f.locations:
                 text = location_text(loc)
                 if text:
                     console.print(Text(f"      @ {text}", style="dim"))
+    for p in report.problems:
+        console.print(Text(f"  读取问题 [{p.code}] {p.message}", style="magenta"))
     for e in report.errors:
         console.print(Text(f"  规则出错 [{e.rule}] {e.error} ({e.where})", style="magenta"))
     for s in report.skipped:
@@ -83,12 +127,13 @@ def report_json(report: AuditReport) -> dict[str, JSONValue]:
     """The contract JSON of the document with this audit's findings, plus an
     `audit` block (rules run, engine errors, skips) as a compatible extension."""
     doc = report.document
-    saved = doc.findings
+    saved, saved_problems = doc.findings, doc.problems
     doc.findings = list(report.findings)
+    doc.problems = [*doc.problems, *(p for p in report.problems if p not in doc.problems)]
     try:
         data = to_plain_json(doc)
     finally:
-        doc.findings = saved
+        doc.findings, doc.problems = saved, saved_problems
     data["audit"] = {
         "rules_run": len(report.rules_run),
         "engine_errors": [{"rule": e.rule, "error": e.error, "where": e.where}
@@ -114,7 +159,7 @@ def _finding_row(f: Finding) -> str:
     return (
         f"<tr><td class='{f.severity.value}'>{SEVERITY_ZH[f.severity]}</td>"
         f"<td>{html.escape(f.message)}<div class='rule'>{html.escape(f.rule)}</div></td>"
-        f"<td class='num'>{_yuan(f.expected)}</td><td class='num'>{_yuan(f.actual)}</td>"
+        f"<td class='num'>{_cell(f.expected, f)}</td><td class='num'>{_cell(f.actual, f)}</td>"
         f"<td class='loc'>{locs}</td></tr>"
     )
 
@@ -130,16 +175,17 @@ def report_html(reports: Sequence[AuditReport]) -> str:
                     f"{html.escape(doc.source.sha256[:12])} · {html.escape(summary_counts(report))}"
                     "</p>")
         if report.findings:
-            body.append("<table><tr><th>级别</th><th>问题</th><th>应为（元）</th>"
-                        "<th>实为（元）</th><th>位置</th></tr>")
+            body.append("<table><tr><th>级别</th><th>问题</th><th>应为</th>"
+                        "<th>实为</th><th>位置</th></tr>")
             body += [_finding_row(f) for f in report.findings]
             body.append("</table>")
         else:
             body.append("<p>未发现问题。</p>")
+        for p in report.problems:
+            body.append(f"<p class='warning'>读取问题（不作为单位的错误）：{html.escape(p.message)}</p>")
         for e in report.errors:
             body.append(f"<p class='error'>规则运行出错 {html.escape(e.rule)}：{html.escape(e.error)}</p>")
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
             "<title>cnbudget 审核报告</title>"
             f"<style>{_CSS}</style></head><body>{''.join(body)}"
-            "<p class='summary'>金额以元为单位；允许每个数字半个末位的舍入误差。"
-            "</p></body></html>")
+            f"<p class='summary'>{html.escape(POLICY_NOTE)}</p></body></html>")

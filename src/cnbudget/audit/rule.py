@@ -75,19 +75,36 @@ class Rule:
         expected: Decimal | None = None,
         actual: Decimal | None = None,
         severity: Severity | None = None,
+        near: bool = False,
+        unit: str = "元",
+        printed_unit: str | None = None,
     ) -> Finding:
+        """A finding of this rule. `near`: the figures miss by less than twice their
+        rounding slack (audit/tolerance.py), which makes an error a warning.
+        `unit` is the unit of `expected`/`actual` (元, %, 辆 …), `printed_unit` the
+        unit the amounts were printed in, to show them so."""
+        chosen = severity or self.severity
+        if near:
+            message += NEAR_NOTE
+            if chosen is Severity.ERROR:
+                chosen = Severity.WARNING
         return Finding(
             rule=self.id,
             category=self.category,
-            severity=severity or self.severity,
+            severity=chosen,
             message=message,
             expected=expected,
             actual=actual,
             locations=tuple(locations),
+            unit=unit,
+            printed_unit=printed_unit,
         )
 
 
 RULES: Registry[Rule] = Registry("audit rule")
+
+# what a near miss says beside its figures (audit/tolerance.py: Verdict.NEAR)
+NEAR_NOTE = "（差额略超四舍五入误差，可能是截位或重复舍入所致，请核对）"
 
 
 def rule(

@@ -20,6 +20,10 @@ FUNCTIONAL_TABLES = (
     "fiscal_expenditure",
 )
 ECONOMIC_TABLES = ("general_public_basic", "fiscal_basic", "operating_cost")
+# tables covering all of a department's money, and those covering appropriations only
+ALL_FUNDS = ("summary", "income", "expenditure")
+FISCAL_ONLY = ("fiscal_summary", "general_public", "fiscal_expenditure", "gov_fund",
+               "state_capital")
 
 
 def total_row(table: Table, side: str | None = None) -> Row | None:

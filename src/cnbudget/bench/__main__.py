@@ -1,7 +1,8 @@
 """`make bench`: every benchmark section, printed as it finishes.
 
 BENCH_N sets the size of the synthetic corpus for the database benchmark
-(default 10,000 disclosures, as the targets are stated for).
+(default 10,000 disclosures, as the targets are stated for); BENCH_PLANTED the
+samples per category of planted problem (default 12).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from cnbudget.audit.bench import bench_audit_seeds
 from cnbudget.bench.extract import bench_extract
 from cnbudget.bench.formats import bench_against_pdfplumber, bench_formats
 from cnbudget.bench.isolation import bench_isolation
+from cnbudget.bench.planted import bench_planted
 from cnbudget.ingest.pdf import bench as pdf_bench
 from cnbudget.store import bench as store_bench
 
@@ -30,6 +32,7 @@ def main() -> int:
     pdfs = sorted((SHARED / "real" / "jiangsu").rglob("*.pdf"))
     _print(bench_extract(seeds))
     _print(bench_audit_seeds(seeds))
+    _print(bench_planted(per_category=int(os.environ.get("BENCH_PLANTED", "12"))))
     _print(bench_formats())
     _print(bench_isolation())
     _print(bench_against_pdfplumber(pdfs))

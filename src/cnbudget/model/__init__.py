@@ -6,8 +6,10 @@ from cnbudget.model.document import (
     Document,
     DocumentMeta,
     Fact,
+    FactScope,
     Finding,
     FindingLocation,
+    Funds,
     Indicator,
     Kind,
     Locator,
@@ -20,13 +22,14 @@ from cnbudget.model.document import (
     Scope,
     Severity,
     SourceFile,
+    Span,
     Status,
     Table,
 )
 
 __all__ = [
-    "Category", "Department", "Document", "DocumentMeta", "Fact", "Finding",
-    "FindingLocation", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "ProblemSeverity",
+    "Category", "Department", "Document", "DocumentMeta", "Fact", "FactScope", "Finding",
+    "FindingLocation", "Funds", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "ProblemSeverity",
     "Region", "RegionLevel",
-    "Row", "Scope", "Severity", "SourceFile", "Status", "Table",
+    "Row", "Scope", "Severity", "SourceFile", "Span", "Status", "Table",
 ]

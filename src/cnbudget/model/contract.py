@@ -8,8 +8,9 @@ tests can round-trip a document without loss.
 Compatible extensions of the contract (documented in docs/data-model.md):
 top-level `narrative` (the printed narrative lines), `status` and `problems` (each
 with its `severity`); per row `level`, `locator`, and the row's
-text fields; per table `subject`; per fact `subject` and `printed_unit`;
-per finding location `title`, `column`, `fact`, `page`, `line`, `quote`.
+text fields; per table `subject`, `decimals`; per fact `subject`, `printed_unit`
+and `scope`; per finding `unit` and `printed_unit`; per finding location
+`title`, `column`, `fact`, `page`, `line`, `quote`, `label`.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from cnbudget.model.document import (
     Document,
     DocumentMeta,
     Fact,
+    FactScope,
     Finding,
     FindingLocation,
+    Funds,
     Indicator,
     Kind,
     Locator,
@@ -38,6 +41,7 @@ from cnbudget.model.document import (
     Scope,
     Severity,
     SourceFile,
+    Span,
     Status,
     Table,
 )
@@ -104,6 +108,8 @@ def table_to_json(table: Table) -> dict[str, JSONValue]:
         out["figures_unit"] = table.figures_unit
     if table.misread:
         out["misread"] = True
+    if table.decimals is not None:
+        out["decimals"] = table.decimals
     out["rows"] = [row_to_json(r) for r in table.rows]
     return out
 
@@ -120,11 +126,39 @@ def fact_to_json(fact: Fact) -> dict[str, JSONValue]:
         out["subject"] = fact.subject
     if fact.printed_unit is not None:
         out["printed_unit"] = fact.printed_unit
+    if fact.scope is not None:
+        out["scope"] = scope_to_json(fact.scope)
     return out
 
 
+def scope_to_json(scope: FactScope) -> dict[str, JSONValue]:
+    out: dict[str, JSONValue] = {k: v for k, v in (
+        ("item", scope.item), ("name", scope.name), ("level", scope.level), ("code", scope.code),
+        ("funds", scope.funds.value if scope.funds else None),
+        ("span", scope.span.value if scope.span else None),
+    ) if v is not None}
+    if scope.parents:
+        out["parents"] = list(scope.parents)
+    return out
+
+
+def scope_from_json(data: dict[str, JSONValue] | None) -> FactScope | None:
+    if data is None:
+        return None
+    return FactScope(
+        item=data.get("item"), name=data.get("name"), parents=tuple(data.get("parents", ())),
+        level=data.get("level"), code=data.get("code"),
+        funds=Funds(data["funds"]) if data.get("funds") else None,
+        span=Span(data["span"]) if data.get("span") else None,
+    )
+
+
+_LOCATION_FIELDS = ("table", "title", "item", "code", "column", "fact", "page", "line", "quote",
+                    "label")
+
+
 def finding_to_json(finding: Finding) -> dict[str, JSONValue]:
-    return {
+    out: dict[str, JSONValue] = {
         "rule": finding.rule,
         "category": finding.category.value,
         "severity": finding.severity.value,
@@ -132,14 +166,16 @@ def finding_to_json(finding: Finding) -> dict[str, JSONValue]:
         "expected": finding.expected,
         "actual": finding.actual,
         "locations": [
-            {k: v for k, v in (
-                ("table", loc.table), ("title", loc.title), ("item", loc.item),
-                ("code", loc.code), ("column", loc.column), ("fact", loc.fact),
-                ("page", loc.page), ("line", loc.line), ("quote", loc.quote),
-            ) if v is not None}
+            {k: getattr(loc, k) for k in _LOCATION_FIELDS if getattr(loc, k) is not None}
             for loc in finding.locations
         ],
     }
+    # the contract's amounts are yuan; a rate, share or count says its unit
+    if finding.unit != "元":
+        out["unit"] = finding.unit
+    if finding.printed_unit is not None:
+        out["printed_unit"] = finding.printed_unit
+    return out
 
 
 def document_to_json(doc: Document) -> dict[str, JSONValue]:
@@ -273,7 +309,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
             type=t["type"], title=t["title"], rows=[_row(r) for r in t.get("rows", [])],
             unit=t.get("unit"), locator=_loc(t.get("locator")), empty=t.get("empty", False),
             note=t.get("note"), subject=t.get("subject"), figures_unit=t.get("figures_unit"),
-            misread=bool(t.get("misread", False)),
+            misread=bool(t.get("misread", False)), decimals=t.get("decimals"),
         )
         for t in data.get("tables", [])
     ]
@@ -281,7 +317,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
         Fact(
             key=f["key"], value=Decimal(str(f["value"])), unit=f["unit"], text=f["text"],
             locator=_loc(f.get("locator")), subject=f.get("subject"),
-            printed_unit=f.get("printed_unit"),
+            printed_unit=f.get("printed_unit"), scope=scope_from_json(f.get("scope")),
         )
         for f in data.get("facts", [])
     ]
@@ -290,6 +326,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
             rule=f["rule"], category=Category(f["category"]), severity=Severity(f["severity"]),
             message=f["message"], expected=_dec(f.get("expected")), actual=_dec(f.get("actual")),
             locations=tuple(FindingLocation(**loc) for loc in f.get("locations", [])),
+            unit=f.get("unit", "元"), printed_unit=f.get("printed_unit"),
         )
         for f in data.get("findings", [])
     ]

@@ -170,6 +170,9 @@ class Table:
     # the reader's own verdict: most of the table's identities fail as read, so its
     # figures are not to be taken for the department's (a `table.misread` problem says why)
     misread: bool = False
+    # the fewest decimals the table prints an amount with, read from the printed text
+    # (the rounding slack of its figures); None where not known: the audit infers it
+    decimals: int | None = None
 
     def row_by_item(self, item: str, side: str | None = None) -> Row | None:
         for row in self.rows:
@@ -184,6 +187,42 @@ class Table:
         return None
 
 
+class Funds(StrEnum):
+    """The money a narrative figure is limited to, where the sentence says so."""
+
+    FISCAL = "fiscal"  # 财政拨款 (all three budgets' appropriations)
+    GENERAL_PUBLIC = "general_public"  # 一般公共预算
+    GOV_FUND = "gov_fund"  # 政府性基金
+    STATE_CAPITAL = "state_capital"  # 国有资本经营
+
+
+class Span(StrEnum):
+    """Which of a side's two totals a narrative figure is."""
+
+    YEAR = "year"  # 本年收入/支出合计: this year's, without carry-overs
+    TOTAL = "total"  # 收入/支出总计: with 上年结转 / 年末结转和结余
+
+
+@dataclass(frozen=True, slots=True)
+class FactScope:
+    """Whose figure a narrative fact is, where not simply the department's of all its funds.
+
+    `item` is set when the sentence is about one item of the department: a
+    功能分类 类/款/项 (``functional``) or an 经济分类 类/款 (``economic``), named as
+    printed (`name`, the deepest level named; `parents` the levels named above
+    it), with the `level` the sentence gives it (（类）1, （款）2, （项）3) and its
+    `code` where printed. `funds` and `span` say which money and which total a
+    department-level figure is."""
+
+    item: str | None = None  # "functional" | "economic"; None: the department as a whole
+    name: str | None = None
+    parents: tuple[str, ...] = ()
+    level: int | None = None
+    code: str | None = None
+    funds: Funds | None = None
+    span: Span | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A figure stated in the narrative, quoted and located."""
@@ -195,6 +234,12 @@ class Fact:
     locator: Locator | None = None
     subject: str | None = None  # for change_amount / change_pct: what changed
     printed_unit: str | None = None  # the unit as printed, e.g. 万元
+    scope: FactScope | None = None  # None: the department's own, of all its funds (or unstated)
+
+    @property
+    def item(self) -> str | None:
+        """The kind of item the fact is about (functional), None for the department."""
+        return self.scope.item if self.scope else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +253,7 @@ class FindingLocation:
     page: int | None = None
     line: int | None = None
     quote: str | None = None
+    label: str | None = None  # the row as printed (its name, or code and name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +265,10 @@ class Finding:
     expected: Decimal | None = None
     actual: Decimal | None = None
     locations: tuple[FindingLocation, ...] = ()
+    # the unit of `expected`/`actual`: 元 for amounts (always in yuan), % for rates
+    # and shares, 辆/人/项 for counts, 分 for scores
+    unit: str = "元"
+    printed_unit: str | None = None  # the unit the amounts were printed in (万元), to show them so
 
 
 @dataclass(frozen=True, slots=True)

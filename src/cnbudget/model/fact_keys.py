@@ -12,6 +12,9 @@ class FactKey:
     unit: str  # 元 (amounts, converted), % or a count unit
 
 
+# keys of an item's figures: a fact with one of them always has `scope.item`
+ITEM_KEYS = frozenset({"item_amount", "item_previous", "item_budget"})
+
 # change_count is counted in its subject's unit: 辆 for vehicles, 人 for staff
 COUNT_CHANGE_UNIT = "辆/人 (as its subject)"
 
@@ -45,5 +48,13 @@ FACT_KEYS: dict[str, FactKey] = {
         FactKey("change_count", "比上年增减数量(车辆、人数)", COUNT_CHANGE_UNIT),
         FactKey("vehicles", "公务用车数量", "辆"),
         FactKey("staff", "在职(实有)人数", "人"),
+        # an item's figures (scope.item: a 功能分类 类/款/项 the sentence names), never the
+        # department's: keys of their own, so a consumer of the totals never takes one in
+        FactKey("item_amount", "科目本年金额(预算安排数/决算数)", "元"),
+        FactKey("item_previous", "科目上年金额(上年执行数/决算数)", "元"),
+        FactKey("item_budget", "科目年初预算数(决算中)", "元"),
+        FactKey("budget_change_amount", "比年初预算增减额", "元"),
+        FactKey("budget_change_pct", "比年初预算增减幅度", "%"),
+        FactKey("completion_pct", "完成年初预算的比例", "%"),
     )
 }

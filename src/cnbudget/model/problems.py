@@ -119,6 +119,11 @@ _TYPES: tuple[ProblemType, ...] = (
        "很可能是读取错误而非单位填报错误：{detail}",
        "table {title!r}: {failed} of its {checked} own identities fail as read; "
        "most likely a misreading, not the department's error: {detail}"),
+    _t("audit.rests-on-misread-table", P, "审核结果依据疑似误读的表格",
+       "an audit finding rests on a misread table",
+       "审核规则 {rule} 的结果依据疑似误读的表“{title}”，按读取问题报告，不作为单位的错误：{message}",
+       "rule {rule}'s finding rests on table {title!r}, which was probably misread; reported as "
+       "a reading problem, not as the department's error: {message}"),
     _t("table.values-unplaced", P, "数值无法对应列", "values cannot be placed",
        "表“{title}”：无法确定“{text}”中各数值所在的列",
        "table {title!r}: cannot place the values of {text!r}"),

@@ -31,6 +31,7 @@ from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
 from cnbudget.recognise.identities import verdict
 from cnbudget.recognise.metadata import recognise_metadata
+from cnbudget.recognise.precision import set_printed_decimals
 from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
 from cnbudget.recognise.segment import segment
 
@@ -64,6 +65,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
             doc.problems.append(problem_of("table.parser-failed", block.locator, title=block.title,
                                            reason=f"{type(exc).__name__}: {exc}"))
             continue
+        set_printed_decimals(block, parsed.tables)
         doc.tables.extend(parsed.tables)
         doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
         doc.problems.extend(check_reading(block, parsed.tables, meta.year))

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Line
-from cnbudget.model.document import Fact, Kind
-from cnbudget.normalise.amounts import parse_amount, to_yuan
+from cnbudget.model.document import Fact, FactScope, Funds, Kind, Span
+from cnbudget.normalise.amounts import to_yuan
 from cnbudget.recognise import facts_patterns as P
+from cnbudget.recognise.facts_figures import COUNTS, UNITLESS, Figure, figures
+from cnbudget.recognise.facts_items import ItemStatement, item_facts, item_statements
 from cnbudget.recognise.facts_text import BREAK, NarrativeText, join_lines
 
 _CLAUSE_BREAK = frozenset(",;:")
@@ -32,11 +34,6 @@ _QUOTE_LEAD = re.compile(r"(?:\s|[-•·]|[1-9]\d?\s*[、.](?!\s*\d)|\(\s*[\d一
 _BREAKDOWN_LEAD = re.compile(r"\s*(?:其中|包括|具体)")
 _CARRIED_QUOTE = 40  # a change quotes the sentence before when that names what changed, briefly
 _TIME_ONLY = re.compile(r"\s*(?:\d{4}\s*年度?|截至.*|截止.*)\s*")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
-_COUNTS = ("辆", "人")
-_UNITLESS = ""  # the unit of a zero printed without one (公务用车购置为0)
 
 
 def extract_facts(lines: Sequence[Line], kind: Kind | None, year: int | None) -> list[Fact]:
@@ -48,23 +45,32 @@ def extract_facts(lines: Sequence[Line], kind: Kind | None, year: int | None) ->
     year's.
     """
     text = join_lines(lines)
+    statements = item_statements(text)
     reader = _Reader(text, kind, year)
     topic: _Mention | None = None  # what the previous sentence was about
     for start, end in text.sentences():
-        named = reader.read_sentence(start, end, topic)
-        if not _passes_topic_on(text.folded[start:end]):
-            topic = named
-        if text.folded[end - 1] == BREAK:
-            topic = None
-    return _unique(reader.facts)
+        for a, b in _outside(start, end, statements):
+            named = reader.read_sentence(a, b, topic)
+            if not _passes_topic_on(text.folded[a:b]):
+                topic = named
+        if text.folded[end - 1] == BREAK or len(_outside(start, end, statements)) != 1:
+            topic = None  # a new paragraph, or an item's statement: the topic ends
+    placed = list(zip(reader.offsets, reader.facts, strict=True))
+    for statement in statements:
+        placed += [(statement.start, f) for f in item_facts(text, statement, kind, year)]
+    placed.sort(key=lambda p: p[0])
+    return _unique([f for _, f in placed])
 
 
-@dataclass(frozen=True, slots=True)
-class _Figure:
-    start: int
-    end: int  # after the unit
-    value: Decimal
-    unit: str  # 万元 / 元 / 亿元 / 千元 / % / 辆 / 人, or _UNITLESS
+def _outside(start: int, end: int, statements: Sequence[ItemStatement]) -> list[tuple[int, int]]:
+    """The parts of a sentence outside every item statement (those are the item's)."""
+    parts = [(start, end)]
+    for st in statements:
+        if st.end <= start or st.start >= end:
+            continue
+        parts = [piece for a, b in parts
+                 for piece in ((a, min(b, st.start)), (max(a, st.end), b)) if piece[0] < piece[1]]
+    return parts
 
 
 @dataclass(slots=True)
@@ -91,6 +97,8 @@ class _Sentence:
     start: int = 0
     value_mention: _Mention | None = None  # the quantity of the previous value figure
     count: str | None = None  # the count (vehicles, staff) the sentence stated last
+    funds: Funds | None = None  # the funds the sentence names before its first figure
+    figured: bool = False  # a figure has been read
 
 
 @dataclass(slots=True)
@@ -99,6 +107,7 @@ class _Reader:
     kind: Kind | None
     year: int | None
     facts: list[Fact] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)  # where each fact's quote starts
 
     # --- sentences and clauses -------------------------------------------------
 
@@ -111,10 +120,10 @@ class _Reader:
         if topic is not None:
             state.subject = topic
         final = self.kind is Kind.FINAL_ACCOUNT or (self.kind is None and "决算" in folded[start:end])
-        figures = _figures(folded, start, end)
+        found = figures(folded, start, end)
         clause_start = start
         pos = start
-        for figure in [*figures, None]:
+        for figure in [*found, None]:
             stop = figure.start if figure else end
             # clause breaks between here and the figure each start a new clause
             for i in range(pos, stop):
@@ -132,7 +141,7 @@ class _Reader:
             clause_start = pos = figure.end
         return state.first
 
-    def _clause(self, state: _Sentence, start: int, end: int, figure: _Figure | None, final: bool) -> None:
+    def _clause(self, state: _Sentence, start: int, end: int, figure: Figure | None, final: bool) -> None:
         head = self.text.folded[start:end]
         if head.strip():
             state.clause_starts.append(start)
@@ -145,6 +154,8 @@ class _Reader:
             head = head[: reason.start()]
         if P.FISCAL_SCOPE.search(head):
             state.fiscal = True
+            if not state.figured:
+                state.funds = P.funds_named(head)
         for base in P.BASE.finditer(head):
             state.base_last_year = self._is_last_year(base)
             state.base_start = start
@@ -158,13 +169,15 @@ class _Reader:
         if figure is not None and not reason:
             if verb:
                 self._change(state, mention, figure, verb, start)
-            elif state.breakdown_sign is not None and figure.unit not in ("%", *_COUNTS):
+            elif state.breakdown_sign is not None and figure.unit not in ("%", *COUNTS):
                 self._breakdown_item(state, mention, figure, start)
             else:
                 state.last_change_sign = None
                 named = self._value(state, head, start, figure, final)
                 if not named and mention is None:
                     state.subject = None  # a figure of something unnamed: 会议费预算支出158.44万元
+        if figure is not None:
+            state.figured = True
         if mention is not None:
             state.subject = mention
             state.first = state.first or mention
@@ -198,11 +211,11 @@ class _Reader:
 
     # --- figures -------------------------------------------------------------------
 
-    def _change(self, state: _Sentence, mention: _Mention | None, figure: _Figure,
+    def _change(self, state: _Sentence, mention: _Mention | None, figure: Figure,
                 verb: re.Match[str], start: int) -> None:
         sign = P.CHANGE_SIGN.get(verb.group(1), 1)
         state.last_change_sign = sign
-        if figure.unit in _COUNTS:
+        if figure.unit in COUNTS:
             self._count_change(state, figure, sign, start, verb.start())
             return
         subject = mention or state.subject
@@ -234,11 +247,11 @@ class _Reader:
         subject = mention or state.subject
         if not state.base_last_year or subject is None or subject.subject == _BLOCKED:
             return
-        key, unit = ("change_pct", "%") if flat.group("pct") else ("change_amount", _UNITLESS)
-        figure = _Figure(start + flat.start(), start + flat.end(), Decimal(0), unit)
+        key, unit = ("change_pct", "%") if flat.group("pct") else ("change_amount", UNITLESS)
+        figure = Figure(start + flat.start(), start + flat.end(), Decimal(0), unit)
         self._emit(key, figure, self._change_quote(state, start, mention, subject), subject=subject.subject)
 
-    def _count_change(self, state: _Sentence, figure: _Figure, sign: int, start: int, verb_at: int) -> None:
+    def _count_change(self, state: _Sentence, figure: Figure, sign: int, start: int, verb_at: int) -> None:
         """比上年增加 0 辆: a change of the count the clause (or the one before) states."""
         if not state.base_last_year:
             return
@@ -250,14 +263,14 @@ class _Reader:
         self._emit("change_count", figure, self._change_quote(state, start, None, _Mention(key, start, True)),
                    sign=sign, subject=key)
 
-    def _breakdown_item(self, state: _Sentence, mention: _Mention | None, figure: _Figure, start: int) -> None:
+    def _breakdown_item(self, state: _Sentence, mention: _Mention | None, figure: Figure, start: int) -> None:
         if mention is None or mention.subject == _BLOCKED or not state.base_last_year:
             return
         self._emit("change_amount", figure, start, sign=state.breakdown_sign or 1, subject=mention.subject)
 
-    def _value(self, state: _Sentence, head: str, start: int, figure: _Figure, final: bool) -> bool:
+    def _value(self, state: _Sentence, head: str, start: int, figure: Figure, final: bool) -> bool:
         """Emit the fact a figure states, if any; False when its quantity is unknown."""
-        if figure.unit in _COUNTS:
+        if figure.unit in COUNTS:
             state.count = self._count(head, start, figure)
             return True
         if figure.unit == "%" or P.SHARE.search(head):
@@ -281,7 +294,7 @@ class _Reader:
             prev_start, prev_end = state.previous_clause
             if _TIME_ONLY.fullmatch(self.text.folded[prev_start:prev_end]):
                 quote_from = prev_start
-        self._emit(mention.subject, figure, quote_from)
+        self._emit(mention.subject, figure, quote_from, scope=_scope(state, head, link, mention.subject))
         return True
 
     def _value_quantity(self, stripped: str, start: int, state: _Sentence) -> tuple[_Mention, str] | None:
@@ -308,7 +321,7 @@ class _Reader:
             return previous, stripped
         return None
 
-    def _count(self, head: str, start: int, figure: _Figure) -> str | None:
+    def _count(self, head: str, start: int, figure: Figure) -> str | None:
         """Emit the department's staff or vehicles count; the key, or None for another count."""
         stripped, _ = _strip_lead(head)
         key = _count_key(stripped, figure.unit)
@@ -316,89 +329,28 @@ class _Reader:
             self._emit(key, figure, start)
         return key
 
-    def _emit(self, key: str, figure: _Figure, quote_from: int, *, sign: int = 1,
-              subject: str | None = None) -> None:
+    def _emit(self, key: str, figure: Figure, quote_from: int, *, sign: int = 1,
+              subject: str | None = None, scope: FactScope | None = None) -> None:
         printed = self.text.printed
         marker = _QUOTE_LEAD.match(self.text.folded, quote_from, figure.start)
         quote_start = marker.end() if marker else quote_from
         quote = printed[quote_start:figure.end].strip()
-        if figure.unit in ("%", *_COUNTS):
+        if figure.unit in ("%", *COUNTS):
             value, unit, printed_unit = figure.value, figure.unit, None
-        elif figure.unit == _UNITLESS:
+        elif figure.unit == UNITLESS:
             value, unit, printed_unit = figure.value, "元", None
         else:
             printed_unit = "万元" if figure.unit == "万" else figure.unit  # 2000万 is 2000 万元
             value, unit = to_yuan(figure.value, printed_unit) or Decimal(0), "元"
+        self.offsets.append(quote_start)
         self.facts.append(Fact(
             key=key, value=value * sign if value else value, unit=unit, text=quote,
             locator=self.text.locator_at(quote_start), subject=subject, printed_unit=printed_unit,
+            scope=scope,
         ))
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def _figures(folded: str, start: int, end: int) -> list[_Figure]:
-    """Numbers with a unit after them, in order (a bare number is never a fact)."""
-    found: list[_Figure] = []
-    for match in P.NUMBER.finditer(folded, start, end):
-        figure = _with_unit(folded, match.start(), match.end(), end, match.group(0))
-        if figure is not None:
-            found.append(figure)
-    for match in P.CN_COUNT.finditer(folded, start, end):
-        unit = P.COUNT_UNIT.match(folded, match.end(), end)
-        value = _chinese_count(match.group(0))
-        if unit is not None and value is not None:
-            found.append(_Figure(match.start(), unit.end(), Decimal(value), _count_unit(unit.group(1))))
-    for match in P.CN_AMOUNT.finditer(folded, start, end):
-        unit = P.AMOUNT_UNIT.match(folded, match.end(), end)
-        value = _chinese_count(match.group(0))
-        if unit is not None and value is not None:
-            found.append(_Figure(match.start(), unit.end(), Decimal(value), unit.group(1)))
-    for match in P.BARE_ZERO.finditer(folded, start, end):
-        found.append(_Figure(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end(),
-                             Decimal(0), _UNITLESS))
-    return sorted(found, key=lambda f: f.start)
-
-
-def _with_unit(folded: str, start: int, num_end: int, end: int, number: str) -> _Figure | None:
-    for pattern in (P.AMOUNT_UNIT, P.PERCENT_UNIT, P.COUNT_UNIT):
-        unit = pattern.match(folded, num_end, end)
-        if unit is None:
-            continue
-        try:
-            value = parse_amount(number)
-        except ValueError:
-            return None
-        if value is None:
-            return None
-        name = unit.group(1) if unit.groups() else "%"
-        return _Figure(start, unit.end(), value, _count_unit(name))
-    return None
-
-
-def _count_unit(unit: str) -> str:
-    return "人" if unit == "名" else unit
-
-
-def _chinese_count(text: str) -> int | None:
-    """Small Chinese numerals (一辆, 十二人, 一百零五人, 三千元, 零元); None for what is
-    no number below ten thousand (二二, 十百, 二零)."""
-    total, current, last_power = 0, None, 10_000
-    for ch in text:
-        if ch in _CN_DIGITS:
-            if current:  # a digit after a digit: 二二, 二零
-                return None
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_POWERS:
-            power = _CN_POWERS[ch]
-            if power >= last_power or current == 0:
-                return None
-            total += (current or 1) * power
-            current, last_power = None, power
-        else:
-            return None
-    return total + (current or 0)
 
 
 def _count_key(named: str, unit: str) -> str | None:
@@ -470,12 +422,29 @@ def _passes_topic_on(sentence: str) -> bool:
     return bool(_BREAKDOWN_LEAD.match(sentence)) or P.NUMBER.search(sentence) is None
 
 
+def _scope(state: _Sentence, head: str, link: str, key: str) -> FactScope | None:
+    """Which money and which total a department-level figure is: the funds its own
+    clause names (财政拨款基本支出), or those the sentence opened with before any
+    figure (一般公共预算支出…，其中基本支出…); 总计 or 本年/合计 for a side's total."""
+    funds = P.funds_named(head) or state.funds
+    span = None
+    if key in ("income_total", "expenditure_total", "grand_total"):
+        words = head + link
+        span = Span.TOTAL if "总计" in words else Span.YEAR if re.search(r"合计|本年", words) else None
+    if funds is None and span is None:
+        return None
+    return FactScope(funds=funds, span=span)
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
-    """Each (key, subject, value) once, where first stated: restatements add nothing."""
-    seen: set[tuple[str, str | None, Decimal]] = set()
+    """Each (key, subject, value) of the department, and of each item, once, where
+    first stated: restatements add nothing (`2021年收入预算总计 9653.46 万元` then
+    `收入预算 9653.46 万元`)."""
+    seen: set[tuple[str, str | None, Decimal, FactScope | None]] = set()
     out: list[Fact] = []
     for fact in facts:
-        mark = (fact.key, fact.subject, fact.value)
+        item = fact.scope if fact.item is not None else None
+        mark = (fact.key, fact.subject, fact.value, item)
         if mark not in seen:
             seen.add(mark)
             out.append(fact)

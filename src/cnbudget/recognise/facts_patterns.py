@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cnbudget.model.document import Funds
+
 
 class Reach(StrEnum):
     """How much may precede a name for its figure still to be the document's own."""
@@ -63,6 +65,14 @@ TOTAL_KEYS = {"收入": "income_total", "支出": "expenditure_total"}  # anythi
 # same on both sides of a balanced budget
 GRAND_TOTAL = "grand_total"
 FISCAL_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|基金预算")
+# the narrowest funds a text names: 一般公共预算财政拨款 is 一般公共预算's
+_FUNDS_WORDS = ((r"一般公共预算", Funds.GENERAL_PUBLIC), (r"政府性基金|基金预算", Funds.GOV_FUND),
+                (r"国有资本经营", Funds.STATE_CAPITAL), (r"财政拨款", Funds.FISCAL))
+
+
+def funds_named(text: str) -> Funds | None:
+    """The funds a clause limits its figure to, if it names any."""
+    return next((funds for words, funds in _FUNDS_WORDS if re.search(words, text)), None)
 
 # What may stand between a name and its figure: 支出预算为, 共计安排, 支出决算 …
 LINK = re.compile(

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from cnbudget.model import Document, Fact, Kind, Paragraph, Row, Table
 from cnbudget.samples.catalogue import PREVIOUS_YEAR_SHARE, STAFF
+from cnbudget.samples.narrative_items import item_statements
 
 
 def wan(cents: int) -> str:
@@ -77,6 +78,9 @@ def write_narrative(doc: Document, vehicles: int, previous_total: Decimal | None
     pct_clause = f"{'增长' if change >= 0 else '下降'}{abs(pct)}%"
     w.change(f"{year}年部门支出{word}{wan(total)}万元，{change_clause}，{pct_clause}，"
              f"主要是新增购买智慧城市服务项目。", change, pct, change_clause, pct_clause)
+    items, item_facts = item_statements(doc)
+    w.paragraphs += items
+    w.facts += item_facts
     w.paragraphs.append(Paragraph("三、机关运行经费情况"))
     op_clause = f"机关运行经费共计安排{wan(public)}万元"
     w.say(f"{year}年，本部门{op_clause}，主要用于办公费、邮电费、差旅费、会议费、"

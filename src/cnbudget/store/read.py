@@ -8,6 +8,7 @@ from collections import defaultdict
 from sqlalchemy import ColumnElement, Connection, Row, select
 from sqlalchemy import Table as SqlTable
 
+from cnbudget.model.contract import scope_from_json
 from cnbudget.model.document import (
     Category,
     Department,
@@ -75,7 +76,8 @@ def load_document(conn: Connection, document_id: int) -> Document:
         tables=_tables(conn, document_id),
         facts=[
             Fact(key=f.key, value=f.value, unit=f.unit, text=f.text, locator=_loc(f),
-                 subject=f.subject, printed_unit=f.printed_unit)
+                 subject=f.subject, printed_unit=f.printed_unit,
+                 scope=scope_from_json(json.loads(f.scope)) if f.scope else None)
             for f in conn.execute(
                 select(facts).where(facts.c.document_id == document_id).order_by(facts.c.position)
             )
@@ -151,7 +153,7 @@ def _tables(conn: Connection, document_id: int) -> list[Table]:
     return [
         Table(type=t.type, title=t.title, rows=rows.get(t.id, []), unit=t.unit,
               locator=_loc(t), empty=t.empty, note=t.note, subject=t.subject,
-              figures_unit=t.figures_unit, misread=t.misread)
+              figures_unit=t.figures_unit, misread=t.misread, decimals=t.decimals)
         for t in stored
     ]
 
@@ -165,11 +167,13 @@ def _findings(conn: Connection, document_id: int) -> list[Finding]:
         locations[loc.finding_no].append(FindingLocation(
             table=loc.table_type, title=loc.title, item=loc.item, code=loc.code,
             column=loc.column, fact=loc.fact, page=loc.page, line=loc.line, quote=loc.quote,
+            label=loc.label,
         ))
     return [
         Finding(rule=f.rule, category=Category(f.category), severity=Severity(f.severity),
                 message=f.message, expected=f.expected, actual=f.actual,
-                locations=tuple(locations.get(f.position, ())))
+                locations=tuple(locations.get(f.position, ())), unit=f.unit,
+                printed_unit=f.printed_unit)
         for f in conn.execute(
             select(findings).where(findings.c.document_id == document_id)
             .order_by(findings.c.position)

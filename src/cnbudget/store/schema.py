@@ -202,6 +202,7 @@ tables = Table(
     Column("subject", Text),
     Column("figures_unit", String(16)),
     Column("misread", Boolean, nullable=False, server_default=false()),
+    Column("decimals", Integer),
     *_locator_columns(),
     UniqueConstraint("document_id", "position"),
     Index(None, "type", "document_id"),
@@ -295,6 +296,7 @@ facts = Table(
     Column("text", Text, nullable=False),
     Column("subject", String(64)),
     Column("printed_unit", String(16)),
+    Column("scope", Text),  # the fact's FactScope as contract JSON; NULL: the department's own
     *_locator_columns(),
     Index(None, "key"),
     sqlite_with_rowid=False,
@@ -310,6 +312,8 @@ findings = Table(
     Column("message", Text, nullable=False),
     Column("expected", ExactDecimal),
     Column("actual", ExactDecimal),
+    Column("unit", String(16), nullable=False, server_default="元"),
+    Column("printed_unit", String(16)),
     Index(None, "rule"),
     Index(None, "severity"),
     sqlite_with_rowid=False,
@@ -329,6 +333,7 @@ finding_locations = Table(
     Column("page", Integer),
     Column("line", Integer),
     Column("quote", Text),
+    Column("label", Text),
     ForeignKeyConstraint(
         ["document_id", "finding_no"], ["findings.document_id", "findings.position"],
         ondelete="CASCADE",

@@ -26,6 +26,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 
+from cnbudget.model.contract import scope_to_json
 from cnbudget.model.document import Document, Locator
 from cnbudget.store.departments import resolve_department
 from cnbudget.store.schema import (
@@ -253,19 +254,21 @@ def _store_body(conn: Connection, doc_id: int, doc: Document) -> None:
     _executemany(conn, facts, [
         {"document_id": doc_id, "position": i, "key": f.key, "value": f.value, "unit": f.unit,
          "text": f.text, "subject": f.subject, "printed_unit": f.printed_unit,
+         "scope": json.dumps(scope_to_json(f.scope), ensure_ascii=False) if f.scope else None,
          **_loc(f.locator)}
         for i, f in enumerate(doc.facts)
     ])
     _executemany(conn, findings, [
         {"document_id": doc_id, "position": i, "rule": f.rule, "category": f.category.value,
          "severity": f.severity.value, "message": f.message, "expected": f.expected,
-         "actual": f.actual}
+         "actual": f.actual, "unit": f.unit, "printed_unit": f.printed_unit}
         for i, f in enumerate(doc.findings)
     ])
     _executemany(conn, finding_locations, [
         {"document_id": doc_id, "finding_no": i, "position": j, "table_type": loc.table,
          "title": loc.title, "item": loc.item, "code": loc.code, "column": loc.column,
-         "fact": loc.fact, "page": loc.page, "line": loc.line, "quote": loc.quote}
+         "fact": loc.fact, "page": loc.page, "line": loc.line, "quote": loc.quote,
+         "label": loc.label}
         for i, f in enumerate(doc.findings) for j, loc in enumerate(f.locations)
     ])
 
@@ -279,6 +282,7 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
             {"document_id": doc_id, "position": i, "type": t.type, "title": t.title,
              "unit": t.unit, "empty": t.empty, "note": t.note, "subject": t.subject,
              "figures_unit": t.figures_unit, "misread": t.misread,
+             "decimals": t.decimals,
              **_loc(t.locator)}
             for i, t in enumerate(doc.tables)
         ],

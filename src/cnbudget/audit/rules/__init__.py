@@ -14,5 +14,7 @@ from cnbudget.audit.rules import (  # noqa: F401  (imported to register)
     summary,
     text_categories,
     text_internal,
+    text_items,
     text_vs_table,
+    wording,
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 
 from cnbudget.audit.column_sums import check_column
 from cnbudget.audit.describe import at_row, column_name, in_table, row_name
@@ -17,7 +16,7 @@ from cnbudget.audit.tables import (
     roots,
     total_row,
 )
-from cnbudget.audit.tolerance import agrees, table_slack
+from cnbudget.audit.tolerance import Precision, agrees, precision
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 
 A = Category.ARITHMETIC
@@ -43,7 +42,7 @@ EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating", "subsidy
 )
 def row_basic_project(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in row_basic_project.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         for row in table.rows:
             parts = [c for c in EXPENDITURE_PARTS if c in row.values]
             m = check_row(row, "total", parts, slack)
@@ -53,6 +52,7 @@ def row_basic_project(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 yield row_basic_project.finding(
                     row_sum_message(table, row, "total", parts, m),
                     at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -71,13 +71,14 @@ def _printed_extras(row: Row) -> bool:
 )
 def row_personnel_public(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in row_personnel_public.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         for row in table.rows:
             m = check_row(row, "total", ("personnel", "public"), slack)
             if m:
                 yield row_personnel_public.finding(
                     row_sum_message(table, row, "total", ("personnel", "public"), m),
                     at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -113,7 +114,7 @@ def income_readings(present: Sequence[str]) -> list[list[str]]:
 )
 def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in doc.tables_of("income"):
-        slack = table_slack(table)
+        slack = precision(table)
         for row in table.rows:
             readings = income_readings(list(row.values))
             results = [(parts, check_row(row, "total", parts, slack)) for parts in readings]
@@ -124,6 +125,7 @@ def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             yield income_sources.finding(
                 row_sum_message(table, row, "total", parts, m),
                 at_row(table, row, "total"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )
 
 
@@ -140,7 +142,7 @@ def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 )
 def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in column_total.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         for block in blocks(table):
             anchor = block.anchor
             if anchor is None:
@@ -155,11 +157,12 @@ def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 values = [r.values.get("total") for r in top]
                 m = check_sum(personnel + public, values, slack)
                 # one more printed figure than check_sum counted: two bottom-line cells
-                if m and not agrees(m.expected, m.actual, m.slack + slack):
+                if m and not agrees(m.expected, m.actual, m.slack + slack(public)):
                     yield column_total.finding(
                         f"{table.title}：人员经费合计与公用经费合计之和 {in_table(m.actual, table)}"
                         f" ≠ 各科目合计之和 {in_table(m.expected, table)}",
                         at_row(table, anchor), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                     )
                 continue
             yield from _anchor_vs_rows(table, anchor, top, "科目行", columns, slack)
@@ -167,7 +170,7 @@ def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 
 
 def _anchor_vs_rows(table: Table, anchor: Row, rows: list[Row], what: str,
-                    columns: Iterable[str], slack: Decimal) -> Iterator[Finding]:
+                    columns: Iterable[str], slack: Precision) -> Iterator[Finding]:
     """`anchor`'s figures against the sum of `rows` (`what` they are), column by column."""
     for column in columns:
         m = check_column(anchor, rows, column, slack)
@@ -177,10 +180,11 @@ def _anchor_vs_rows(table: Table, anchor: Row, rows: list[Row], what: str,
                 f"{in_table(m.actual, table)} ≠ {len(rows)} 个{what}之和 "
                 f"{in_table(m.expected, table)}",
                 at_row(table, anchor, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )
 
 
-def _unit_rows(table: Table, slack: Decimal) -> Iterator[Finding]:
+def _unit_rows(table: Table, slack: Precision) -> Iterator[Finding]:
     total = total_row(table)
     units = [r for r in table.rows if r.unit_code is not None]
     if not repeats_codes(table):

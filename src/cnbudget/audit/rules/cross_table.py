@@ -38,9 +38,10 @@ def _compare(rule_: Rule, a: Figure | None, readings: Sequence[Reading | None],
     if bad is None:
         return
     yield rule_.finding(
-        f"{a.shown} ≠ {reading_shown(bad)}",
-        a.location, *(f.location for f in bad),
-        expected=reading_value(bad), actual=a.value, severity=severity,
+        f"{a.shown} ≠ {reading_shown(bad.reading)}",
+        a.location, *(f.location for f in bad.reading),
+        expected=reading_value(bad.reading), actual=a.value, severity=severity, near=bad.near,
+        printed_unit=a.table.unit,
     )
 
 
@@ -138,7 +139,7 @@ def _categories(rule_: Rule, summary: Table, column: str, tables: Sequence[Table
                 yield rule_.finding(
                     f"{a.shown}，但{'、'.join(t.title for t in tables if t)}中没有 {prefix} 类科目",
                     a.location, *(at_table(t) for t in tables if t),
-                    actual=a.value, severity=Severity.WARNING,
+                    actual=a.value, severity=Severity.WARNING, printed_unit=a.table.unit,
                 )
             continue
         yield from _compare(rule_, a, [parts])
@@ -261,13 +262,15 @@ def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator
             yield rule_.finding(
                 f"{a.shown}，但{basic.title}未列 {code} 科目",
                 a.location, at_table(basic), actual=a.value, severity=Severity.WARNING,
+                printed_unit=a.table.unit,
             )
         return
     table, row = found
     b = figure(table, row, "total") or figure(table, row, "public")
     if b is None:
         return
-    if disagreement(a.value, a.slack, [[b]]) is None:
+    bad = disagreement(a.value, a.slack, [[b]])
+    if bad is None:
         return
     # 三公 covers basic and project spending; the basic table only the basic part,
     # so 三公 above the basic figure is legitimate where project money exists.
@@ -278,6 +281,7 @@ def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator
     yield rule_.finding(
         f"{a.shown} ≠ {b.shown}" + ("（差额可能来自项目支出）" if severity == Severity.WARNING else ""),
         a.location, b.location, expected=b.value, actual=a.value, severity=severity,
+        near=bad.near, printed_unit=a.table.unit,
     )
 
 
@@ -338,6 +342,7 @@ def operating_cost_vs_public(doc: Document, ctx: AuditContext) -> Iterator[Findi
         return
     yield operating_cost_vs_public.finding(
         f"{a.shown} 大于 {b.shown}", a.location, b.location, expected=b.value, actual=a.value,
+        printed_unit=a.table.unit,
     )
 
 
@@ -368,9 +373,11 @@ def repeated_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             continue
         for column in a_row.values:
             a, b = figure(first, a_row, column), figure(table, b_row, column)
-            if a is None or b is None or disagreement(a.value, a.slack, [[b]]) is None:
+            bad = disagreement(a.value, a.slack, [[b]]) if a and b else None
+            if a is None or b is None or bad is None:
                 continue
             yield repeated_total.finding(
                 f"{a.shown} ≠ {b.shown}", a.location, b.location, expected=a.value,
                 actual=b.value, severity=None if same_title else Severity.WARNING,
+                near=bad.near, printed_unit=a.table.unit,
             )

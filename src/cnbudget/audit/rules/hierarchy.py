@@ -8,7 +8,7 @@ from cnbudget.audit.describe import at_row, column_name, in_table, row_name
 from cnbudget.audit.rule import AuditContext, Rule, rule
 from cnbudget.audit.sums import check_sum
 from cnbudget.audit.tables import ECONOMIC_TABLES, FUNCTIONAL_TABLES, blocks
-from cnbudget.audit.tolerance import table_slack
+from cnbudget.audit.tolerance import precision
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 
 H = Category.HIERARCHY
@@ -29,7 +29,7 @@ def _children(rows: list[Row], parent: Row) -> list[Row]:
 
 
 def _check(rule_: Rule, table: Table) -> Iterator[Finding]:
-    slack = table_slack(table)
+    slack = precision(table)
     for block in blocks(table):
         for parent in block.rows:
             children = _children(block.rows, parent)
@@ -44,6 +44,7 @@ def _check(rule_: Rule, table: Table) -> Iterator[Finding]:
                         f"{in_table(m.actual, table)} ≠ 下级科目 {names} 之和 "
                         f"{in_table(m.expected, table)}",
                         at_row(table, parent, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                     )
 
 

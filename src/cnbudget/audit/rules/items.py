@@ -10,7 +10,7 @@ from cnbudget.audit.describe import at_row, column_name, in_table
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.sums import Mismatch, check_sum
 from cnbudget.audit.tables import total_row
-from cnbudget.audit.tolerance import agrees, table_slack
+from cnbudget.audit.tolerance import agrees, precision
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 from cnbudget.model.table_types import THREE_PUBLIC_ITEMS as NAMES
 
@@ -31,6 +31,7 @@ def _item_sum_finding(table: Table, column: str, total_item: str, parts: list[st
         unequal_in_column(table, column, NAMES.get(total_item, total_item), m.actual,
                           f"{shown} = {in_table(m.expected, table)}"),
         at_row(table, row, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
     )
 
 
@@ -48,7 +49,7 @@ def _item_sum_finding(table: Table, column: str, total_item: str, parts: list[st
 )
 def three_public_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in doc.tables_of("three_public"):
-        slack = table_slack(table)
+        slack = precision(table)
         items = {r.item for r in table.rows}
         for column in _three_public_columns(table):
             def v(item: str, column: str = column, table: Table = table) -> Decimal | None:
@@ -101,7 +102,7 @@ def procurement_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         if total is None:
             continue
         lines = _lines(table)
-        for column, slack in (("amount", table_slack(table)), ("quantity", None)):
+        for column, slack in (("amount", precision(table)), ("quantity", None)):
             each = slack if slack is not None else Decimal(0)  # quantities are counts: exact
             m = check_column(total, lines, column, each)
             if m and _levels_add_up(m.expected, m.actual, m.slack):
@@ -116,6 +117,8 @@ def procurement_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     f"{table.title}合计{column_name(table, column)} {shown[0]} ≠ "
                     f"{len(lines)} 个采购行之和 {shown[1]}",
                     at_row(table, total, column), expected=m.expected, actual=m.actual,
+                    near=m.near, unit="元" if slack is not None else "个",
+                    printed_unit=table.unit if slack is not None else None,
                 )
 
 
@@ -131,17 +134,18 @@ def procurement_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 )
 def procurement_line(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in doc.tables_of("procurement"):
-        slack = table_slack(table)
+        slack = precision(table)
         for row in _lines(table):
             q, price, amount = (row.values.get(k) for k in ("quantity", "unit_price", "amount"))
             if q is None or price is None or amount is None or q == 0:
                 continue
             expected = q * price
-            if not agrees(expected, amount, slack + slack * abs(q)):
+            if not agrees(expected, amount, slack(amount) + slack(price) * abs(q)):
                 yield procurement_line.finding(
                     f"{table.title}“{row.name or row.item}”：金额 {in_table(amount, table)} ≠ "
                     f"数量 {q:f} × 单价 {in_table(price, table)} = {in_table(expected, table)}",
                     at_row(table, row, "amount"), expected=expected, actual=amount,
+                    printed_unit=table.unit,
                 )
 
 
@@ -160,12 +164,13 @@ def project_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             continue
         lines = _lines(table)
         for column in [c for c, v in total.values.items() if v is not None]:
-            m = check_column(total, lines, column, table_slack(table))
+            m = check_column(total, lines, column, precision(table))
             if m:
                 yield project_total.finding(
                     f"{table.title}合计{column_name(table, column)} {in_table(m.actual, table)} ≠ "
                     f"{len(lines)} 个项目之和 {in_table(m.expected, table)}",
                     at_row(table, total, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )
 
 
@@ -189,10 +194,11 @@ def assets_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         if total is None or any(r is None for r in rows):
             continue
         values = [r.values.get("value") for r in rows if r is not None]
-        m = check_sum(total.values.get("value"), values, table_slack(table))
+        m = check_sum(total.values.get("value"), values, precision(table))
         if m:
             yield assets_total.finding(
                 f"{table.title}合计金额 {in_table(m.actual, table)} ≠ 房屋、车辆、大型设备与"
                 f"其他固定资产之和 {in_table(m.expected, table)}",
                 at_row(table, total, "value"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
             )

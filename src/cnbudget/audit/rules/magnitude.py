@@ -11,7 +11,7 @@ from cnbudget.audit.fact_readings import fact_mismatches
 from cnbudget.audit.figures import reading_shown, reading_value
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import document_total
-from cnbudget.audit.tolerance import fact_slack, table_slack
+from cnbudget.audit.tolerance import fact_slack, fact_unit, table_slack
 from cnbudget.model.document import Category, Document, Finding, FindingLocation, Severity
 from cnbudget.normalise.amounts import to_yuan
 from cnbudget.normalise.text import nfkc
@@ -37,6 +37,7 @@ def unit_slip(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             "疑为单位错误",
             at_fact(m.fact), *(f.location for f in m.reading),
             expected=reading_value(m.reading), actual=m.fact.value,
+            printed_unit=fact_unit(m.fact),
         )
 
 
@@ -86,6 +87,7 @@ def beyond_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                         f"{cell(table, row, column)} 大于全年总额 {shown_total}"
                         f"{_factor_note(value, total)}",
                         at_row(table, row, column), expected=total, actual=value,
+                        printed_unit=table.unit,
                     )
     for fact in doc.facts:
         if fact.key in AMOUNT_FACTS and fact.subject is None and \
@@ -93,7 +95,7 @@ def beyond_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             yield beyond_total.finding(
                 f"情况说明 {in_fact_unit(fact.value, fact)}（“{fact.text}”）大于全年总额 "
                 f"{shown_total}{_factor_note(fact.value, total)}",
-                at_fact(fact), expected=total, actual=fact.value,
+                at_fact(fact), expected=total, actual=fact.value, printed_unit=fact_unit(fact),
             )
 
 
@@ -163,6 +165,6 @@ def indicator_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                             FindingLocation(table=table.type, title=table.title, item=row.item,
                                             page=loc.page if loc else None,
                                             line=loc.line if loc else None, quote=text),
-                            expected=total, actual=value,
+                            expected=total, actual=value, printed_unit="万元",
                         )
 

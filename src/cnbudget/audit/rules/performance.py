@@ -54,7 +54,7 @@ def performance_rate(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         yield performance_rate.finding(
             f"{_label(table, row)}：预算执行率 {rate}% ≠ 执行数 {in_table(executed, table)} ÷ "
             f"预算数 {in_table(budget, table)} = {expected}%",
-            at_row(table, row, "rate"), expected=expected, actual=rate,
+            at_row(table, row, "rate"), expected=expected, actual=rate, unit="%",
         )
 
 
@@ -96,7 +96,7 @@ def performance_score(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             continue
         yield performance_score.finding(
             f"{_label(table, row)}：总分 {total} ≠ {len(scores)} 项指标得分之和 {expected}",
-            at_row(table, row, "score"), expected=expected, actual=total,
+            at_row(table, row, "score"), expected=expected, actual=total, unit="分",
         )
 
 
@@ -147,5 +147,5 @@ def performance_rate_score(doc: Document, ctx: AuditContext) -> Iterator[Finding
         yield performance_rate_score.finding(
             f"{_label(table, row)}：预算执行率得分 {ind.score} ≠ 执行率 {rate}% × 分值 "
             f"{weight} = {expected.quantize(Decimal('0.01'))}",
-            at_row(table, row, "score"), expected=expected, actual=ind.score,
+            at_row(table, row, "score"), expected=expected, actual=ind.score, unit="分",
         )

@@ -20,7 +20,8 @@ class Placeholder:
 
 # Each pattern matches only text a filled-in template cannot contain.
 PLACEHOLDERS: tuple[Placeholder, ...] = (
-    Placeholder(re.compile(r"原因(?:是|为|主要是|[:：])\s*[；;。]"), "原因未填写"),
+    Placeholder(re.compile(r"(?:原因(?:是|为|主要是|[:：])|主要(?:是|为))\s*[；;。]"), "原因未填写"),
+    Placeholder(re.compile(r"主要用于\s*[；;。]"), "用途未填写"),
     Placeholder(re.compile(r"占[^，,。；;%\d]{0,30}的\s*%"), "占比未填数字"),
     Placeholder(re.compile(r"占(?:比)?\s*%"), "占比未填数字"),
     Placeholder(re.compile(r"XX|×{2,}|某某"), "模板占位符"),
@@ -50,17 +51,26 @@ def _texts(doc: Document) -> Iterator[tuple[str, FindingLocation]]:
                                                     quote=text)
 
 
+# this many places left unfilled make the document an unfilled template: one finding
+TEMPLATE_PLACES = 10
+
+
 @rule(
     "placeholder.template-text", Category.PLACEHOLDER, Severity.ERROR,
     title_zh="模板文字未填写",
     title_en="Template text left unfilled",
     description_zh="情况说明、表注或绩效指标中留有未填写的模板文字：“主要原因是；”、"
-                   "“占…的%”、“XX”、“（有则写，无则填0万元）”、“为万元”等。",
+                   "“占…的%”、“XX”、“（有则写，无则填0万元）”、“为万元”等。同一类占位文字"
+                   f"报告一次，列出所有位置；共有 {TEMPLATE_PLACES} 处以上时，文件是未填写的"
+                   "模板，只报告一条（含各类的处数）。",
     description_en="Template text left in the narrative, notes or indicators: "
                    "“主要原因是；”, “占…的%”, “XX”, “（有则写，无则填0万元）”, an amount "
-                   "missing before 万元.",
+                   "missing before 万元. Each kind is reported once with all its places; "
+                   f"with {TEMPLATE_PLACES} places or more the document is an unfilled "
+                   "template, reported as one finding with the count of each kind.",
 )
 def template_text(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
+    places: dict[str, list[tuple[str, FindingLocation]]] = {}
     for text, location in _texts(doc):
         folded = nfkc(text)
         for ph in PLACEHOLDERS:
@@ -68,5 +78,16 @@ def template_text(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             if m is None:
                 continue
             start = max(0, m.start() - 20)
-            snippet = folded[start:m.end() + 10].strip()
-            yield template_text.finding(f"{ph.what}：“{snippet}”", location)
+            places.setdefault(ph.what, []).append((folded[start:m.end() + 10].strip(), location))
+    count = sum(len(v) for v in places.values())
+    if count >= TEMPLATE_PLACES:
+        kinds = "，".join(f"{what} {len(found)} 处" for what, found in places.items())
+        yield template_text.finding(
+            f"文件是未填写的模板：共 {count} 处模板文字未填写（{kinds}）",
+            *(loc for found in places.values() for _, loc in found),
+        )
+        return
+    for what, found in places.items():
+        snippets = "；".join(f"“{snippet}”" for snippet, _ in found[:3])
+        more = f"等 {len(found)} 处" if len(found) > 1 else ""
+        yield template_text.finding(f"{what}{more}：{snippets}", *(loc for _, loc in found))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.audit.describe import at_fact, at_row, cell, in_fact_unit, wan
+from cnbudget.audit.describe import at_fact, at_row, cell, in_fact_unit, in_table, wan
 from cnbudget.audit.figures import figure
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import document_total, total_row
+from cnbudget.audit.tolerance import fact_unit
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 from cnbudget.model.table_types import NON_AMOUNT_COLUMNS
 
@@ -33,13 +34,14 @@ def procurement_above_total(doc: Document, ctx: AuditContext) -> Iterator[Findin
     if f is not None and f.value > total + f.slack:
         yield procurement_above_total.finding(
             f"{f.shown} 大于全年总额 {wan(total)}", f.location,
-            expected=total, actual=f.value,
+            expected=total, actual=f.value, printed_unit=f.table.unit,
         )
     for fact in doc.facts_of("procurement_total"):
         if fact.value > total:
             yield procurement_above_total.finding(
                 f"情况说明政府采购 {in_fact_unit(fact.value, fact)} 大于全年总额 "
                 f"{wan(total)}", at_fact(fact), expected=total, actual=fact.value,
+                printed_unit=fact_unit(fact),
             )
 
 
@@ -63,12 +65,13 @@ def execution_rate(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             if rate is not None and rate > HUNDRED:
                 yield execution_rate.finding(
                     f"{_evaluated(table, row)}预算执行率 {rate}% 超过 100%",
-                    at_row(table, row, "rate"), actual=rate,
+                    at_row(table, row, "rate"), actual=rate, unit="%",
                 )
             elif budget is not None and executed is not None and executed > budget:
                 yield execution_rate.finding(
-                    f"{cell(table, row, 'executed')} 大于预算数", at_row(table, row, "executed"),
-                    expected=budget, actual=executed,
+                    f"{cell(table, row, 'executed')} 大于预算数 {in_table(budget, table)}",
+                    at_row(table, row, "executed"),
+                    expected=budget, actual=executed, printed_unit=table.unit,
                 )
 
 
@@ -96,13 +99,14 @@ def negative_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     continue
                 yield negative_amount.finding(
                     f"{cell(table, row, column)} 为负数", at_row(table, row, column),
-                    actual=value,
+                    actual=value, printed_unit=table.unit,
                 )
     for fact in doc.facts:
-        if fact.value < 0 and not fact.key.startswith("change_"):
+        if fact.value < 0 and not fact.key.startswith(("change_", "budget_change_")):
             yield negative_amount.finding(
                 f"情况说明 {in_fact_unit(fact.value, fact)}（“{fact.text}”）为负数",
-                at_fact(fact), actual=fact.value,
+                at_fact(fact), actual=fact.value, unit=fact.unit,
+                printed_unit=fact_unit(fact) if fact.unit == "元" else None,
             )
 
 
@@ -123,11 +127,11 @@ def score_above_weight(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                     yield score_above_weight.finding(
                         f"{label}指标“{ind.level3 or ind.level2 or ''}”得分 {ind.score} 超过"
                         f"分值 {ind.weight}", at_row(table, row, "score"),
-                        expected=ind.weight, actual=ind.score,
+                        expected=ind.weight, actual=ind.score, unit="分",
                     )
             score = row.values.get("score")
             if score is not None and score > HUNDRED:
                 yield score_above_weight.finding(
                     f"{label}总分 {score} 超过 100 分", at_row(table, row, "score"),
-                    expected=HUNDRED, actual=score,
+                    expected=HUNDRED, actual=score, unit="分",
                 )

@@ -12,7 +12,7 @@ from cnbudget.audit.rule import AuditContext, Rule, rule
 from cnbudget.audit.rules.arithmetic import income_readings
 from cnbudget.audit.sums import Mismatch, check_row, check_sum, row_sum_message
 from cnbudget.audit.tables import has_item, side_values
-from cnbudget.audit.tolerance import agrees, table_slack
+from cnbudget.audit.tolerance import Precision, Verdict, precision, verdict
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
 from cnbudget.model.table_types import SUMMARY_EXPENDITURE_ITEMS, SUMMARY_INCOME_ITEMS
 
@@ -54,11 +54,12 @@ def _side_total_finding(rule_: Rule, table: Table, total: Row, column: str, m: M
     yield rule_.finding(
         unequal_in_column(table, column, _name(side, item), m.actual, parts),
         at_row(table, total, column), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
     )
 
 
 def _any_reading_agrees(total_values: Sequence[Decimal], part_values: Sequence[Sequence[Decimal]],
-                        slack: Decimal) -> bool:
+                        slack: Precision) -> bool:
     """Items printed twice (a two-column summary) agree if any pairing adds up."""
     for total in total_values:
         for parts in product(*[p or [Decimal(0)] for p in part_values]):
@@ -80,7 +81,7 @@ def _any_reading_agrees(total_values: Sequence[Decimal], part_values: Sequence[S
 )
 def summary_balance(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in summary_balance.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         for column in _columns(table):
             grand: dict[str, list[Decimal]] = {}
             for side, items in (("income", INCOME_SIDE), ("expenditure", EXPENDITURE_SIDE)):
@@ -93,20 +94,24 @@ def summary_balance(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 shown = " + ".join(f"{_name(side, i)} {in_table(p[0], table)}"
                                    for i, p in zip(items, parts, strict=True) if p)
                 expected = sum((p[0] for p in parts if p), Decimal(0))
+                m = check_sum(grand[side][0], [p[0] if p else None for p in parts], slack)
                 row = _row(table, side, "grand_total")
                 assert row is not None
                 yield summary_balance.finding(
                     unequal_in_column(table, column, _name(side, "grand_total"), grand[side][0],
                                       f"{shown} = {in_table(expected, table)}"),
                     at_row(table, row, column), expected=expected, actual=grand[side][0],
+                    near=m is not None and m.near, printed_unit=table.unit,
                 )
             if grand.get("income") and grand.get("expenditure"):
                 inc, exp = grand["income"][0], grand["expenditure"][0]
-                if not agrees(inc, exp, 2 * slack):
+                sides = verdict(inc, exp, slack(inc) + slack(exp))
+                if sides is not Verdict.AGREES:
                     yield summary_balance.finding(
                         unequal_in_column(table, column, "收入总计", inc,
                                           f"支出总计 {in_table(exp, table)}"),
                         at_table(table), expected=inc, actual=exp,
+                        near=sides is Verdict.NEAR, printed_unit=table.unit,
                     )
 
 
@@ -130,7 +135,7 @@ INCOME_SOURCES = ("fiscal", "fiscal_general", "fiscal_fund", "fiscal_state_capit
 )
 def summary_income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in summary_income_sources.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         total = _row(table, "income", "income_total")
         present = [i for i in INCOME_SOURCES if has_item(table, "income", i)]
         if total is None or not present:
@@ -168,7 +173,7 @@ def summary_income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding
 )
 def summary_expenditure_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for table in summary_expenditure_parts.tables(doc):
-        slack = table_slack(table)
+        slack = precision(table)
         total = _row(table, "expenditure", "expenditure_total")
         if total is None:
             continue
@@ -208,11 +213,12 @@ def summary_expenditure_parts(doc: Document, ctx: AuditContext) -> Iterator[Find
 def fiscal_summary_columns(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     parts = ("general", "fund", "state_capital")
     for table in doc.tables_of("fiscal_summary"):
-        slack = table_slack(table)
+        slack = precision(table)
         for row in table.rows:
             m = check_row(row, "amount", parts, slack)
             if m:
                 yield fiscal_summary_columns.finding(
                     row_sum_message(table, row, "amount", parts, m),
                     at_row(table, row, "amount"), expected=m.expected, actual=m.actual,
+                    near=m.near, printed_unit=table.unit,
                 )

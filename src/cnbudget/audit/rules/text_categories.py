@@ -6,18 +6,18 @@ import re
 from collections.abc import Iterator
 
 from cnbudget.audit.describe import at_text
+from cnbudget.audit.fact_readings import everything_fiscal
 from cnbudget.audit.figures import Figure, disagreement, figure
+from cnbudget.audit.item_rows import name_key
 from cnbudget.audit.narrative import Printed
 from cnbudget.audit.rule import AuditContext, rule
-from cnbudget.audit.tables import FUNCTIONAL_TABLES, total_row
+from cnbudget.audit.tables import ALL_FUNDS, FISCAL_ONLY, FUNCTIONAL_TABLES
 from cnbudget.model.document import Category, Document, Finding, Kind, Severity
 from cnbudget.normalise.text import fold
 
 # A category name must be this long to be looked for: shorter names (办公费)
 # recur in unrelated sentences.
 MIN_NAME = 4
-_PARENT = re.compile(r"[(（].*[)）]$")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|\([一二三四五六七八九十\d]+\))")
 # what may stand between a category's name and its amount: "(类)", 支出, 预算, 为 …
 # In a final account the tables hold 决算 figures, so a "预算" amount is not theirs.
 _BETWEEN = {
@@ -27,19 +27,6 @@ _BETWEEN = {
 _NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
 
 
-def _key(name: str) -> str:
-    """``一、一般公共服务支出`` and ``行政运行（政府办公厅（室）及相关机构事务）`` →
-    ``一般公共服务``, ``行政运行``: how the narrative names them."""
-    key = _NUMBERING.sub("", fold(name))
-    key = _PARENT.sub("", key) or key
-    return key.removesuffix("支出")
-
-
-# Tables covering all of a department's money, and those covering fiscal money only:
-# a narrative amount may be of either scope.
-ALL_FUNDS = ("summary", "income", "expenditure")
-FISCAL_ONLY = ("fiscal_summary", "general_public", "fiscal_expenditure", "gov_fund",
-               "state_capital")
 
 
 def category_figures(doc: Document) -> dict[str, list[Figure]]:
@@ -60,7 +47,7 @@ def category_figures(doc: Document) -> dict[str, list[Figure]]:
             continue
         for row, col in rows:
             f = figure(table, row, col)
-            key = _key(row.name or "")
+            key = name_key(row.name or "")
             if f is not None and len(key) >= MIN_NAME:
                 out.setdefault(key, []).append(f)
     return out
@@ -71,28 +58,20 @@ def _both_scopes(found: list[Figure]) -> bool:
     return bool(types & set(ALL_FUNDS)) and bool(types & set(FISCAL_ONLY))
 
 
-def everything_fiscal(doc: Document) -> bool:
-    """All of the department's money is fiscal: the two scopes coincide."""
-    exp = doc.table("expenditure")
-    fiscal = doc.table("general_public") or doc.table("fiscal_expenditure")
-    a = figure(exp, total_row(exp), "total") if exp else None
-    b = figure(fiscal, total_row(fiscal), "total") if fiscal else None
-    return a is not None and b is not None and disagreement(a.value, a.slack, [[b]]) is None
-
-
 @rule(
     "text_vs_table.category-amount", Category.TEXT_VS_TABLE, Severity.ERROR,
     title_zh="说明中的科目金额 = 表中科目金额",
     title_en="Category amounts in the narrative equal the tables",
-    description_zh="情况说明中紧跟功能分类科目名称给出的金额（如“行政运行支出461.54万元”"
-                   "“一般公共服务（类）支出1,238.74万元”）等于表中同名科目的金额（与任一表、"
-                   "任一同名科目相符即可）。只有财政拨款口径的表列出该科目而部门另有非财政"
-                   "资金时，口径可能不同，为警告。",
+    description_zh="情况说明中紧跟功能分类科目名称给出的金额（如“行政运行支出461.54万元”）"
+                   "等于表中同名科目的金额（与任一表、任一同名科目相符即可）。只有财政拨款口径"
+                   "的表列出该科目而部门另有非财政资金时，口径可能不同，为警告。以（类）（款）"
+                   "（项）或编码逐项说明的科目由 text_vs_table.item-amount 检查，不重复报告。",
     description_en="An amount stated right after a functional category's name in the "
                    "narrative (“行政运行支出461.54万元”) equals that category's amount in a "
                    "table (any table, any same-named row). Where only fiscal-scope tables "
                    "print the category and the department also has other money, the scopes "
-                   "may differ: a warning.",
+                   "may differ: a warning. Items explained with their （类）/（款）/（项） "
+                   "marks or code are text_vs_table.item-amount's, not reported twice.",
     table_types=FUNCTIONAL_TABLES + ("summary", "fiscal_summary"),
 )
 def category_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
@@ -100,6 +79,7 @@ def category_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     if not figures:
         return
     fiscal = everything_fiscal(doc)
+    itemised = [fold(f.text) for f in doc.facts if f.item is not None]
     between = _BETWEEN[doc.meta.kind or Kind.BUDGET]
     names = "|".join(re.escape(k) for k in sorted(figures, key=len, reverse=True))
     pattern = re.compile(f"(?P<name>{names}){between}{_NUM}")
@@ -110,15 +90,19 @@ def category_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             before = text[m.start() - 1] if m.start() > 0 else ""
             if "\u4e00" <= before <= "\u9fff" and before not in "的和及与为是中":
                 continue
+            if any(m.group(0) in quote for quote in itemised):
+                continue  # an item statement: text_vs_table.item-amount checks it
             stated = Printed.parse(m.group("num"), m.group("unit"))
             found = figures[m.group("name")]
             bad = disagreement(stated.value, stated.slack, [[f] for f in found])
             if bad is None:
                 continue
             loc = p.locator
+            shown = bad.reading[0]
             yield category_amount.finding(
-                f"情况说明“{m.group(0)}”{stated.text} ≠ {bad[0].shown}",
+                f"情况说明“{m.group(0)}”{stated.text} ≠ {shown.shown}",
                 at_text(p.text.strip(), loc.page if loc else None, loc.line if loc else None),
-                bad[0].location, expected=bad[0].value, actual=stated.value,
+                shown.location, expected=shown.value, actual=stated.value, near=bad.near,
                 severity=None if fiscal or _both_scopes(found) else Severity.WARNING,
+                printed_unit=stated.unit,
             )

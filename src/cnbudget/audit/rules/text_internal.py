@@ -10,8 +10,17 @@ from cnbudget.audit.describe import at_fact, at_text, in_fact_unit
 from cnbudget.audit.narrative import AMOUNT, Printed, amount_lists, stated_shares
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import document_total
-from cnbudget.audit.tolerance import agrees, fact_slack, number_slack
-from cnbudget.model.document import Category, Document, Fact, Finding, Severity
+from cnbudget.audit.tolerance import (
+    Verdict,
+    agrees,
+    fact_slack,
+    fact_unit,
+    number_slack,
+    quotient_bounds,
+    rate_verdict,
+    verdict,
+)
+from cnbudget.model.document import Category, Document, Fact, FactScope, Finding, Severity
 from cnbudget.model.fact_keys import FACT_KEYS
 from cnbudget.normalise.text import nfkc
 
@@ -31,9 +40,11 @@ def _statement(fact: Fact) -> object:
 
 
 def _by_statement(doc: Document) -> dict[object, list[Fact]]:
+    """The department's facts by statement (an item's are text_items' to check)."""
     groups: dict[object, list[Fact]] = defaultdict(list)
     for fact in doc.facts:
-        groups[_statement(fact)].append(fact)
+        if fact.item is None:
+            groups[_statement(fact)].append(fact)
     return groups
 
 
@@ -48,21 +59,10 @@ def _printed(fact: Fact) -> Printed:
     return Printed(fact.value, fact_slack(fact), in_fact_unit(fact.value, fact))
 
 
-def _last_digit(value: Decimal) -> Decimal:
-    """One unit of the last printed digit of a percentage (see `stated_share`)."""
-    return 2 * number_slack(value)
-
-
 def _pct_bounds(change: Printed, current: Printed) -> tuple[Decimal, Decimal] | None:
     """The growth rates the rounded figures allow: change / (current − change)."""
-    candidates = []
-    for dc in (-change.slack, change.slack):
-        for dv in (-current.slack, current.slack):
-            previous = current.value + dv - (change.value + dc)
-            if previous <= 0:
-                return None  # growth from nothing: no rate to check
-            candidates.append((change.value + dc) / previous * HUNDRED)
-    return min(candidates), max(candidates)
+    return quotient_bounds(change.value, change.slack, current.value - change.value,
+                           current.slack + change.slack)
 
 
 def _readings(pct: Fact, group: list[Fact]) -> list[tuple[Printed, Printed]]:
@@ -115,15 +115,16 @@ def change_pct(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                       for b in (_pct_bounds(change, current),) if b is not None]
             if not bounds or len(bounds) < len(readings):
                 continue  # a reading from nothing last year: no rate to check
-            hp = _last_digit(pct.value)
-            if any(pct.value + hp >= low and pct.value - hp <= high for low, high in bounds):
+            verdicts = [rate_verdict(pct.value, b, fact_slack(pct)) for b in bounds]
+            if Verdict.AGREES in verdicts:
                 continue
             change, current = readings[0]
             expected = (change.value / (current.value - change.value) * HUNDRED).quantize(CENT)
             yield change_pct.finding(
                 f"情况说明：{_name(pct.subject or '')}本年 {current.text}，增减 {change.text}，"
-                f"增减幅度应为 {expected}%，说明为 {pct.value}%",
-                at_fact(pct), expected=expected, actual=pct.value,
+                f"增减幅度应为 {expected}%，说明为 {pct.value}%（“{pct.text}”）",
+                at_fact(pct), expected=expected, actual=pct.value, unit="%",
+                near=Verdict.NEAR in verdicts,
             )
 
 
@@ -146,8 +147,9 @@ def _parts_finding(whole: Fact, parts: list[Fact], what: str, strict: bool) -> F
     shown = " + ".join(f"{_name(p.subject or p.key)} {in_fact_unit(p.value, p)}" for p in parts)
     return parts_sum.finding(
         f"情况说明{what}：{_name(whole.subject or whole.key)} {in_fact_unit(whole.value, whole)}"
-        f" ≠ {shown} = {in_fact_unit(expected, whole)}",
-        at_fact(whole), expected=expected, actual=whole.value,
+        f" ≠ {shown} = {in_fact_unit(expected, whole)}（“{whole.text}”）",
+        at_fact(whole), expected=expected, actual=whole.value, printed_unit=fact_unit(whole),
+        near=verdict(expected, whole.value, slack) is Verdict.NEAR,
     )
 
 
@@ -202,9 +204,11 @@ def _shown(fact: Fact) -> str:
                    "(vehicles, staff) stated twice differently are errors.",
 )
 def conflicting_facts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
-    first: dict[tuple[str, str | None], Fact] = {}
+    first: dict[tuple[str, str | None, FactScope | None], Fact] = {}
     for fact in doc.facts:
-        key = (fact.key, fact.subject)
+        if fact.item is not None:
+            continue  # an item stated twice is text_internal.item-stated-twice
+        key = (fact.key, fact.subject, fact.scope)  # 财政拨款基本支出 is not 基本支出
         seen = first.setdefault(key, fact)
         if seen is fact or agrees(seen.value, fact.value, fact_slack(seen) + fact_slack(fact)):
             continue
@@ -212,7 +216,8 @@ def conflicting_facts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             f"情况说明两处{_name(fact.key)}不一致：{_shown(seen)}（“{seen.text}”）与 "
             f"{_shown(fact)}（“{fact.text}”）",
             at_fact(seen), at_fact(fact), expected=seen.value, actual=fact.value,
-            severity=Severity.ERROR if fact.key in COUNT_KEYS else None,
+            severity=Severity.ERROR if fact.key in COUNT_KEYS else None, unit=fact.unit,
+            printed_unit=fact_unit(fact) if fact.unit == "元" else None,
         )
 
 
@@ -231,7 +236,7 @@ def conflicting_facts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 def stated_share(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     # a share may be of a total stated elsewhere (an earlier line, or the tables)
     elsewhere = [Printed(f.value, fact_slack(f), in_fact_unit(f.value, f)) for f in doc.facts
-                 if f.unit == "元" and f.subject is None and f.value > 0]
+                 if f.unit == "元" and f.subject is None and f.item is None and f.value > 0]
     total = document_total(doc)
     if total is not None:
         elsewhere.append(Printed(total, Decimal(0), f"{total / 10000:,.2f}万元"))
@@ -258,7 +263,7 @@ def stated_share(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             f"情况说明“{share.quote}”：{share.part.text} ÷ {base.text} = "
             f"{expected}%，说明为 {share.percent}%",
             at_text(share.quote, loc.page if loc else None, loc.line if loc else None),
-            expected=expected, actual=share.percent,
+            expected=expected, actual=share.percent, unit="%",
         )
 
 
@@ -278,7 +283,7 @@ def listed_count(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         yield listed_count.finding(
             f"情况说明称共 {n} 项，其后列示 {len(lst.items)} 项",
             at_text(lst.intro.text.strip(), loc.page if loc else None, loc.line if loc else None),
-            expected=Decimal(n), actual=Decimal(len(lst.items)),
+            expected=Decimal(n), actual=Decimal(len(lst.items)), unit="项",
         )
 
 
@@ -304,5 +309,5 @@ def unit_price(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 f"共计 {item.amount.text}",
                 at_text(item.paragraph.text.strip(), loc.page if loc else None,
                         loc.line if loc else None),
-                expected=expected, actual=item.amount.value,
+                expected=expected, actual=item.amount.value, printed_unit=item.amount.unit,
             )

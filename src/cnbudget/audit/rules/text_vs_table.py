@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.audit.describe import at_fact, at_text, in_fact_unit
-from cnbudget.audit.fact_readings import READINGS, fact_mismatches
+from cnbudget.audit.fact_readings import fact_mismatches, readings_of
 from cnbudget.audit.figures import Figure, disagreement, figure, reading_shown, reading_value
 from cnbudget.audit.narrative import AmountList, ListedItem, amount_lists
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.audit.tables import total_row
-from cnbudget.audit.tolerance import agrees, fact_slack
+from cnbudget.audit.tolerance import agrees, fact_slack, fact_unit
 from cnbudget.model.document import Category, Document, Finding, FindingLocation, Severity
 from cnbudget.model.fact_keys import FACT_KEYS
 from cnbudget.normalise.text import fold
@@ -24,26 +24,37 @@ T = Category.TEXT_VS_TABLE
     "text_vs_table.fact", T, Severity.ERROR,
     title_zh="说明中的数字 = 表中数字",
     title_en="Narrative figures equal the tables",
-    description_zh="情况说明中的收支总计、收入、支出、基本支出、项目支出、人员经费、公用经费、“三公”"
-                   "经费及各项、机关运行经费、政府采购总额等于表中对应数字（按说明数字自身"
-                   "的印刷精度和表的单位计算舍入误差；与任一相应表一致即可）。相差正好"
-                   "一万倍的由 magnitude.unit-slip 报告。",
-    description_en="Narrative totals (grand total, income, expenditure, basic, project, personnel, "
-                   "public, 三公 and items, operating cost, procurement) equal the table "
-                   "figures they quote, within the rounding of the fact's printed precision "
-                   "and the table's; agreement with any table printing the quantity "
-                   "suffices. A 10,000× difference is reported by magnitude.unit-slip.",
+    description_zh="情况说明中部门一级的收支总计、收入、支出、基本支出、项目支出、人员经费、"
+                   "公用经费、“三公”经费及各项、机关运行经费、政府采购总额等于表中同一口径的"
+                   "数字：说明写明财政拨款（一般公共预算）的只与财政拨款表比较，写明总计（含结转"
+                   "结余）的只与总计比较，否则与全部资金的本年数比较；与任一同口径的表一致即可。"
+                   "舍入误差按说明数字自身的印刷精度和表的印刷精度计算。表中只印有另一口径的"
+                   "数字时仍比较，但为警告（口径可能不同）。科目（类、款、项）的金额由 "
+                   "text_vs_table.item-amount 检查；相差正好一万倍的由 magnitude.unit-slip 报告。",
+    description_en="Department-level narrative figures (grand total, income, expenditure, "
+                   "basic, project, personnel, public, 三公 and items, operating cost, "
+                   "procurement) equal the table figures of the same scope: a figure the "
+                   "sentence limits to 财政拨款/一般公共预算 only against the fiscal tables, a "
+                   "总计 (with carry-overs) only against totals, any other against all funds' "
+                   "figures of the year; any table of that scope agreeing suffices, within the "
+                   "rounding of the fact's and the table's printed precision. Where only "
+                   "another scope is printed the comparison is a warning (the scopes may "
+                   "differ). Item amounts are text_vs_table.item-amount's; a 10,000× "
+                   "difference is magnitude.unit-slip's.",
 )
 def fact_vs_table(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     for m in fact_mismatches(doc):
         if m.unit_slip is not None:
             continue
         name = FACT_KEYS[m.fact.key].name if m.fact.key in FACT_KEYS else m.fact.key
+        scope = "（表中未印同一口径的数字，口径可能不同）" if m.other_scope else ""
         yield fact_vs_table.finding(
             f"情况说明{name} {in_fact_unit(m.fact.value, m.fact)}（“{m.fact.text}”）≠ "
-            f"{reading_shown(m.reading)}",
+            f"{reading_shown(m.reading)}{scope}",
             at_fact(m.fact), *(f.location for f in m.reading),
-            expected=reading_value(m.reading), actual=m.fact.value,
+            expected=reading_value(m.reading), actual=m.fact.value, near=m.near,
+            severity=Severity.WARNING if m.other_scope else None,
+            printed_unit=fact_unit(m.fact),
         )
 
 
@@ -114,10 +125,12 @@ def listed_project(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             bad = disagreement(item.amount.value, item.amount.slack, [[f] for f in found])
             if bad is None:
                 continue
+            shown = bad.reading[0]
             yield listed_project.finding(
-                f"情况说明列示“{item.name}”{item.amount.text} ≠ {bad[0].shown}",
-                _item_location(item), bad[0].location,
-                expected=bad[0].value, actual=item.amount.value,
+                f"情况说明列示“{item.name}”{item.amount.text} ≠ {shown.shown}",
+                _item_location(item), shown.location,
+                expected=shown.value, actual=item.amount.value, near=bad.near,
+                printed_unit=item.amount.unit,
             )
 
 
@@ -129,12 +142,9 @@ def _list_total(doc: Document, lst: AmountList) -> tuple[Decimal, Decimal, str,
         f = figure(table, total_row(table), "amount") if table else None
         facts = doc.facts_of("procurement_total")
     else:
-        f = None
-        for get in READINGS["project"](doc):
-            if get:
-                f = get[0]
-                break
-        facts = doc.facts_of("project")
+        readings = readings_of(doc, "project")
+        f = readings[0][0] if readings else None
+        facts = [f for f in doc.facts_of("project") if f.scope is None]
     if f is not None:
         return f.value, f.slack, f.shown, [f.location]
     if facts:
@@ -175,7 +185,7 @@ def listed_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             f"情况说明列示的 {len(lst.items)} 个{what}之和 {shown} = "
             f"{_wan(listed)} {'超过' if over else '少于'} {label}",
             _item_location(lst.items[0]), *locations, expected=value, actual=listed,
-            severity=None if over else Severity.WARNING,
+            severity=None if over else Severity.WARNING, printed_unit="万元",
         )
 
 
