@@ -87,3 +87,22 @@ def test_schema_rejects_what_the_contract_forbids():
     data["tables"][0]["rows"][1]["code"] = "201 03 01"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, disclosure_schema())
+
+
+def test_every_decimal_is_written_with_its_own_digits():
+    # a computed value of more digits than a float holds must not be rounded or refused
+    from cnbudget.model.contract import exact_json
+
+    value = Decimal("12345678901234567.891")
+    text = exact_json({"a": value, "b": [Decimal("0.1"), Decimal("-3.50")], "c": 7}, indent=None)
+    back = json.loads(text, parse_float=Decimal)
+    assert back == {"a": value, "b": [Decimal("0.1"), Decimal("-3.50")], "c": 7}
+
+
+def test_text_can_never_forge_a_number():
+    from cnbudget.model.contract import exact_json
+
+    forged = "\u0000dec:123"
+    back = json.loads(exact_json({"name": forged, forged: 1}, indent=None))
+    assert back["name"] != 123 and isinstance(back["name"], str)
+    assert "\u0000" not in back["name"] and all("\u0000" not in k for k in back)

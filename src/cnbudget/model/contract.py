@@ -16,6 +16,7 @@ and `scope`; per finding `unit` and `printed_unit`; per finding location
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -214,14 +215,13 @@ def document_to_json(doc: Document) -> dict[str, JSONValue]:
 
 
 def _json_number(value: Decimal) -> int | float:
-    """An exact JSON number for a Decimal: int when integral, else a float whose
-    shortest repr is the same decimal (true for every printed amount)."""
+    """A JSON number for a Decimal: int when integral, else the float whose shortest
+    repr is the same decimal (true for every printed amount). A value of more
+    significant digits than a float holds (a computed sum of damaged figures) comes
+    out as the nearest float here; `dumps` writes every value exactly."""
     if value == value.to_integral_value():
         return int(value)
-    as_float = float(value)
-    if Decimal(repr(as_float)) != value:
-        raise ValueError(f"{value} cannot be written as an exact JSON number")
-    return as_float
+    return float(value)
 
 
 def _plain(value: JSONValue) -> JSONValue:
@@ -234,8 +234,34 @@ def _plain(value: JSONValue) -> JSONValue:
     return value
 
 
+# a Decimal travels through json.dumps as this marked string, then becomes its own digits
+_MARK = "\u0000dec:"
+_MARKED = re.compile(r'"\\u0000dec:(-?[0-9.E+-]+)"')
+
+
+def _marked(value: JSONValue) -> JSONValue:
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return _MARK + format(value, "f")
+    if isinstance(value, str):
+        return value.replace("\u0000", "\ufffd")  # a NUL in text is no character: never a mark
+    if isinstance(value, dict):
+        return {k.replace("\u0000", "\ufffd"): _marked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_marked(v) for v in value]
+    return value
+
+
+def exact_json(value: JSONValue, indent: int | None = 2) -> str:
+    """JSON text with every Decimal written as its exact digits (a JSON number of any
+    precision: read back with `parse_float=Decimal` it is the same value)."""
+    text = json.dumps(_marked(value), ensure_ascii=False, indent=indent)
+    return _MARKED.sub(lambda m: m.group(1), text)
+
+
 def dumps(doc: Document, indent: int | None = 2) -> str:
-    return json.dumps(_plain(document_to_json(doc)), ensure_ascii=False, indent=indent)
+    return exact_json(document_to_json(doc), indent)
 
 
 def to_plain_json(doc: Document) -> dict[str, JSONValue]:

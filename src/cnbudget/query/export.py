@@ -10,7 +10,6 @@ atomically, never through a symbolic link nor over the database read.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from cnbudget.model.contract import exact_json
 from cnbudget.output import atomic_output, csv_text, set_xlsx_text
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
@@ -32,21 +32,11 @@ def format_for(path: Path, fmt: str | None) -> str:
     return chosen
 
 
-def _json_number(value: Decimal) -> int | float | str:
-    """An exact JSON value: int when integral, float when its repr is the same
-    decimal, else the decimal text (never a rounded number)."""
-    if value == value.to_integral_value():
-        return int(value)
-    if Decimal(repr(float(value))) == value:
-        return float(value)
-    return str(value)
-
-
 def _plain(value: object) -> object:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, Decimal):
-        return _json_number(value)
+        return value  # exact_json writes its own digits
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     if hasattr(value, "isoformat"):
@@ -55,10 +45,9 @@ def _plain(value: object) -> object:
 
 
 def _jsonl(frame: pd.DataFrame, path: Path) -> None:
-    encoder = json.JSONEncoder(ensure_ascii=False)
     with path.open("w", encoding="utf-8") as fh:
         for record in frame.to_dict(orient="records"):
-            fh.write(encoder.encode({k: _plain(v) for k, v in record.items()}) + "\n")
+            fh.write(exact_json({str(k): _plain(v) for k, v in record.items()}, indent=None) + "\n")
 
 
 def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
