@@ -27,24 +27,13 @@ from tests.real.compare import mismatches, report
 from tests.real.expected import ExpectedTable, expected_files, load, pdf_of, slug, tables_of
 
 # The issue-10 work list. File ids: department + year (npc 人大, procuratorate 检察院,
-# party 委办, cppcc 政协, court 法院); EVERY = all 15 table files.
-EVERY = ("npc2017", "npc2018", "npc2019", "procuratorate2017", "procuratorate2018",
-         "procuratorate2019", "party2017", "party2018", "party2019", "cppcc2017", "cppcc2018",
-         "cppcc2019", "court2017", "court2018", "court2019")
+# party 委办, cppcc 政协, court 法院).
 # table type → [(files, what cnbudget misreads there)]; a case's reason joins its lines
-KNOWN_MISREAD: dict[str, list[tuple[tuple[str, ...], str]]] = {
-    "three_public": [(EVERY, "items over 2–3 header rows, one line of figures: all 9 figures lost; "
-                             "one empty row item=total named 小计公务用车购置费公务用车运行维护费")],
-}
+KNOWN_MISREAD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 # file → why its reading does not account for every printed figure (problem codes as reported)
 KNOWN_PARTIAL: dict[str, list[str]] = {
-    **{f: ["the “三公”经费 figures are in no table (status partial: table.figures-unplaced on that page)"]
-       for f in EVERY},
-    "npc2017": ["the “三公”经费 figures are in no table (table.figures-unplaced p.20)",
-                "reads the invisible copy of 财政拨款基本支出预算表 below p.11's bottom edge "
+    "npc2017": ["reads the invisible copy of 财政拨款基本支出预算表 below p.11's bottom edge "
                 "as a second fiscal_basic table"],
-    "npc2018": ["the “三公”经费 figures are in no table (table.figures-unplaced p.15)"],
-    "npc2019": ["the “三公”经费 figures are in no table (table.figures-unplaced p.9)"],
 }
 
 

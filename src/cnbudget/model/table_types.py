@@ -217,6 +217,10 @@ THREE_PUBLIC_ITEMS: dict[str, str] = {
     "reception": "公务接待费",
     "meeting": "会议费",
     "training": "培训费",
+    # printed beside the 三公 items (“三公”经费、会议费、培训费支出预算表): the whole table's
+    # 合计 where the 三公 group prints its own 小计, and a 机关运行经费 column
+    "grand_total": "合计(“三公”经费、会议费、培训费)",
+    "operating_cost": "机关运行经费",
 }
 
 ASSET_ITEMS: dict[str, str] = {

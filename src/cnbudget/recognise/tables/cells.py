@@ -236,7 +236,7 @@ class GridRow:
     cells: tuple[tuple[str, str], ...]
 
 
-def _is_column_numbers(texts: list[str]) -> bool:
+def is_column_numbers(texts: list[str]) -> bool:
     """The 栏次 line: 1 2 3 … (after an optional 栏次 label)."""
     nums = [t for t in texts if t != "栏次"]
     return bool(nums) and nums == [str(i) for i in range(1, len(nums) + 1)]
@@ -250,7 +250,7 @@ def read_grid(lines: list[Line]) -> tuple[list[str], list[GridRow]]:
     where their column is known."""
     start = next((i for i, ln in enumerate(lines)
                   if any(t.number and not t.empty for t in tokens(ln))
-                  and not _is_column_numbers([t.text for t in filled(tokens(ln))])), None)
+                  and not is_column_numbers([t.text for t in filled(tokens(ln))])), None)
     if start is None:
         start = 1 if lines else 0
     header_lines, body = lines[:start], lines[start:]
@@ -265,7 +265,7 @@ def read_grid(lines: list[Line]) -> tuple[list[str], list[GridRow]]:
     rows: list[GridRow] = []
     for line in body:
         toks = filled(tokens(line))
-        if not toks or _is_column_numbers([t.text for t in toks]):
+        if not toks or is_column_numbers([t.text for t in toks]):
             continue
         if positional(line):  # empty cells under a header are printed empties
             toks = [t for t in tokens(line) if not t.empty or t.col in by_col]

@@ -2,10 +2,13 @@
 
 Two layouts are printed: items down the side with their amounts across
 (合计 | 一般公共预算 | …, or 预算数 | 决算数), and items across the top with one
-line of values under them (公开09表: 预算数 合计 … 公务接待费 | 决算数 合计 …).
-The horizontal layout's items come in the template's fixed order; where the
-empty cells are lost (space-split text) the values are placed by the table's
-own arithmetic (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行).
+line of figures under them (合计 | “三公”经费 → 小计 | 因公出国(境)费 |
+公务用车购置及运行维护费 → 小计 | 购置费 | 运行费 | 会议费 | 培训费; 预算数 … |
+决算数 … side by side). Across the top, each figure's item is what the header
+path over it says (recognise/tables/across.py gives the path from the cells'
+geometry); only where positions are lost (space-split text) are the figures
+placed in the template's usual order by the table's own arithmetic (合计 =
+出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行).
 """
 
 from __future__ import annotations
@@ -19,6 +22,17 @@ from cnbudget.model.table_types import THREE_PUBLIC_ITEMS
 from cnbudget.normalise.amounts import parse_amount
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.tables.across import (
+    Across,
+    HeaderPath,
+    Placed,
+    block_labels,
+    blocks,
+    column_keys,
+    leaf_paths,
+    read_across,
+    split_path,
+)
 from cnbudget.recognise.tables.cells import (
     Token,
     amount,
@@ -37,11 +51,21 @@ from cnbudget.recognise.tables.cells import (
 _ORDER = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 
 
+_GENERIC = ("合计", "小计", "总计")  # a total: of the group over it, or of the table
+_GROUP = "三公"  # “三公”经费 over its items (beside 会议费 | 培训费, 机关运行经费)
+
+
+def _key(label: str) -> str:
+    return label_key(label).replace('"', "")
+
+
 def item_for(label: str) -> str | None:
-    key = label_key(label).replace('"', "")
+    key = _key(label)
     if not key:
         return None
-    if "合计" in key or "小计" in key or "总计" in key:
+    if "机关运行" in key:
+        return "operating_cost"
+    if any(word in key for word in _GENERIC):
         return "total"
     if "出国" in key:
         return "outbound"
@@ -61,6 +85,11 @@ def item_for(label: str) -> str | None:
         if has_running:
             return "vehicle_operation"
         return "vehicle"  # 公务用车费
+    # under 公务用车购置及运行费, or a header row flattened: 购置费 | 运行费 are the vehicle's
+    if "购置" in key:
+        return "vehicle_purchase"
+    if "运行" in key or "运维" in key:
+        return "vehicle_operation"
     return None
 
 
@@ -82,6 +111,10 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
     start = next((i for i, ln in enumerate(lines) if _item_line(ln)), None)
     header_text = "".join(fold(ln.text) for ln in lines[: start if start is not None else len(lines)])
     final_account = "决算" in header_text and "预算" in header_text
+    across = read_across(lines)
+    if across is not None and _names_items(across):
+        _wide(across, unit, table, problems)
+        return ParsedTables([finish(table)], problems)
     if start is None:
         _horizontal(block, lines, header_text, unit, table, problems)
         return ParsedTables([finish(table)], problems)
@@ -210,6 +243,105 @@ def _place_by_arithmetic(texts: list[str], width: int, groups: int) -> list[str 
                for g in range(groups)):
             best = slots  # combinations come in order: the last consistent one is the latest
     return best
+
+
+def _is_item_word(text: str) -> bool:
+    return item_for(text) is not None or _GROUP in _key(text)
+
+
+def path_item(path: HeaderPath) -> tuple[str | None, bool]:
+    """The item a header path names, and whether a total is the “三公” group's own
+    (“三公”经费 → 小计) rather than a bare 合计 that may be of the whole table. A
+    小计 is its group's (公务用车购置及运行费 → 小计 is the vehicle's); a header
+    wrapped over two cells (公务接 / 待费) is read joined."""
+    _, items = split_path(path, _is_item_word)
+    keys = [_key(t) for t in items]
+    if not keys:
+        return None, False
+    leaf = keys[-1]
+    if leaf in _GENERIC or (not leaf.strip("合计小总") and leaf):
+        for parent in reversed(keys[:-1]):
+            found = item_for(parent)
+            if found not in (None, "total"):
+                return found, False
+            if _GROUP in parent:
+                return "total", True
+        return "total", False
+    found = item_for(leaf)
+    if found is None and len(keys) > 1:
+        found = item_for(keys[-2] + leaf)
+    if found is None and _GROUP in leaf:
+        return "total", True  # “三公”经费 printed as one column
+    return found, found == "total" and _GROUP in leaf
+
+
+def _names_items(across: Across) -> bool:
+    """Items across: the header names at least two 三公 items besides a total."""
+    items = {path_item(p)[0] for p in leaf_paths(across)}
+    return len(items - {None, "total"}) >= 2
+
+
+def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem]) -> None:
+    """One row per item the header names, each value placed by the header over it."""
+    named = _named_totals({p: path_item(p) for p in leaf_paths(across)})
+    figures = [f for f in across.figures if f.path]  # a figure under no header is left unread
+    placed = blocks(figures, lambda f: named[f.path], lambda f: split_path(f.path, _is_item_word)[0])
+    keys = column_keys(block_labels(placed))
+    whole = _whole_total(placed)
+    rows: dict[object, Row] = {}
+    for p in placed:
+        item = "grand_total" if whole and p.item == "total" else p.item
+        ident: object = item if item is not None else split_path(p.figure.path, _is_item_word)[1]
+        row = rows.get(ident)
+        if row is None:
+            name = _printed_name(split_path(p.figure.path, _is_item_word)[1])
+            row = rows[ident] = Row(item=item, name=name, locator=locator(p.figure.line))
+        key = keys[p.block]
+        if row.values.get(key) is not None:
+            continue  # the same item twice in a block: the figure stays unread (table.figures-unplaced)
+        text = p.figure.text
+        row.values[key] = None if not text else _money(Token(text, p.figure.column, True), unit, problems,
+                                                       p.figure.line)
+    for row in rows.values():
+        for key in dict.fromkeys(keys.values()):
+            row.values.setdefault(key, None)
+    table.rows.extend(rows.values())
+
+
+def _printed_name(path: HeaderPath) -> str:
+    """The row's name as printed: its header, or for a 小计 the group's over it."""
+    if len(path) > 1 and _key(path[-1]) in _GENERIC:
+        return path[-2]
+    return path[-1] if path else ""
+
+
+def _named_totals(named: dict[HeaderPath, tuple[str | None, bool]]) -> dict[HeaderPath, str | None]:
+    """Items by path; a bare 合计 where the “三公” group prints its own total (合计
+    | “三公”经费 → 小计 … | 会议费 | 培训费) is the whole table's, `grand_total`."""
+    own = any(item == "total" and qualified for item, qualified in named.values())
+    return {path: "grand_total" if own and item == "total" and not qualified else item
+            for path, (item, qualified) in named.items()}
+
+
+def _whole_total(placed: list[Placed]) -> bool:
+    """Whether a lone 合计 beside 会议费 | 培训费 is the whole table's: its figure is
+    nearer 三公 + 会议费 + 培训费 than the 三公 items alone."""
+    items = {p.item for p in placed}
+    if "grand_total" in items or not items & {"meeting", "training"}:
+        return False
+    by_item: dict[str, Decimal] = {}
+    for p in placed:
+        if p.block == 0 and p.item and p.figure.text:
+            try:
+                by_item.setdefault(p.item, parse_amount(p.figure.text) or Decimal(0))
+            except ValueError:
+                return False
+    zero = Decimal(0)
+    vehicle = by_item.get("vehicle", by_item.get("vehicle_purchase", zero) + by_item.get("vehicle_operation", zero))
+    three = by_item.get("outbound", zero) + vehicle + by_item.get("reception", zero)
+    whole = three + by_item.get("meeting", zero) + by_item.get("training", zero)
+    total = by_item.get("total")
+    return total is not None and abs(total - whole) < abs(total - three)
 
 
 TABLE_PARSERS.add("three_public", parse_three_public)
