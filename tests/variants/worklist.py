@@ -64,12 +64,6 @@ WORKLIST: tuple[Failure, ...] = (
             "收入 rows above 支出 rows under one 项目 | 金额: the 总计 closing the 收入 part is given to the "
             "expenditure side (two expenditure/grand_total, no income/grand_total): the side is not taken "
             "from the 收入 / 支出 line the row stands under"),
-    _f("wide_items", ALL,
-            "三公 items across (合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 → 小计 | 购置费 | 运行费 | "
-            "会议费 | 培训费): the values are placed in the template's fixed order, not by their headers "
-            "(reception and vehicle swap), and with 会议费 | 培训费 the line is not found at all (total "
-            "empty, the other items missing); 机关运行经费 across: read as one 合计 row whose value columns "
-            "are the item names joined (extra:办公费邮电费…), not rows by economic code"),
     _f("text_spaces", ("text",),
             "columns aligned with spaces (pdftotext -layout): empty cells are not placed by their position, "
             "so figures are read in printed order (income: fiscal_general read as fiscal, 'amounts fit more "

@@ -155,10 +155,12 @@ def read_across(lines: Sequence[Line]) -> Across | None:
     paths = header_paths(header, width)
     figures: list[Figure] = []
     for line in body:
-        cells = _cells(line)
-        label = next((t for c, _, _, t in cells if t and not _is_number_cell(line, c)), None)
-        for col, _, _, text in cells:
-            if not _is_number_cell(line, col) and text:
+        cells = {col: text for col, _, _, text in _cells(line)}
+        label = next((t for c, t in cells.items() if t and not _is_number_cell(line, c)), None)
+        # every column under a header: a cell the line leaves out (trailing blanks) is printed empty
+        for col in range(width):
+            text = cells.get(col, "")
+            if text and not _is_number_cell(line, col):
                 continue  # the line's label
             if text or paths[col]:
                 figures.append(Figure(text, paths[col], line, col, label))

@@ -22,7 +22,7 @@ from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
 from cnbudget.normalise.codes import code_family, parent_code
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.tables import income_items, three_panel
+from cnbudget.recognise.tables import economic_across, income_items, three_panel
 from cnbudget.recognise.tables.coded_codes import complete_code
 from cnbudget.recognise.tables.coded_header import (
     EXTRA,
@@ -280,6 +280,8 @@ def parse_coded(block: TableBlock) -> ParsedTables:
     """Every table of the block (usually one) with the problems met reading it."""
     if block.type == "income" and income_items.is_item_list(block):
         return income_items.parse_income_items(block)  # printed as a list of income items
+    if economic_across.is_items_across(block):
+        return economic_across.parse_economic_across(block)  # items across the top (机关运行经费)
     parts = split_tables(block)
     if len(parts) == 1:
         return _parse_one(block)

@@ -14,6 +14,7 @@ placed in the template's usual order by the table's own arithmetic (合计 =
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Line
@@ -140,7 +141,19 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
         for key in keys[len(values):]:
             row.values[key] = None
         table.rows.append(row)
+    _whole_table_total(table.rows)
     return ParsedTables([finish(table)], problems)
+
+
+def _whole_table_total(rows: list[Row]) -> None:
+    """Items down the side: a 合计 above a “三公”经费小计 (and 会议费, 培训费) is the
+    whole table's total."""
+    totals = [r for r in rows if r.item == "total"]
+    own = [r for r in totals if _GROUP in _key(r.name or "")]
+    if own and len(totals) > len(own):
+        for row in totals:
+            if row not in own:
+                row.item = "grand_total"
 
 
 def _money(tok: Token, unit: str | None, problems: list[Problem], line: Line) -> Decimal | None:
@@ -249,41 +262,48 @@ def _is_item_word(text: str) -> bool:
     return item_for(text) is not None or _GROUP in _key(text)
 
 
-def path_item(path: HeaderPath) -> tuple[str | None, bool]:
-    """The item a header path names, and whether a total is the “三公” group's own
-    (“三公”经费 → 小计) rather than a bare 合计 that may be of the whole table. A
-    小计 is its group's (公务用车购置及运行费 → 小计 is the vehicle's); a header
-    wrapped over two cells (公务接 / 待费) is read joined."""
+@dataclass(frozen=True, slots=True)
+class PathItem:
+    item: str | None
+    name: str  # as printed: the header, a wrapped header joined, a 小计 with its group's name
+    own_total: bool = False  # the “三公” group's total (“三公”经费 → 小计), not a bare 合计
+
+
+def path_item(path: HeaderPath) -> PathItem:
+    """The item a header path names. A 小计 is its group's (公务用车购置及运行费 →
+    小计 is the vehicle's, “三公”经费 → 小计 the 三公 total); a header wrapped
+    over two cells (公务接 / 待费) is read joined."""
     _, items = split_path(path, _is_item_word)
     keys = [_key(t) for t in items]
     if not keys:
-        return None, False
+        return PathItem(None, "")
     leaf = keys[-1]
-    if leaf in _GENERIC or (not leaf.strip("合计小总") and leaf):
-        for parent in reversed(keys[:-1]):
+    if leaf in _GENERIC:
+        for parent, printed in zip(reversed(keys[:-1]), reversed(items[:-1]), strict=True):
             found = item_for(parent)
             if found not in (None, "total"):
-                return found, False
+                return PathItem(found, printed)
             if _GROUP in parent:
-                return "total", True
-        return "total", False
+                return PathItem("total", printed + items[-1], own_total=True)
+        return PathItem("total", items[-1])
     found = item_for(leaf)
-    if found is None and len(keys) > 1:
-        found = item_for(keys[-2] + leaf)
+    if found is None and len(keys) > 1 and item_for(keys[-2] + leaf) is not None:
+        return PathItem(item_for(keys[-2] + leaf), items[-2] + items[-1])
     if found is None and _GROUP in leaf:
-        return "total", True  # “三公”经费 printed as one column
-    return found, found == "total" and _GROUP in leaf
+        return PathItem("total", items[-1], own_total=True)  # “三公”经费 printed as one column
+    return PathItem(found, items[-1], found == "total" and _GROUP in leaf)
 
 
 def _names_items(across: Across) -> bool:
     """Items across: the header names at least two 三公 items besides a total."""
-    items = {path_item(p)[0] for p in leaf_paths(across)}
+    items = {path_item(p).item for p in leaf_paths(across)}
     return len(items - {None, "total"}) >= 2
 
 
 def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem]) -> None:
     """One row per item the header names, each value placed by the header over it."""
-    named = _named_totals({p: path_item(p) for p in leaf_paths(across)})
+    found = {p: path_item(p) for p in leaf_paths(across)}
+    named = _named_totals(found)
     figures = [f for f in across.figures if f.path]  # a figure under no header is left unread
     placed = blocks(figures, lambda f: named[f.path], lambda f: split_path(f.path, _is_item_word)[0])
     keys = column_keys(block_labels(placed))
@@ -291,10 +311,10 @@ def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem
     rows: dict[object, Row] = {}
     for p in placed:
         item = "grand_total" if whole and p.item == "total" else p.item
-        ident: object = item if item is not None else split_path(p.figure.path, _is_item_word)[1]
+        name = found[p.figure.path].name
+        ident = item if item is not None else name
         row = rows.get(ident)
         if row is None:
-            name = _printed_name(split_path(p.figure.path, _is_item_word)[1])
             row = rows[ident] = Row(item=item, name=name, locator=locator(p.figure.line))
         key = keys[p.block]
         if row.values.get(key) is not None:
@@ -308,19 +328,12 @@ def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem
     table.rows.extend(rows.values())
 
 
-def _printed_name(path: HeaderPath) -> str:
-    """The row's name as printed: its header, or for a 小计 the group's over it."""
-    if len(path) > 1 and _key(path[-1]) in _GENERIC:
-        return path[-2]
-    return path[-1] if path else ""
-
-
-def _named_totals(named: dict[HeaderPath, tuple[str | None, bool]]) -> dict[HeaderPath, str | None]:
+def _named_totals(named: dict[HeaderPath, PathItem]) -> dict[HeaderPath, str | None]:
     """Items by path; a bare 合计 where the “三公” group prints its own total (合计
     | “三公”经费 → 小计 … | 会议费 | 培训费) is the whole table's, `grand_total`."""
-    own = any(item == "total" and qualified for item, qualified in named.values())
-    return {path: "grand_total" if own and item == "total" and not qualified else item
-            for path, (item, qualified) in named.items()}
+    own = any(n.item == "total" and n.own_total for n in named.values())
+    return {path: "grand_total" if own and n.item == "total" and not n.own_total else n.item
+            for path, n in named.items()}
 
 
 def _whole_total(placed: list[Placed]) -> bool:
