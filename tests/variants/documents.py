@@ -1,8 +1,9 @@
 """The documents variants are printed from: the project's samples (budget
 and final account, base or perturbed figures), each with the tables the
 samples lack that variants reshape — a 机关运行经费 table (its 公用经费 lines),
-and in the budget 会议费 | 培训费 in the 三公 table (“三公”经费、会议费、培训费
-支出预算表; the final account's stays the six 三公 items, as 公开09表) — and
+and in the budget 会议费 | 培训费 and the whole table's 合计 (`grand_total`)
+in the 三公 table (“三公”经费、会议费、培训费支出预算表; the final account's
+stays the six 三公 items, as 公开09表) — and
 the seeds' readings (verified by tests/golden)."""
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def supplemented(doc: Document) -> Document:
     if doc.meta.kind is Kind.BUDGET:
         for item, code, name in (("meeting", MEETING, "会议费"), ("training", TRAINING, "培训费")):
             three.rows.append(Row(item=item, name=name, values={"amount": public.get(code)}))
+        # the whole table's 合计 over the “三公”经费 小计 and 会议费, 培训费 (江苏 公开09表)
+        total = next(r for r in three.rows if r.item == "total")
+        total.name = "“三公”经费小计"
+        whole = sum((r.values["amount"] or Decimal(0) for r in three.rows
+                     if r.item in ("total", "meeting", "training")), Decimal(0))
+        three.rows.insert(0, Row(item="grand_total", name="合计", values={"amount": whole}))
     word = "决算" if doc.meta.kind is Kind.FINAL_ACCOUNT else "预算"
     prefix = three.title.split("财政拨款")[0]
     total = sum(public.values(), Decimal(0))

@@ -33,6 +33,7 @@ WIDE_TYPES = frozenset({"three_public", "operating_cost"})
 VEHICLE_GROUP = "公务用车购置及运行费"
 # the 三公 items across, in the order most templates print them: item → header path
 WIDE_THREE_PUBLIC: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("grand_total", ("合计",)),
     ("total", ("合计",)),
     ("outbound", (THREE_PUBLIC_ITEMS["outbound"],)),
     ("reception", (THREE_PUBLIC_ITEMS["reception"],)),
@@ -43,7 +44,9 @@ WIDE_THREE_PUBLIC: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("training", (THREE_PUBLIC_ITEMS["training"],)),
 )
 THREE_PUBLIC_GROUP = "“三公”经费"  # over the 三公 items where 会议费 | 培训费 print beside them
-BESIDE_THREE_PUBLIC = frozenset({"meeting", "training"})
+# printed beside the “三公”经费 group: its own 合计 then under it (江苏: 合计 | “三公”经费 →
+# 小计 | 因公出国(境)费 | 公务用车… → 小计 | 购置费 | 运行费 … | 会议费 | 培训费)
+BESIDE_THREE_PUBLIC = frozenset({"grand_total", "meeting", "training", "operating_cost"})
 STACKED_INCOME = "收入"
 
 
@@ -148,7 +151,9 @@ def _wide_paths(table: Table) -> list[tuple[Row, tuple[str, ...]]] | None:
         known = [(r, (VEHICLE_GROUP,) if r.item == "vehicle" else p) for r, p in known]
     if BESIDE_THREE_PUBLIC & set(by_item):
         # 合计 beside 会议费 | 培训费 would read as the total of all: it is the 三公 total
-        known = [(r, p if r.item in BESIDE_THREE_PUBLIC else (THREE_PUBLIC_GROUP, *p)) for r, p in known]
+        known = [(r, p if r.item in BESIDE_THREE_PUBLIC
+                  else (THREE_PUBLIC_GROUP, SUBTOTAL) if r.item == "total" and "grand_total" in by_item
+                  else (THREE_PUBLIC_GROUP, *p)) for r, p in known]
     listed = {id(r) for r, _ in known}
     return known + [(r, (row_label(r),)) for r in table.rows if id(r) not in listed]
 
