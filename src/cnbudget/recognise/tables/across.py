@@ -60,10 +60,6 @@ def header_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _label_tokens(line: Line) -> list[str]:
-    return [t.text for t in filled(tokens(line)) if not t.number]
-
-
 def is_figure_line(line: Line) -> bool:
     """Figures, with at most a leading label (预算数, 2024年): a line under a wide header."""
     toks = filled(tokens(line))
@@ -156,19 +152,16 @@ def read_across(lines: Sequence[Line]) -> Across | None:
     figures: list[Figure] = []
     for line in body:
         cells = {col: text for col, _, _, text in _cells(line)}
-        label = next((t for c, t in cells.items() if t and not _is_number_cell(line, c)), None)
+        words = {t.col for t in tokens(line) if not t.number and not t.empty}
+        label = next((t for c, t in cells.items() if c in words), None)
         # every column under a header: a cell the line leaves out (trailing blanks) is printed empty
         for col in range(width):
             text = cells.get(col, "")
-            if text and not _is_number_cell(line, col):
+            if col in words:
                 continue  # the line's label
             if text or paths[col]:
                 figures.append(Figure(text, paths[col], line, col, label))
     return Across(header, figures)
-
-
-def _is_number_cell(line: Line, col: int) -> bool:
-    return any(t.col == col and (t.number or t.empty) for t in tokens(line))
 
 
 def leaf_paths(across: Across) -> list[HeaderPath]:

@@ -24,6 +24,7 @@ from cnbudget.recognise.tables.across import (
     column_keys,
     leaf_paths,
     read_across,
+    split_lines,
     split_path,
 )
 from cnbudget.recognise.tables.cells import (
@@ -78,6 +79,8 @@ def is_items_across(block: TableBlock) -> bool:
     ttype = TABLE_TYPES.get(block.type)
     if ttype is None or ttype.row_key is not RowKey.ECONOMIC:
         return False
+    if split_lines(block.lines) is None:
+        return False  # no line of figures under a header (most tables: a labelled row follows)
     across = read_across(body_lines(block))
     return across is not None and _names_codes(across, block)
 
