@@ -66,6 +66,23 @@ def test_yuan_table_allows_half_a_yuan_per_figure() -> None:
     assert run_audit(doc_of(t), select=[rule]).flatten(["severity"]) == [("error",)]
 
 
+def test_three_public_whole_table_total() -> None:
+    """合计 | “三公”经费 → 小计 … | 会议费 | 培训费: the whole table's 合计 = 小计 + 会议费 + 培训费."""
+    t = Table("three_public", "“三公”经费、会议费、培训费支出预算表", [
+        item_row("grand_total", 1, amount=25_426_000), item_row("total", 2, amount=8_336_000),
+        item_row("outbound", 3, amount=2_225_000), item_row("vehicle", 4, amount=1_836_000),
+        item_row("vehicle_purchase", 5, amount=0), item_row("vehicle_operation", 6, amount=1_836_000),
+        item_row("reception", 7, amount=4_275_000), item_row("meeting", 8, amount=13_052_500),
+        item_row("training", 9, amount=4_037_500),
+    ], unit="万元")
+    rule = "arithmetic.three-public-parts"
+    assert run_audit(doc_of(t), select=[rule]).flatten(["severity"]) == []
+    t.rows[0].values["amount"] = Decimal(25_526_000)  # 10 万元 over
+    found = run_audit(doc_of(t), select=[rule])
+    assert found.flatten(["severity"]) == [("error",)]
+    assert "会议费" in found.findings[0].message
+
+
 # ---- template variants accepted -------------------------------------------------------
 
 def test_income_total_with_or_without_carryover_and_split_fiscal() -> None:

@@ -41,10 +41,13 @@ def _item_sum_finding(table: Table, column: str, total_item: str, parts: list[st
     title_en="Three public expenses add up",
     description_zh="“三公”经费表：合计等于因公出国(境)费、公务用车购置及运行费、公务接待费"
                    "之和（表中另列会议费、培训费的，计入与否任一口径相符即可）；公务用车"
-                   "购置及运行费等于购置费与运行维护费之和。预算数、决算数各列分别检查。",
+                   "购置及运行费等于购置费与运行维护费之和；“三公”经费另有小计时，表的合计等于"
+                   "小计与会议费、培训费之和。预算数、决算数各列分别检查。",
     description_en="three_public: total = outbound + vehicle + reception (meeting and "
                    "training accepted inside or outside the total where printed); vehicle "
-                   "= purchase + operation; every amount column separately.",
+                   "= purchase + operation; where the 三公 group prints its own 小计, the "
+                   "table's 合计 (grand_total) = that total + meeting + training; every amount "
+                   "column separately.",
     table_types=("three_public",),
 )
 def three_public_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
@@ -71,6 +74,11 @@ def three_public_parts(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                 m = check_sum(v("vehicle"), [v(i) for i in parts], slack)
                 if m:
                     yield _item_sum_finding(table, column, "vehicle", parts, m)
+            if "grand_total" in items:
+                parts = ["total", *extra]
+                m = check_sum(v("grand_total"), [v(i) for i in parts], slack)
+                if m:
+                    yield _item_sum_finding(table, column, "grand_total", parts, m)
 
 
 def _lines(table: Table) -> list[Row]:
