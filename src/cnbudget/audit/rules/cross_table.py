@@ -276,6 +276,8 @@ def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator
     # so 三公 above the basic figure is legitimate where project money exists.
     gp = doc.table("general_public") or doc.table("fiscal_expenditure")
     project = _total(gp, "project") if gp else None
+    if project is None:  # a 一般公共预算支出表 printing its 合计 only (江苏): the 支出总表 tells
+        project = _total(doc.table("expenditure"), "project")
     severity = Severity.ERROR if a.value < b.value or project is None or project.value == 0 \
         else Severity.WARNING
     yield rule_.finding(

@@ -315,7 +315,8 @@ def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem
         ident = item if item is not None else name
         row = rows.get(ident)
         if row is None:
-            row = rows[ident] = Row(item=item, name=name, locator=locator(p.figure.line))
+            row = rows[ident] = Row(item=item, name=_name(item, name, whole or "grand_total" in named.values()),
+                                    locator=locator(p.figure.line))
         key = keys[p.block]
         if row.values.get(key) is not None:
             continue  # the same item twice in a block: the figure stays unread (table.figures-unplaced)
@@ -326,6 +327,17 @@ def _wide(across: Across, unit: str | None, table: Table, problems: list[Problem
         for key in dict.fromkeys(keys.values()):
             row.values.setdefault(key, None)
     table.rows.extend(rows.values())
+
+
+def _name(item: str | None, printed: str, whole_table: bool) -> str:
+    """The catalogue's name of a known item (a header wrapped or cut over cells is
+    no name: 公务接 / 待费); in a table with its own 合计, the 三公 total is the
+    “三公”经费小计 (so the tall form reads back the same rows)."""
+    if item == "grand_total":
+        return "合计"
+    if item == "total" and whole_table:
+        return "“三公”经费小计"
+    return THREE_PUBLIC_ITEMS.get(item or "", printed) if item else printed
 
 
 def _named_totals(named: dict[HeaderPath, PathItem]) -> dict[HeaderPath, str | None]:
