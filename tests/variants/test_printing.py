@@ -162,10 +162,11 @@ def test_summary_stacked(samples: dict[str, Document]) -> None:
 
 def test_three_public_wide(samples: dict[str, Document]) -> None:
     budget = _printed(samples["budget"], LayoutVariant(item_form=ItemForm.WIDE), "three_public")
-    # with 会议费 | 培训费 beside them, the 三公 items under their own heading (合计 is theirs)
+    # with 会议费 | 培训费 beside them, the 三公 items under their own heading with their own 小计,
+    # the whole table's 合计 before them (江苏 公开09表)
     assert len(budget.body) == 1 and len(budget.header) == 3
-    assert [c.text for c in budget.header[0]] == ["“三公”经费", "会议费", "培训费"]
-    assert [c.text for c in budget.header[1]] == ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"]
+    assert [c.text for c in budget.header[0]] == ["合计", "“三公”经费", "会议费", "培训费"]
+    assert [c.text for c in budget.header[1]] == ["小计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"]
     assert [c.text for c in budget.header[2]] == ["小计", "购置费", "运行费"]
     final = _printed(samples["final"], LayoutVariant(item_form=ItemForm.WIDE), "three_public")
     assert [c.text for c in final.header[0]] == ["预算数", "决算数"] and len(final.header) == 3
