@@ -168,9 +168,11 @@ def test_three_public_vehicle_severity_policy() -> None:
 
     assert sev(_three_public_doc(5_000, 5_000, 0)) == []
     assert sev(_three_public_doc(5_800, 5_000, 0)) == [("error",)]  # no project money
-    assert sev(_three_public_doc(5_800, 5_000, 9_000)) == [("warning",)]  # may be project money
+    assert sev(_three_public_doc(5_800, 5_000, 9_000)) == [("info",)]  # project money holds it
+    assert sev(_three_public_doc(5_800, 5_000, 500)) == [("warning",)]  # more than project money
     assert sev(_three_public_doc(4_000, 5_000, 9_000)) == [("error",)]  # basic part alone larger
     assert sev(_three_public_doc(5_000, None, 0)) == [("warning",)]  # code not printed
+    assert sev(_three_public_doc(5_000, None, 9_000)) == [("info",)]  # all of it may be project money
     assert sev(_three_public_doc(5_000, None, 0, Kind.FINAL_ACCOUNT)) == []
 
 

@@ -250,6 +250,15 @@ def _three_public(doc: Document, item: str) -> Figure | None:
         figure(table, row, "budget")
 
 
+def _project_total(doc: Document) -> Figure | None:
+    """The project expenditure the 三公 money may partly come from."""
+    gp = doc.table("general_public") or doc.table("fiscal_expenditure")
+    project = _total(gp, "project") if gp else None
+    if project is None:  # a 一般公共预算支出表 printing its 合计 only (江苏): the 支出总表 tells
+        project = _total(doc.table("expenditure"), "project")
+    return project
+
+
 def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator[Finding]:
     a = _three_public(doc, item)
     if a is None:
@@ -259,9 +268,13 @@ def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator
         basic = doc.table("general_public_basic") or doc.table("fiscal_basic")
         if a.value > 0 and basic is not None and not basic.empty and \
                 doc.meta.kind != Kind.FINAL_ACCOUNT:
+            # all of it may be project money: then worth knowing, not a person's work
+            project = _project_total(doc)
+            covered = project is not None and project.value >= a.value
             yield rule_.finding(
-                f"{a.shown}，但{basic.title}未列 {code} 科目",
-                a.location, at_table(basic), actual=a.value, severity=Severity.WARNING,
+                f"{a.shown}，但{basic.title}未列 {code} 科目" + ("（可能全部来自项目支出）" if covered else ""),
+                a.location, at_table(basic), actual=a.value,
+                severity=Severity.INFO if covered else Severity.WARNING,
                 printed_unit=a.table.unit,
             )
         return
@@ -274,26 +287,29 @@ def _vs_basic_code(rule_: Rule, doc: Document, item: str, code: str) -> Iterator
         return
     # 三公 covers basic and project spending; the basic table only the basic part,
     # so 三公 above the basic figure is legitimate where project money exists.
-    gp = doc.table("general_public") or doc.table("fiscal_expenditure")
-    project = _total(gp, "project") if gp else None
-    if project is None:  # a 一般公共预算支出表 printing its 合计 only (江苏): the 支出总表 tells
-        project = _total(doc.table("expenditure"), "project")
-    severity = Severity.ERROR if a.value < b.value or project is None or project.value == 0 \
-        else Severity.WARNING
+    project = _project_total(doc)
+    if a.value < b.value or project is None or project.value == 0:
+        severity = Severity.ERROR
+    elif project.value >= a.value - b.value:  # the project money can hold the difference
+        severity = Severity.INFO
+    else:
+        severity = Severity.WARNING
     yield rule_.finding(
-        f"{a.shown} ≠ {b.shown}" + ("（差额可能来自项目支出）" if severity == Severity.WARNING else ""),
+        f"{a.shown} ≠ {b.shown}" + ("（差额可能来自项目支出）" if severity != Severity.ERROR else ""),
         a.location, b.location, expected=b.value, actual=a.value, severity=severity,
         near=bad.near, printed_unit=a.table.unit,
     )
 
 
-_THREE_PUBLIC_DESC_ZH = ("“三公”经费表的{name}等于基本支出表 {code} 科目（{code_name}）。"
-                         "基本支出表未列该科目而“三公”经费不为零时为警告；“三公”经费大于"
-                         "基本支出科目且有项目支出时为警告（差额可能来自项目支出）。")
-_THREE_PUBLIC_DESC_EN = ("three_public {item} equals economic code {code} of the basic "
-                         "table. A missing code with a non-zero figure is a warning (budgets "
-                         "only); 三公 above the basic figure where project spending exists "
-                         "is a warning (the difference may be project money).")
+_THREE_PUBLIC_DESC_ZH = ("“三公”经费表的{name}不小于基本支出表 {code} 科目（{code_name}）：“三公”经费含"
+                         "基本支出和项目支出。小于基本支出科目为错误；大于而项目支出足以容纳差额时为提示，"
+                         "否则为警告；基本支出表未列该科目而“三公”经费不为零时（仅预算），项目支出足以"
+                         "容纳为提示，否则为警告。")
+_THREE_PUBLIC_DESC_EN = ("three_public {item} is at least economic code {code} of the basic "
+                         "table (三公 covers basic and project spending). Below it is an error; "
+                         "above it is info where the project spending can hold the difference, "
+                         "else a warning; a missing code with a non-zero figure (budgets only) "
+                         "is info where project spending can hold it, else a warning.")
 
 
 def _three_public_rule(id: str, item: str, code: str, name: str, code_name: str,
