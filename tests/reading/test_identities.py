@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from cnbudget.model import Row, Table
 from cnbudget.recognise.identities import identities, verdict
+from cnbudget.recognise.realign import realign_names
 
 WAN = Decimal(10000)
 
@@ -90,3 +91,42 @@ def test_names_paired_with_the_next_rows_codes_make_the_table_misread():
     problem = verdict(shifted, 2020)
     assert problem is not None and shifted.misread
     assert "30203 印为“印刷费”（是 30202 的名称）" in problem.message
+
+
+
+def _basic(rows: list[tuple[str | None, str | None, str]]) -> Table:
+    """(code or None for 合计, name, total in 万元)."""
+    return Table("general_public_basic", "基本支出表", unit="万元", rows=[
+        Row(code=c, item=None if c else "total", name=n, values={"total": Decimal(v) * WAN})
+        for c, n, v in rows])
+
+
+ECONOMIC_ROWS = [("302", "商品和服务支出", "21"), ("30201", "办公费", "1"), ("30202", "印刷费", "2"),
+                 ("30203", "咨询费", "3"), ("30205", "水费", "4"), ("30206", "电费", "5"), ("30207", "邮电费", "6")]
+
+
+def test_names_one_row_off_their_codes_are_realigned_and_the_table_is_not_misread() -> None:
+    # each coded row read with the name of the row below; amounts with their codes
+    names = [n for _c, n, _v in ECONOMIC_ROWS]
+    shifted = _basic([(c, names[i + 1] if i + 1 < len(names) else n, v) for i, (c, n, v) in enumerate(ECONOMIC_ROWS)])
+    problem = realign_names(shifted, 2020)
+    assert problem is not None and problem.code == "table.names-realigned"
+    # the first name was printed nowhere: that row's name is not read rather than its neighbour's
+    assert [(r.code, r.name, r.values["total"]) for r in shifted.rows] == [
+        (c, None if i == 0 else n, Decimal(v) * WAN) for i, (c, n, v) in enumerate(ECONOMIC_ROWS)]
+    assert verdict(shifted, 2020) is None and not shifted.misread
+
+
+def test_names_off_by_more_than_a_row_stay_as_read_and_the_table_is_misread() -> None:
+    names = [n for _c, n, _v in ECONOMIC_ROWS]
+    shifted = _basic([(c, names[(i + 3) % len(names)], v) for i, (c, _n, v) in enumerate(ECONOMIC_ROWS)])
+    assert realign_names(shifted, 2020) is None
+    assert verdict(shifted, 2020) is not None and shifted.misread
+
+
+def test_a_department_s_own_name_slips_are_left_as_printed() -> None:
+    rows = list(ECONOMIC_ROWS)
+    rows[2] = ("30202", "咨询费", "2")  # one wrong name: the department's, not a shifted reading
+    table = _basic(rows)
+    assert realign_names(table, 2020) is None
+    assert [(r.code, r.name) for r in table.rows] == [(c, n) for c, n, _v in rows]

@@ -48,18 +48,6 @@ def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[s
 
 
 WORKLIST: tuple[Failure, ...] = (
-    _f("index_column", ALL,
-            "a leading 序号 column: its number is joined to the code as a split code (4 | 2010301 → "
-            "42010301, 'not a classification code'), so every coded row is lost; the item tables keep theirs"),
-    _f("code_joined", ALL,
-            "\"2010301 行政运行\" in one cell: the code is not split off the name, rows are read as named "
-            "rows keyed by the whole text (item '2010301行政运行') instead of by code"),
-    _f("header_words", ALL,
-            "income: 一般公共预算拨款 / 政府性基金拨款 / 国有资本经营预算拨款 (under 财政拨款收入) and 上年结转结余 are "
-            "not matched to fiscal_general / fiscal_fund / fiscal_state_capital / carryover: the trailing 拨款 / 结余 "
-            "becomes a column of its own (extra:拨款) and the figures shift one column; fiscal_summary: the "
-            "short 一般公共预算 / 政府性基金预算 / 国有资本经营预算 over the expenditure side are not matched to "
-            "general / fund / state_capital, those figures are dropped"),
     _f("summary_stacked", ALL,
             "收入 rows above 支出 rows under one 项目 | 金额: the 总计 closing the 收入 part is given to the "
             "expenditure side (two expenditure/grand_total, no income/grand_total): the side is not taken "
@@ -72,11 +60,6 @@ WORKLIST: tuple[Failure, ...] = (
             "seed 001 收支总表 / 财政拨款收支总表 with one header row (收入项目 | 金额 | 支出项目 | 金额 …) in the "
             "reportlab PDF: the header words are read as rows (收入项目, 支出项目, 一般公共预算财政拨款 …) and "
             "the income figures shift one row", documents=("001",)),
-    _f("code_split+unmerged_repeated", ALL,
-       "类 | 款 | 项 under 科目编码 repeated in each unmerged cell (科目编码 | 科目编码 | 科目编码): the header "
-       "line is taken for the 基本支出 panels' (科目编码 named more than once) and the coded parser fails "
-       "on the table ('not a number: 项'): income, expenditure, general_public, gov_fund, state_capital "
-       "are lost (status partial)"),
     *(_f(f"{panels}+{heads}", ALL,
          "基本支出 in panels without one merged 人员经费 | 公用经费 heading (one header row, or the heading "
          "repeated in each cell): on a 合计 line whose 人员经费合计 is empty (seed 001) the only figure, "

@@ -119,6 +119,10 @@ _TYPES: tuple[ProblemType, ...] = (
        "很可能是读取错误而非单位填报错误：{detail}",
        "table {title!r}: {failed} of its {checked} own identities fail as read; "
        "most likely a misreading, not the department's error: {detail}"),
+    _t("table.names-realigned", R, "科目名称与编码错行，已重新对齐", "names realigned with their codes",
+       "表“{title}”：{count} 行的科目名称印在相邻行的编码旁，按科目名称与本表勾稽关系重新对齐为{how}：{detail}",
+       "table {title!r}: {count} rows' names stood beside a neighbouring row's code; realigned by the "
+       "catalogue's names and the table's own sums ({how}): {detail}"),
     _t("audit.rests-on-misread-table", P, "审核结果依据疑似误读的表格",
        "an audit finding rests on a misread table",
        "审核规则 {rule} 的结果依据疑似误读的表“{title}”，按读取问题报告，不作为单位的错误：{message}",

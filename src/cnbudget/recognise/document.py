@@ -33,6 +33,7 @@ from cnbudget.recognise.identities import verdict
 from cnbudget.recognise.metadata import recognise_metadata
 from cnbudget.recognise.precision import set_printed_decimals
 from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
+from cnbudget.recognise.realign import realign_names
 from cnbudget.recognise.segment import segment
 
 
@@ -83,9 +84,12 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
 
 def check_reading(block: TableBlock, tables: list[Table], year: int | None) -> list[Problem]:
     """The reader's checks of its own reading, whatever parser read the block: a
-    table whose identities mostly fail (or whose names mostly belong to other
-    codes) is marked misread; every printed figure is in some cell, or said not to be."""
-    found = [p for p in (verdict(t, year) for t in tables) if p is not None]
+    table whose names mostly belong to a neighbouring row's code is realigned
+    where that reading fits; one whose identities mostly fail (or whose names
+    still belong to other codes) is marked misread; every printed figure is in
+    some cell, or said not to be."""
+    realigned = [p for p in (realign_names(t, year) for t in tables) if p is not None]
+    found = realigned + [p for p in (verdict(t, year) for t in tables) if p is not None]
     return found + figure_problems(block, tables)
 
 

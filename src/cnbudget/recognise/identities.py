@@ -63,7 +63,7 @@ _INCOME_PARTS = ("superior_subsidy", "business", "special_account", "operating",
                  "subsidiary_remittance", "other")
 _FISCAL_PARTS = ("fiscal_general", "fiscal_fund", "fiscal_state_capital")
 _SUMMARIES = frozenset({"summary", "fiscal_summary"})
-_CODED = frozenset({"income", "expenditure", "general_public", "general_public_basic", "gov_fund",
+CODED = frozenset({"income", "expenditure", "general_public", "general_public_basic", "gov_fund",
                     "state_capital", "fiscal_expenditure", "fiscal_basic", "operating_cost"})
 MIN_FAILED = 2  # one broken identity may well be the department's slip
 
@@ -229,7 +229,7 @@ def identities(table: Table) -> list[Identity]:
     found = [*_row_identities(table, ulp), *_item_identities(table, ulp)]
     if table.type in _SUMMARIES:
         found += list(_summary_identities(table, ulp))
-    if table.type in _CODED:
+    if table.type in CODED:
         found += list(_hierarchy_identities(table, ulp))
     return found
 
@@ -270,7 +270,7 @@ def verdict(table: Table, year: int | None = None) -> Problem | None:
             checked, failed = checked + these, failed + broken
     factor = _factor(table)
     details = [f"{i.what}：{_printed(i.whole / factor)} ≠ {_printed(i.parts / factor)}" for i in failed]
-    names = _shifted_names(table, year) if table.type in _CODED else []
+    names = _shifted_names(table, year) if table.type in CODED else []
     if names:
         details.append(f"{len(names)} 行科目名称与编码不符：" + "、".join(names[:3]))
     if not details:

@@ -41,6 +41,7 @@ from cnbudget.recognise.tables.coded_rows import (
     draft_positional,
     draft_tokens,
     has_cjk,
+    index_columns,
     is_amount_text,
     is_code_piece,
     is_column_numbers,
@@ -303,10 +304,12 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     width = label_width(positional_body, sections.header) if positional_body else None
     decimals = typical_decimals(sections.body)
     numbered = any("序号" in "".join(ln.texts) for ln in sections.header)
+    index = index_columns([_header_cells(ln) for ln in sections.header], positional_body, width) \
+        if width is not None else frozenset()
     drafts: list[RowDraft] = []
     for line in sections.body:
         if is_positional(line) and width is not None:
-            draft = draft_positional(line, width)
+            draft = draft_positional(line, width, index)
         else:
             draft = draft_tokens(line, numbered, decimals)
         if drafts and _continues_name(draft, line, drafts[-1].line):

@@ -79,6 +79,29 @@ _VALUE_LABELS: dict[str, tuple[str, bool]] = {
     "小计": ("", False),
 }
 
+# Other templates' words for a label: a stem and the endings it is printed
+# with (一般公共预算拨款, 政府性基金拨款, 上年结转结余 …). Each form reads as its
+# label, so a header cell holds one label however the template words it.
+_WORDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "一般公共预算": (("一般公共预算", "一般公共"), ("拨款", "拨款收入", "资金", "收入", "财政拨款收入")),
+    "政府性基金预算": (("政府性基金预算", "政府性基金"), ("", "拨款", "拨款收入", "资金", "收入", "财政拨款收入")),
+    "国有资本经营预算": (("国有资本经营预算", "国有资本经营"), ("", "拨款", "拨款收入", "资金", "收入", "财政拨款收入")),
+    "上年结转": (("上年结转", "上年"), ("结余", "和结余", "结转结余", "结转和结余", "结余资金", "结转资金")),
+    "年初结转和结余": (("年初结转",), ("", "结余")),
+    "年末结转和结余": (("年末结转", "年终结转"), ("", "结余")),
+}
+for _label, (_stems, _endings) in _WORDINGS.items():
+    for _stem in _stems:
+        for _ending in _endings:
+            _VALUE_LABELS.setdefault(_stem + _ending, _VALUE_LABELS[_label])
+# a key the table type names otherwise (gov_fund's 上年结转 is the year's opening balance)
+_TYPE_KEYS: dict[str, dict[str, str]] = {
+    "gov_fund": {"carryover": "carryover_begin"},
+    "operating_cost": {"total": "amount"},
+}
+# a header cell ending so names a code or name column (支出功能分类科目, 单位代码)
+_LABEL_COLUMN_ENDINGS = ("科目", "科目编码", "科目代码", "科目名称", "编码", "代码", "名称", "序号")
+
 # Sub-columns printed under 基本支出 / 项目支出 in some templates (河南: by economic
 # category and by kind of project). Known so that a header read as one run of
 # text (space-split, wrapped) still splits into its columns; keyed extra:<label>.
@@ -170,7 +193,12 @@ def scan_labels(text: str) -> list[str]:
                 joined[-1] = "其中：" + label
         else:
             joined.append(label)
-    return [lab for lab in joined if lab not in ("其中", "其中:")]
+    return [lab for lab in joined if lab not in ("其中", "其中:") and not _names_label_column(lab)]
+
+
+def _names_label_column(label: str) -> bool:
+    """An unknown label that ends in a caption word of the code or name columns."""
+    return label not in _SKIP and label not in _VALUE_LABELS and label.endswith(_LABEL_COLUMN_ENDINGS)
 
 
 # columns that split a row's total (a 其中 printed over them is a caption)
@@ -242,9 +270,7 @@ class _KeyMaker:
         self._push(key, leaf.printed, parent if parent != key else None)
 
     def _type_key(self, key: str) -> str:
-        if self.table_type == "operating_cost" and key == "total":
-            return "amount"
-        return key
+        return _TYPE_KEYS.get(self.table_type, {}).get(key, key)
 
     def _push(self, key: str, printed: str, parent: str | None, subset: bool = False) -> None:
         if key in self.used:

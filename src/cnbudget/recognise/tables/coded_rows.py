@@ -159,10 +159,32 @@ def label_width(lines: list[Line], header: list[Line]) -> int:
     return min(starts) if starts else 0
 
 
+# a code printed in the name's cell: "2010301 行政运行", "[2010301]行政运行", "201 03 01 行政运行";
+# a sub-unit code (6 digits) only set apart by brackets or a space
+_JOINED_CODE = re.compile(
+    r"^(?:[\[【(（]\s*(?P<b>\d{3}(?:\s?\d{2}){0,2}|\d{6})\s*[\]】)）]|(?P<c>[235]\d{2}(?:\s?\d{2}){0,2})(?!\d)|(?P<u>\d{6})\s)"
+    r"\s*(?P<name>[^\d\s].*)$")
+# what follows digits that are a year, a count or a date, not a code
+_NOT_A_NAME_START = tuple("年月日号届期次个元万%％．.、，,:：-—")
+
+
+def split_joined_code(text: str) -> tuple[str, str] | None:
+    """(code digits, name) of a cell printing a code before its name, else None."""
+    m = _JOINED_CODE.match(text.strip())
+    if m is None or m.group("name").startswith(_NOT_A_NAME_START):
+        return None
+    digits = re.sub(r"\s+", "", m.group("b") or m.group("c") or m.group("u"))
+    return digits, m.group("name")
+
+
 def _label_parts(draft: RowDraft, label: list[str]) -> None:
     """Code pieces, name, then an optional second code and name (5-2's 政府预算经济分类)."""
     stage = 0
+    expanded: list[str] = []
     for text in label:
+        joined = split_joined_code(text) if not is_code_piece(text.strip()) else None
+        expanded += list(joined) if joined else [text]
+    for text in expanded:
         t = text.strip()
         if not t:
             continue
@@ -183,10 +205,28 @@ def _label_parts(draft: RowDraft, label: list[str]) -> None:
             stage = 3
 
 
-def draft_positional(line: Line, width: int) -> RowDraft:
+# header words of a column numbering the rows (not a code)
+INDEX_WORDS = frozenset({"序号", "行次", "行号", "栏次"})
+
+
+def index_columns(header: list[list[tuple[int, int, str]]], body: list[Line], width: int) -> frozenset[int]:
+    """The label columns that number the rows: headed 序号 / 行次, or, with no such
+    header, a first column counting 1, 2, 3 … down the rows (its number is no code)."""
+    headed = {col for cells in header for col, _span, text in cells
+              if col < width and fold(re.sub(r"\s+", "", text)) in INDEX_WORDS}
+    if headed:
+        return frozenset(headed)
+    firsts = [cells[0] for cells in (dense_cells(ln) for ln in body) if len(cells) > 1 and cells[0].strip()]
+    if len(firsts) >= 3 and all(_DIGITS.match(t) for t in firsts) and \
+            [int(t) for t in firsts] == list(range(int(firsts[0]), int(firsts[0]) + len(firsts))):
+        return frozenset({0})
+    return frozenset()
+
+
+def draft_positional(line: Line, width: int, index: frozenset[int] = frozenset()) -> RowDraft:
     cells = dense_cells(line)
     draft = RowDraft(line=line, positional=True)
-    _label_parts(draft, cells[:width])
+    _label_parts(draft, [t for i, t in enumerate(cells[:width]) if i not in index])
     draft.cells = cells[width:]
     return draft
 
@@ -202,6 +242,11 @@ def draft_tokens(line: Line, numbered: bool, decimals: int) -> RowDraft:
         return draft
     i = 0
     while i < len(tokens) and is_code_piece(tokens[i]):
+        draft.codes.append(tokens[i])
+        i += 1
+    joined = split_joined_code(tokens[i]) if i < len(tokens) and (i == 0 or not draft.codes) else None
+    if joined is not None:  # "[2010301]行政运行" as one token
+        tokens = [*tokens[:i], *joined, *tokens[i + 1:]]
         draft.codes.append(tokens[i])
         i += 1
     words: list[str] = []

@@ -37,6 +37,7 @@ from cnbudget.recognise.tables.cells import (
     table_unit,
     tokens,
 )
+from cnbudget.recognise.tables.coded_rows import split_joined_code
 from cnbudget.recognise.tables.summary_entries import Entry, entries_of, merge_wrapped
 from cnbudget.recognise.tables.summary_items import INCOME, ItemList, Placed, income_item
 from cnbudget.recognise.tables.summary_layout import is_header_line, positional_layout
@@ -52,8 +53,8 @@ def is_item_list(block: TableBlock) -> bool:
     labels: list[str] = []
     for line in body_lines(block):
         toks = [t for t in tokens(line) if not t.empty]
-        if toks and _CODE.match(toks[0].text):
-            return False
+        if toks and (_CODE.match(toks[0].text) or split_joined_code(toks[0].text)):
+            return False  # rows keyed by code (a code printed with its name too)
         labels += [t.text for t in toks if not t.number]
     known = [t for t in labels if income_item(label_key(t))]
     return len(known) >= 3

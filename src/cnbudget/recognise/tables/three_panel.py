@@ -48,10 +48,22 @@ _COLUMN_NAMES = {_PERSONNEL: "人员经费", _PUBLIC: "公用经费"}
 
 def is_three_panel(block: TableBlock) -> bool:
     """A header line naming the code column more than once."""
-    for line in block.lines[:12]:
-        if len(_CODE_HEADER.findall(fold(line.text))) >= 2:
-            return True
-    return False
+    return any(len(_code_starts(line)) >= 2 for line in block.lines[:12])
+
+
+def _code_starts(line: Line) -> list[int]:
+    """The cells that open a panel's code column: one naming it after a cell
+    that does not (科目编码 repeated over 类 | 款 | 项 in unmerged cells opens one)."""
+    starts: list[int] = []
+    before = False
+    for j, text in enumerate(dense_cells(line)):
+        if not text.strip():
+            continue
+        names = bool(_CODE_HEADER.search(fold(text)))
+        if names and not before:
+            starts.append(j)
+        before = names
+    return starts
 
 
 @dataclass(slots=True)
@@ -75,9 +87,8 @@ class _State:
 def _header_info(block: TableBlock) -> tuple[int, list[int], list[str]]:
     """(index of the code-header line, panel start columns, panel kinds)."""
     for i, line in enumerate(block.lines):
-        if len(_CODE_HEADER.findall(fold(line.text))) >= 2:
-            cells = dense_cells(line)
-            starts = [j for j, t in enumerate(cells) if _CODE_HEADER.search(fold(t))]
+        starts = _code_starts(line)
+        if len(starts) >= 2:
             above = " ".join(ln.text for ln in block.lines[max(0, i - 2):i + 1])
             kinds = _panel_kinds(above, len(starts))
             return i, starts, kinds
