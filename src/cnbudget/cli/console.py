@@ -22,6 +22,8 @@ from rich.text import Text
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from cnbudget.extras import MissingExtra
+
 DEBUG_ENV = "CNBUDGET_DEBUG"
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -103,6 +105,9 @@ class CnbudgetGroup(TyperGroup):
         except Terminated:
             say_error("terminated")
             raise typer.Exit(EXIT_TERMINATED) from None
+        except MissingExtra as exc:  # an optional part not installed: say which to install
+            say_error(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None
         except BrokenPipeError:
             # stdout closed by the reader (`| head`): nothing more to say to it
             sys.stdout = open(os.devnull, "w")  # until exit

@@ -22,6 +22,23 @@ for module in (extract, store_commands, check, render):
     module.register(app)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"cnbudget {version('cnbudget')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    _version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit."),
+) -> None:
+    """Read, verify, store and compare Chinese departmental budget and final-account
+    disclosures (部门预决算公开)."""
+
+
 def main() -> None:
     install_signal_handlers()
     app()

@@ -9,13 +9,11 @@ database is `--db` (a path or a SQLAlchemy URL), else `$CNBUDGET_DB`, else
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-import psycopg
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
@@ -31,7 +29,7 @@ from cnbudget.query.display import UNITS, convert_amounts, fmt, fmt_change, fmt_
 from cnbudget.query.export import FORMATS, export_frame
 from cnbudget.query.fdp import write_fiscal_data_package
 from cnbudget.query.metrics import DEFAULT_RANKING, metric_names
-from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation
+from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation, StatementFailed
 from cnbudget.store import Store
 from cnbudget.store.batch import IngestReport, ingest
 from cnbudget.store.engine import resolve_url
@@ -318,10 +316,8 @@ def sql_command(
     try:
         with Database(db) as database:
             frame = database.sql(query, QueryBounds(timeout, max_rows, allow_superuser))
-    except (ReadOnlyViolation, QueryLimit) as exc:
+    except (ReadOnlyViolation, QueryLimit, StatementFailed) as exc:
         raise _fail(str(exc)) from exc
-    except (sqlite3.Error, psycopg.Error) as exc:  # the database's own message is the answer
-        raise _fail(f"{type(exc).__name__}: {exc}") from exc
     if json_out:
         _print_json(_records(frame))
         return

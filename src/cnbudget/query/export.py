@@ -15,9 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
+from cnbudget.extras import require
 from cnbudget.model.contract import exact_json
 from cnbudget.output import atomic_output, csv_text, set_xlsx_text
 
@@ -50,8 +49,9 @@ def _jsonl(frame: pd.DataFrame, path: Path) -> None:
             fh.write(exact_json({str(k): _plain(v) for k, v in record.items()}, indent=None) + "\n")
 
 
-def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
+def _decimal_type(values: list[Decimal]):  # -> pyarrow.DataType | None
     """The narrowest decimal128 holding every value exactly; None beyond 38 digits."""
+    pa = require("pyarrow", "parquet")
     scale = max(0, *(-v.as_tuple().exponent for v in values))
     int_digits = max(1, *(v.adjusted() + 1 for v in values if v != 0))
     precision = int_digits + scale
@@ -59,6 +59,8 @@ def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
 
 
 def _parquet(frame: pd.DataFrame, path: Path) -> None:
+    pa = require("pyarrow", "parquet")  # the [parquet] extra
+    pq = require("pyarrow.parquet", "parquet")
     arrays = []
     for column in frame.columns:
         values = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v

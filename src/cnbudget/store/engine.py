@@ -22,6 +22,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
+from cnbudget.extras import require
+
 DEFAULT_DB = "cnbudget.db"
 ENV_VAR = "CNBUDGET_DB"
 # the PostgreSQL advisory lock every cnbudget writer takes ("cnbu" in ASCII)
@@ -65,6 +67,8 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if "psycopg" in url.split("://", 1)[0]:
+        require("psycopg", "postgres")  # before SQLAlchemy's bare ModuleNotFoundError
     return create_engine(url, pool_pre_ping=True)
 
 
