@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from cnbudget.extras import MissingExtra
+from cnbudget.store.engine import DatabaseMissing
 
 DEBUG_ENV = "CNBUDGET_DEBUG"
 EXIT_OK = 0
@@ -52,8 +53,9 @@ def _console(stderr: bool = False, width: int | None = None) -> Console:
 
 
 err = _console(stderr=True)
-# piped stdout is data: wide enough that tables are not cut to 80 columns
-out = _console(width=None if sys.stdout.isatty() else 240)
+# piped stdout is data: never wrapped to 80 columns (a table is as wide as its cells)
+NOT_A_TERMINAL_WIDTH = 10_000
+out = _console(width=None if sys.stdout.isatty() else NOT_A_TERMINAL_WIDTH)
 
 
 def say(message: str, style: str | None = None) -> None:
@@ -105,6 +107,9 @@ class CnbudgetGroup(TyperGroup):
         except Terminated:
             say_error("terminated")
             raise typer.Exit(EXIT_TERMINATED) from None
+        except DatabaseMissing as exc:  # a mistyped --db: named, not created
+            say_error(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None
         except MissingExtra as exc:  # an optional part not installed: say which to install
             say_error(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None

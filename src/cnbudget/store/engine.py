@@ -43,6 +43,24 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return URL.create("sqlite", database=str(Path(value).expanduser().resolve())).render_as_string()
 
 
+class DatabaseMissing(FileNotFoundError):
+    """A command that only reads was pointed at a SQLite file that does not exist
+    (a mistyped --db): it is not created."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"数据库不存在：{path}（检查 --db 或 $CNBUDGET_DB；先用 cnbudget ingest "
+                         f"建库） / no database at {path}")
+
+
+def require_existing(url: str) -> None:
+    """DatabaseMissing unless `url` is a server database or an existing SQLite file."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database \
+            and not Path(parsed.database).is_file():
+        raise DatabaseMissing(parsed.database)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # Python's sqlite3 opens transactions implicitly; let SQLAlchemy issue BEGIN.
     dbapi_connection.isolation_level = None
