@@ -67,6 +67,12 @@ def say_error(message: str) -> None:
     say(message, "red")
 
 
+def progress(number: int, total: int, path: object) -> None:
+    """`[3/120] file.pdf` on stderr before each file of a batch (not for one file)."""
+    if total > 1:
+        say(f"[{number}/{total}] {path}", "dim")
+
+
 class Terminated(BaseException):
     """SIGTERM, raised in the main thread so that every `with` unwinds (workers
     stopped, temporary folders removed) before the process exits."""
