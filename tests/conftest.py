@@ -34,3 +34,10 @@ def seed(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"seed {prefix} is not in {SEEDS}")
     return matches[0]
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in the default language, whatever the shell has, and a
+    `--lang en` inside one test (it sets the variable) does not leak to the next."""
+    monkeypatch.setenv("CNBUDGET_LANG", "zh")

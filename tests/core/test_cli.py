@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 
 from cnbudget.model.schema import disclosure_schema
+from cnbudget.model.table_types import TABLE_TYPES
 from tests.conftest import seed
 
 
@@ -40,10 +41,18 @@ def test_unreadable_input_is_named_on_stderr_and_the_others_still_processed(tmp_
 
 def test_json_with_several_inputs_needs_an_output_folder():
     done = _cli("extract", str(seed("000")), str(seed("001")), "--json")
-    assert done.returncode == 2 and "-o DIR" in done.stderr
+    assert done.returncode == 2 and "-o 目录" in done.stderr
+
+
+GENERAL_PUBLIC_BASIC = TABLE_TYPES["general_public_basic"].name
 
 
 def test_summary_names_tables_and_facts():
     done = _cli("extract", str(seed("000")), "--no-audit")
     assert done.returncode == 0
-    assert "general_public_basic" in done.stdout and "expenditure_total" in done.stdout
+    # tables by their printed Chinese names; fact keys are codes
+    assert GENERAL_PUBLIC_BASIC in done.stdout and "expenditure_total" in done.stdout
+    assert "读取状态" in done.stdout
+    english = _cli("--lang", "en", "extract", str(seed("000")), "--no-audit")
+    assert english.returncode == 0
+    assert "general_public_basic" in english.stdout and "status" in english.stdout

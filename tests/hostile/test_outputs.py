@@ -99,11 +99,11 @@ def test_formula_like(text: str, neutral: bool) -> None:
 def test_exports_never_hold_formulas(tmp_path: Path) -> None:
     frame = pd.DataFrame({"name": [EVIL, "+cmd", "普通", "-"],
                           "amount": [Decimal("-12.50"), Decimal("3"), Decimal("0.10"), None]})
-    export_frame(frame, tmp_path / "x.csv")
-    rows = list(csv.reader((tmp_path / "x.csv").open(encoding="utf-8")))
+    export_frame(frame, tmp_path / "x.csv", unit="元")
+    rows = list(csv.reader((tmp_path / "x.csv").open(encoding="utf-8-sig")))
     assert [r[0] for r in rows[1:]] == ["'" + EVIL, "'+cmd", "普通", "'-"]
     assert rows[1][1] == "-12.50"  # a negative amount is data, unchanged
-    export_frame(frame, tmp_path / "x.xlsx")
+    export_frame(frame, tmp_path / "x.xlsx", unit="元")
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx").active
     assert ws["A2"].value == EVIL and ws["A2"].data_type == "s" and ws["A2"].quotePrefix
     assert ws["B2"].value == -12.5 and ws["B2"].data_type == "n"

@@ -4,14 +4,19 @@ other sessions) and runaway queries are refused or stopped; reads work."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation, run_sql
+from cnbudget.query.readonly import (
+    QueryBounds,
+    QueryLimit,
+    ReadOnlyViolation,
+    StatementFailed,
+    run_sql,
+)
 from cnbudget.store import Store
 from cnbudget.store.engine import resolve_url
 from cnbudget.store.synthetic import full_document
@@ -50,7 +55,7 @@ SQLITE_REFUSED = (
 @pytest.mark.parametrize("statement", SQLITE_REFUSED)
 def test_sqlite_refuses(statement: str, sqlite_db: Path) -> None:
     url = resolve_url(sqlite_db)
-    with pytest.raises((ReadOnlyViolation, sqlite3.Error)):
+    with pytest.raises((ReadOnlyViolation, StatementFailed)):
         run_sql(url, statement)
     assert run_sql(url, "SELECT count(*) AS n FROM documents")["n"].iloc[0] == 1
 

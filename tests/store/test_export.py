@@ -38,8 +38,8 @@ def test_formats_round_trip_exactly(db: Database, tmp_path: Path) -> None:
     amounts = [v for v in frame["amount"] if v is not None]
     assert Decimal("12345678901.23") in amounts and Decimal("0.0001") in amounts
 
-    db.export(frame, tmp_path / "x.csv")
-    with (tmp_path / "x.csv").open(encoding="utf-8") as fh:
+    db.export(frame, tmp_path / "x.csv", unit="元", keys=True)
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert [Decimal(r["amount"]) if r["amount"] else None for r in rows] == list(frame["amount"])
 
@@ -55,13 +55,13 @@ def test_formats_round_trip_exactly(db: Database, tmp_path: Path) -> None:
         == list(frame["amount"])
     assert parsed[0]["department"] == frame["department"].iloc[0]
 
-    db.export(frame, tmp_path / "x.xlsx")
+    db.export(frame, tmp_path / "x.xlsx")  # for people: 万元, as printed
     sheet = load_workbook(tmp_path / "x.xlsx").active
     header = [c.value for c in sheet[1]]
-    col = header.index("amount")
+    col = header.index("金额（万元）")
     xlsx_amounts = [r[col] for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert [None if v is None else Decimal(repr(v)) for v in xlsx_amounts] \
-        == list(frame["amount"])
+        == [None if v is None else v / 10000 for v in frame["amount"]]
 
 
 def test_fiscal_data_package_validates(db: Database, tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def test_cli(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     assert ranked.exit_code == 0, ranked.output
     assert json.loads(ranked.stdout)["rows"][0]["department"] == "石家庄市财政局"
     human = runner.invoke(app, ["compare", "--year", "2021", "--region", "石家庄市"])
-    assert human.exit_code == 0 and "rank" in human.stdout
+    assert human.exit_code == 0 and "排名" in human.stdout
     shown = runner.invoke(app, ["show", "1", "--json"])
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["documents"][0]["document"]["year"] == 2018

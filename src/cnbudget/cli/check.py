@@ -12,8 +12,9 @@ from cnbudget.audit.config import AuditConfig, load_config
 from cnbudget.audit.docs import rules_json
 from cnbudget.audit.engine import AuditReport, run_audit, selected_rules
 from cnbudget.audit.report import print_report, report_html, report_json
-from cnbudget.cli.console import EXIT_FINDINGS, EXIT_UNUSABLE, out, say, say_error
+from cnbudget.cli.console import EXIT_FINDINGS, EXIT_UNUSABLE, out, progress, say, say_error
 from cnbudget.cli.extract import LIMIT_OPTION, extract_or_report, limits_of
+from cnbudget.lang import t
 from cnbudget.output import UnsafeOutput, check_output, write_text
 
 
@@ -41,7 +42,8 @@ def check_command(
     chosen_select, chosen_ignore = _split(select), _split(ignore)
     known = selected_rules(chosen_select, chosen_ignore)
     if not known:
-        say_error("no rule matches --select/--ignore")
+        say_error(t("--select/--ignore 没有选中任何规则（规则见 cnbudget rules）",
+                    "no rule matches --select/--ignore (see cnbudget rules)"))
         raise typer.Exit(EXIT_UNUSABLE)
     if html_out is not None:
         try:  # refused before the work, not after
@@ -53,7 +55,8 @@ def check_command(
     cfg: AuditConfig | None = load_config(config) if config else None
     reports: list[AuditReport] = []
     worst = 0
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        progress(number, len(paths), path)
         doc = extract_or_report(path, audit=False, limits=limits)
         if isinstance(doc, int):
             worst = max(worst, doc)
@@ -68,10 +71,11 @@ def check_command(
             print_report(report, out)
     if html_out is not None:
         write_text(html_out, report_html(reports), paths)
-        say(f"HTML report written to {html_out}")
+        say(t(f"HTML 报告已写入 {html_out}", f"HTML report written to {html_out}"))
     for report in reports:
         for e in report.errors:
-            say(f"{report.document.source.file}: rule {e.rule} crashed: {e.error}", "magenta")
+            say(t(f"{report.document.source.file}：规则 {e.rule} 出错：{e.error}",
+                  f"{report.document.source.file}: rule {e.rule} crashed: {e.error}"), "magenta")
     if worst:
         raise typer.Exit(worst)
     if any(r.has_errors for r in reports):
@@ -85,9 +89,16 @@ def rules_command(
     if json_out:
         typer.echo(json.dumps(rules_json(), ensure_ascii=False, indent=2))
         return
-    table = RichTable("id", "severity", "规则", "rule", title="cnbudget audit rules")
-    for r in selected_rules():
-        table.add_row(r.id, r.severity.value, r.title_zh, r.title_en)
+    from cnbudget.query.columns import value_label
+
+    rules = selected_rules()
+    # the id is what --select takes: never cut nor folded, whatever the width
+    table = RichTable(title=t("cnbudget 审核规则", "cnbudget audit rules"))
+    table.add_column("id", no_wrap=True, min_width=max((len(r.id) for r in rules), default=2))
+    table.add_column(t("级别", "severity"), no_wrap=True)
+    table.add_column(t("规则", "rule"), overflow="fold")
+    for r in rules:
+        table.add_row(r.id, value_label("severity", r.severity.value), t(r.title_zh, r.title_en))
     out.print(table)
 
 

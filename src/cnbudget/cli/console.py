@@ -22,6 +22,9 @@ from rich.text import Text
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from cnbudget.extras import MissingExtra
+from cnbudget.store.engine import DatabaseMissing
+
 DEBUG_ENV = "CNBUDGET_DEBUG"
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -50,8 +53,9 @@ def _console(stderr: bool = False, width: int | None = None) -> Console:
 
 
 err = _console(stderr=True)
-# piped stdout is data: wide enough that tables are not cut to 80 columns
-out = _console(width=None if sys.stdout.isatty() else 240)
+# piped stdout is data: never wrapped to 80 columns (a table is as wide as its cells)
+NOT_A_TERMINAL_WIDTH = 10_000
+out = _console(width=None if sys.stdout.isatty() else NOT_A_TERMINAL_WIDTH)
 
 
 def say(message: str, style: str | None = None) -> None:
@@ -61,6 +65,12 @@ def say(message: str, style: str | None = None) -> None:
 
 def say_error(message: str) -> None:
     say(message, "red")
+
+
+def progress(number: int, total: int, path: object) -> None:
+    """`[3/120] file.pdf` on stderr before each file of a batch (not for one file)."""
+    if total > 1:
+        say(f"[{number}/{total}] {path}", "dim")
 
 
 class Terminated(BaseException):
@@ -103,6 +113,12 @@ class CnbudgetGroup(TyperGroup):
         except Terminated:
             say_error("terminated")
             raise typer.Exit(EXIT_TERMINATED) from None
+        except DatabaseMissing as exc:  # a mistyped --db: named, not created
+            say_error(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None
+        except MissingExtra as exc:  # an optional part not installed: say which to install
+            say_error(str(exc))
+            raise typer.Exit(EXIT_UNUSABLE) from None
         except BrokenPipeError:
             # stdout closed by the reader (`| head`): nothing more to say to it
             sys.stdout = open(os.devnull, "w")  # until exit

@@ -6,7 +6,6 @@ from collections import Counter
 from pathlib import Path
 
 import typer
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from cnbudget.cli.console import (
@@ -14,21 +13,21 @@ from cnbudget.cli.console import (
     err,
     internal_failure,
     out,
+    progress,
     say,
     say_error,
 )
+from cnbudget.cli.tabular import rich_table
 from cnbudget.ingest.errors import NotADisclosure, UnreadableSource
 from cnbudget.ingest.isolation import WorkerFailed
 from cnbudget.ingest.limits import Limits
+from cnbudget.lang import t
 from cnbudget.model import Document, ProblemSeverity
 from cnbudget.model.contract import dumps
 from cnbudget.output import UnsafeOutput, check_output, distinct_names, write_text
 from cnbudget.pipeline import extract as extract_document
 
-_PROBLEM_STYLE = {
-    ProblemSeverity.PARTIAL: ("yellow", "partial"),
-    ProblemSeverity.RECOVERED: ("cyan", "recovered"),
-}
+_PROBLEM_STYLE = {ProblemSeverity.PARTIAL: "yellow", ProblemSeverity.RECOVERED: "cyan"}
 
 LIMIT_OPTION = typer.Option(
     None, "--limit", help="A per-file limit KEY=VALUE (repeatable; e.g. file_mb=50, seconds=30, "
@@ -65,36 +64,48 @@ def extract_or_report(path: Path, *, audit: bool, limits: Limits) -> Document | 
 
 
 def _summary(doc: Document) -> None:
+    from cnbudget.query.columns import value_label
+
     m = doc.meta
-    out.print(Text(doc.source.file, style="bold"), Text(f" ({doc.source.format}, status {doc.status.value})"))
-    out.print(
-        f"  {m.title or '?'} | kind {m.kind.value if m.kind else '?'} | scope "
-        f"{m.scope.value if m.scope else '?'} | year {m.year or '?'}"
-    )
-    out.print(
-        f"  department {m.department.name or '?'} (code {m.department.code or '-'}) | "
-        f"region {m.region.name or '?'} ({m.region.level.value if m.region.level else '?'}) | "
-        f"units {', '.join(m.source_units) or '-'}"
-    )
-    table = RichTable("type", "title", "unit", "rows", "where", title="tables")
-    for t in doc.tables:
+    out.print(Text(doc.source.file, style="bold"),
+              Text(f" （{doc.source.format}，{t('读取状态', 'status')} "
+                   f"{value_label('status', doc.status.value)}）"))
+    kind = value_label("kind", m.kind.value) if m.kind else "?"
+    scope = value_label("scope", m.scope.value) if m.scope else "?"
+    out.print(Text(f"  {m.title or '?'} | {t('类型', 'kind')} {kind} | {t('范围', 'scope')} "
+                   f"{scope} | {t('年度', 'year')} {m.year or '?'}"))
+    out.print(Text(
+        f"  {t('部门', 'department')} {m.department.name or '?'}（{t('编码', 'code')} "
+        f"{m.department.code or '-'}） | {t('地区', 'region')} {m.region.name or '?'} | "
+        f"{t('金额单位', 'units')} {'、'.join(m.source_units) or '-'}"
+    ))
+    table = rich_table(t("表", "type"), t("表名", "title"), t("单位", "unit"), t("行数", "rows"),
+                       t("位置", "where"), title=t("表格", "tables"))
+    for printed in doc.tables:
         where = ""
-        if t.locator:
-            where = f"p.{t.locator.page}" if t.locator.page else f"l.{t.locator.line}"
-        table.add_row(t.type, t.title, t.unit or "", "empty" if t.empty else str(len(t.rows)), where)
+        if printed.locator:
+            where = (t(f"第{printed.locator.page}页", f"p.{printed.locator.page}")
+                     if printed.locator.page else
+                     t(f"第{printed.locator.line}行", f"l.{printed.locator.line}"))
+        table.add_row(value_label("table_type", printed.type), printed.title, printed.unit or "",
+                      t("空表", "empty") if printed.empty else str(len(printed.rows)), where)
     out.print(table)
-    facts = RichTable("fact", "value", "unit", "text", title="facts")
+    facts = rich_table(t("事实", "fact"), t("数值", "value"), t("单位", "unit"),
+                       t("原文", "text"), title=t("说明中的数字", "facts"))
     for f in doc.facts:
         facts.add_row(f.key, str(f.value), f.unit, f.text[:60])
     out.print(facts)
     if doc.findings:
         counts = Counter(f.severity.value for f in doc.findings)
-        out.print("  findings: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+        out.print(Text(t("  审核发现：", "  findings: ") + t("，", ", ").join(
+            f"{value_label('severity', s)} {n}" for s, n in sorted(counts.items()))))
     for p in doc.problems:
         # recovered readings are worth a look; unread content is what makes `partial`
-        style, label = _PROBLEM_STYLE[p.severity]
+        style = _PROBLEM_STYLE[p.severity]
+        label = value_label("severity", p.severity.value)
         # document text is data, never console markup
-        err.print(Text(f"{doc.source.file}: {label} {p.code}: {p.message}", style=style), highlight=False)
+        err.print(Text(f"{doc.source.file}: {label} {p.code}: {p.message}", style=style),
+                  highlight=False)
 
 
 def extract_command(
@@ -110,14 +121,16 @@ def extract_command(
     """Extract disclosure documents into the cnbudget data model. Exit 0: all read;
     2: an input could not be read; 3: internal failure."""
     if json_out and len(paths) > 1 and out_dir is None:
-        say_error("--json prints one document; with several inputs use -o DIR")
+        say_error(t("--json 只输出一份文件；多个输入请用 -o 目录",
+                    "--json prints one document; with several inputs use -o DIR"))
         raise typer.Exit(EXIT_UNUSABLE)
     limits = limits_of(limit)
     worst = 0
     names = distinct_names(paths, ".json")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        progress(number, len(paths), path)
         target = out_dir / names[path] if out_dir is not None else None
         if target is not None:
             try:  # refused before the work, not after

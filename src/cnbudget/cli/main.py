@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import typer
 
-from cnbudget.cli import check, extract, render, store_commands
+from cnbudget.cli import check, extract, query_commands, render, store_commands
 from cnbudget.cli.console import CnbudgetGroup, install_signal_handlers
+from cnbudget.lang import set_lang
 
 app = typer.Typer(
     name="cnbudget",
@@ -18,8 +19,38 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, store_commands, check, render):
+for module in (extract, store_commands, query_commands, check, render):
     module.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"cnbudget {version('cnbudget')}")
+        raise typer.Exit()
+
+
+def _lang(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        set_lang(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+@app.callback()
+def _options(
+    _version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit."),
+    _lang_option: str | None = typer.Option(None, "--lang", callback=_lang, is_eager=True,
+                                            help="zh (default) or en: the language of tables, "
+                                            "messages and reports (also $CNBUDGET_LANG); JSON "
+                                            "keys and codes never change."),
+) -> None:
+    """Read, verify, store and compare Chinese departmental budget and final-account
+    disclosures (部门预决算公开)."""
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ gives 万元.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -40,9 +41,23 @@ from cnbudget.query.readonly import QueryBounds, run_sql
 from cnbudget.store import Store
 
 
+@dataclass(frozen=True, slots=True)
+class DisclosureView:
+    """One disclosure as `cnbudget show` prints it: its listing row, its files (and
+    versions), its key figures and its current documents."""
+
+    row: pd.DataFrame
+    files: pd.DataFrame
+    figures: pd.DataFrame
+    documents: list[Document]
+
+
 class Database:
-    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
-        self.store = Store(db)
+    def __init__(self, db: str | os.PathLike[str] | None = None, *,
+                 existing: bool = False) -> None:
+        """`existing`: a SQLite file that does not exist is refused (DatabaseMissing),
+        not created: what read-only commands want."""
+        self.store = Store(db, existing=existing)
 
     @property
     def url(self) -> str:
@@ -71,6 +86,22 @@ class Database:
     def documents(self, disclosure_id: int) -> pd.DataFrame:
         """The files of one disclosure, with their versions."""
         return self._frame(documents_query(disclosure_id))
+
+    def disclosure(self, disclosure_id: int) -> DisclosureView:
+        """One disclosure with its files, key figures and documents; KeyError if none."""
+        listing = self.disclosures()
+        row = listing[listing["disclosure_id"] == disclosure_id]
+        if row.empty:
+            raise KeyError(disclosure_id)
+        files = self.documents(disclosure_id)
+        docs = [self.document(int(i)) for i in files["id"]]
+        info = row.iloc[0]
+        figures = pd.DataFrame(columns=["metric", "name", "amount"])
+        if not pd.isna(info["department_id"]) and not pd.isna(info["year"]):
+            figures = self.compare(int(info["department_id"]), kind=info["kind"],
+                                   scope=info["scope"],
+                                   years=(int(info["year"]), int(info["year"])))
+        return DisclosureView(row, files, figures, docs)
 
     def line_items(self, *, table_type: str | None = None, column: str | None = None,
                    code: str | None = None, item: str | None = None,
@@ -120,12 +151,16 @@ class Database:
         return self.store.load(document_id)
 
     def export(self, frame_: pd.DataFrame, path: str | os.PathLike[str],
-               fmt: str | None = None) -> Path:
-        return export_frame(frame_, Path(path), fmt)
+               fmt: str | None = None, *, unit: str = "万元", keys: bool = False,
+               bom: bool = True) -> Path:
+        """CSV/TSV/XLSX for people (labelled headers, 万元, BOM), Parquet/JSON Lines
+        as stored (cnbudget.query.export)."""
+        return export_frame(frame_, Path(path), fmt, unit=unit, keys=keys, bom=bom)
 
     def fiscal_data_package(self, out_dir: str | os.PathLike[str], **filters: object) -> Path:
         return write_fiscal_data_package(self.line_items(**filters), Path(out_dir))
 
 
-def open_database(db: str | os.PathLike[str] | None = None) -> Database:
-    return Database(db)
+def open_database(db: str | os.PathLike[str] | None = None, *,
+                  existing: bool = False) -> Database:
+    return Database(db, existing=existing)

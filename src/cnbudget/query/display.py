@@ -1,5 +1,6 @@
 """Amounts for people: yuan → 万元 with two decimals (the unit disclosures print),
-or yuan as stored. Exact `Decimal` arithmetic; rounding half up as printed."""
+or yuan as stored, with thousands separators (1,234.56). Exact `Decimal`
+arithmetic; rounding half up as printed."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ def in_unit(amount: Decimal | None, unit: str = "万元") -> Decimal | None:
 
 def fmt(amount: Decimal | None, unit: str = "万元") -> str:
     value = in_unit(amount, unit)
-    return "" if value is None else f"{value}"
+    return "" if value is None else f"{value:,}"
 
 
 def fmt_change(amount: Decimal | None, unit: str = "万元") -> str:
     value = in_unit(amount, unit)
-    return "" if value is None else f"{value:+}"
+    return "" if value is None else f"{value:+,}"
 
 
 def fmt_pct(pct: Decimal | None) -> str:

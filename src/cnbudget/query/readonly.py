@@ -29,13 +29,17 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pandas as pd
-import psycopg
 from sqlalchemy.engine import make_url
 
+from cnbudget.extras import require
 from cnbudget.store.engine import make_engine
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 class ReadOnlyViolation(PermissionError):
@@ -44,6 +48,10 @@ class ReadOnlyViolation(PermissionError):
 
 class QueryLimit(RuntimeError):
     """The statement ran past its time limit or returned more rows than allowed."""
+
+
+class StatementFailed(RuntimeError):
+    """The database refused or failed the statement; the message is its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +138,7 @@ FROM pg_roles r WHERE r.rolname = current_user
 
 
 def _postgres(url: str, sql: str, bounds: QueryBounds) -> pd.DataFrame:
+    psycopg = require("psycopg", "postgres")
     engine = make_engine(url)
     deadline = time.monotonic() + bounds.timeout_s
     try:
@@ -181,5 +190,12 @@ def run_sql(url: str, sql: str, bounds: QueryBounds | None = None) -> pd.DataFra
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database:
             raise ValueError("cnbudget sql needs a database file")
-        return _sqlite(parsed.database, sql, chosen)
-    return _postgres(url, sql, chosen)
+        try:
+            return _sqlite(parsed.database, sql, chosen)
+        except sqlite3.Error as exc:
+            raise StatementFailed(f"{type(exc).__name__}: {exc}") from exc
+    psycopg = require("psycopg", "postgres")
+    try:
+        return _postgres(url, sql, chosen)
+    except psycopg.Error as exc:
+        raise StatementFailed(f"{type(exc).__name__}: {exc}") from exc

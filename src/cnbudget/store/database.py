@@ -16,7 +16,7 @@ from sqlalchemy.exc import StatementError
 
 from cnbudget import __version__
 from cnbudget.model.document import Document
-from cnbudget.store.engine import make_engine, resolve_url, writing
+from cnbudget.store.engine import make_engine, require_existing, resolve_url, writing
 from cnbudget.store.migrate import upgrade
 from cnbudget.store.read import load_document
 from cnbudget.store.schema import documents, ingest_errors, ingest_runs
@@ -25,8 +25,12 @@ from cnbudget.store.write import Stored, find_by_sha256, replace_document, store
 
 
 class Store:
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> None:
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+                 existing: bool = False) -> None:
+        """`existing`: refuse (DatabaseMissing) rather than create a SQLite file."""
         self.url = resolve_url(db)
+        if existing:
+            require_existing(self.url)
         self.engine: Engine = make_engine(self.url)
         if migrate:
             upgrade(self.engine)

@@ -22,6 +22,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
+from cnbudget.extras import require
+
 DEFAULT_DB = "cnbudget.db"
 ENV_VAR = "CNBUDGET_DB"
 # the PostgreSQL advisory lock every cnbudget writer takes ("cnbu" in ASCII)
@@ -39,6 +41,24 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         return url.render_as_string(hide_password=False)
     # built, not formatted: a path with ? or # is a file name, not URL syntax
     return URL.create("sqlite", database=str(Path(value).expanduser().resolve())).render_as_string()
+
+
+class DatabaseMissing(FileNotFoundError):
+    """A command that only reads was pointed at a SQLite file that does not exist
+    (a mistyped --db): it is not created."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"数据库不存在：{path}（检查 --db 或 $CNBUDGET_DB；先用 cnbudget ingest "
+                         f"建库） / no database at {path}")
+
+
+def require_existing(url: str) -> None:
+    """DatabaseMissing unless `url` is a server database or an existing SQLite file."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database \
+            and not Path(parsed.database).is_file():
+        raise DatabaseMissing(parsed.database)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -65,6 +85,8 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if "psycopg" in url.split("://", 1)[0]:
+        require("psycopg", "postgres")  # before SQLAlchemy's bare ModuleNotFoundError
     return create_engine(url, pool_pre_ping=True)
 
 
