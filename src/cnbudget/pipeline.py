@@ -9,15 +9,16 @@ disclosure.py); every lesser trouble is data on the document (`status`,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.isolation import extract_isolated
 from cnbudget.ingest.limits import Limits
-from cnbudget.ingest.readers import SourceRead, read_bytes, read_source
 from cnbudget.model import Document
-from cnbudget.recognise.disclosure import require_disclosure
-from cnbudget.recognise.document import recognise
 from cnbudget.registry import load_plugins
+
+if TYPE_CHECKING:  # the readers and recognition load where they run: in the worker
+    from cnbudget.ingest.readers import SourceRead
 
 
 def _finish(doc: Document, audit: bool) -> Document:
@@ -36,6 +37,8 @@ def extract(path: Path | str, *, audit: bool = True, limits: Limits | None = Non
     reads any document (a fragment, a single table) without asking whether it is a
     disclosure; that is a developer's reading of a trusted file, done in this process."""
     if not isolate or not disclosures_only:
+        from cnbudget.ingest.readers import read_source
+
         load_plugins()
         return extract_read(read_source(Path(path), limits), audit=audit,
                             disclosures_only=disclosures_only)
@@ -48,6 +51,9 @@ def extract(path: Path | str, *, audit: bool = True, limits: Limits | None = Non
 def extract_read(read: SourceRead, *, audit: bool = True, disclosures_only: bool = True) -> Document:
     """A file already read (a `SourceRead`) recognised, refused if it is no
     disclosure, and audited."""
+    from cnbudget.recognise.disclosure import require_disclosure
+    from cnbudget.recognise.document import recognise
+
     doc = recognise(read)
     if disclosures_only:
         require_disclosure(doc, read.layout.lines)
@@ -55,5 +61,7 @@ def extract_read(read: SourceRead, *, audit: bool = True, disclosures_only: bool
 
 
 def extract_bytes(data: bytes, name: str, *, audit: bool = True, disclosures_only: bool = True) -> Document:
+    from cnbudget.ingest.readers import read_bytes
+
     load_plugins()
     return extract_read(read_bytes(data, name), audit=audit, disclosures_only=disclosures_only)

@@ -8,34 +8,28 @@ database is `--db` (a path or a SQLAlchemy URL), else `$CNBUDGET_DB`, else
 
 from __future__ import annotations
 
+# Only what the options need is imported here: pandas, SQLAlchemy, psycopg and the
+# store load inside the command that uses them, so `cnbudget --help` and
+# `cnbudget extract` never pay for them (tests/cli/test_startup.py).
 import json
-import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import psycopg
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 from rich.text import Text
-from sqlalchemy.engine import make_url
 
 from cnbudget.cli.console import EXIT_INTERNAL, EXIT_UNUSABLE, err, out, say, say_error
 from cnbudget.cli.extract import LIMIT_OPTION, limits_of
-from cnbudget.model.contract import to_plain_json
-from cnbudget.query.api import Database
-from cnbudget.query.compare import AmbiguousDepartment, UnknownDepartment
-from cnbudget.query.display import UNITS, convert_amounts, fmt, fmt_change, fmt_pct
-from cnbudget.query.export import FORMATS, export_frame
-from cnbudget.query.fdp import write_fiscal_data_package
+from cnbudget.query.export import FORMATS
 from cnbudget.query.metrics import DEFAULT_RANKING, metric_names
-from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation
-from cnbudget.store import Store
-from cnbudget.store.batch import IngestReport, ingest
-from cnbudget.store.engine import resolve_url
-from cnbudget.store.read import DocumentNotFound
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cnbudget.store.batch import IngestReport
 
 EXIT_USAGE = EXIT_UNUSABLE
 
@@ -73,6 +67,17 @@ def ingest_command(
     Each file is read in an isolated worker under the limits. Exit 0: every file
     stored or already stored; 2: some files could not be read (each named, the
     others stored); 3: internal failure."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from cnbudget.store import Store
+    from cnbudget.store.batch import ingest
+
     limits = limits_of(limit)
     with Store(db) as store, Progress(
         TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -122,6 +127,8 @@ def _table(*headers: str, title: str | None = None) -> RichTable:
 
 
 def _check_unit(unit: str) -> None:
+    from cnbudget.query.display import UNITS
+
     if unit not in UNITS:
         raise _fail(f"unknown unit {unit!r}; one of {', '.join(UNITS)}")
 
@@ -132,7 +139,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 def _json_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return None
     if isinstance(value, Decimal):
         return str(value)  # exact; JSON numbers could round
@@ -164,6 +171,8 @@ def ls_command(
     json_out: bool = JSON_OPTION,
 ) -> None:
     """List disclosures (department × year × kind × scope) with their files and findings."""
+    from cnbudget.query.api import Database
+
     with Database(db) as database:
         frame = database.disclosures(region=region, year=year, kind=kind,
                                      department=department, has_errors=has_errors)
@@ -187,6 +196,13 @@ def show_command(
     db: str | None = DB_OPTION, unit: str = UNIT, json_out: bool = JSON_OPTION,
 ) -> None:
     """One disclosure: its files (and versions), key figures, tables and findings."""
+    import pandas as pd
+
+    from cnbudget.model.contract import to_plain_json
+    from cnbudget.query.api import Database
+    from cnbudget.query.display import fmt
+    from cnbudget.store.read import DocumentNotFound
+
     _check_unit(unit)
     with Database(db) as database:
         listing = database.disclosures()
@@ -250,6 +266,10 @@ def compare_command(
 ) -> None:
     """Compare one department across years (totals, basic/project, 三公, categories),
     or rank departments of one year by a metric."""
+    from cnbudget.query.api import Database
+    from cnbudget.query.compare import AmbiguousDepartment, UnknownDepartment
+    from cnbudget.query.display import convert_amounts
+
     _check_unit(unit)
     try:
         with Database(db) as database:
@@ -269,6 +289,8 @@ def compare_command(
 
 
 def _print_years(frame: pd.DataFrame, unit: str) -> None:
+    from cnbudget.query.display import fmt, fmt_change, fmt_pct
+
     years = sorted(frame["year"].unique())
     table = _table("metric", "name", *(str(y) for y in years),
                       title=f"{frame.attrs.get('department')} ({unit}; change and growth "
@@ -291,6 +313,8 @@ def _print_years(frame: pd.DataFrame, unit: str) -> None:
 
 
 def _print_ranking(frame: pd.DataFrame, unit: str, metric: str, year: int | None) -> None:
+    from cnbudget.query.display import fmt, fmt_change, fmt_pct
+
     table = _table("rank", "department", "region", f"{metric} ({unit})", "share",
                       f"{(year or 0) - 1}", "change", "growth", title=f"{year}: {metric}")
     for r in frame.itertuples():
@@ -315,6 +339,13 @@ def sql_command(
 ) -> None:
     """Run one read-only SQL statement, bounded in time and rows; tables: see
     docs/database.md. Exit 2 for a refused or failing statement."""
+    import sqlite3
+
+    import psycopg
+
+    from cnbudget.query.api import Database
+    from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation
+
     try:
         with Database(db) as database:
             frame = database.sql(query, QueryBounds(timeout, max_rows, allow_superuser))
@@ -350,6 +381,12 @@ def export_command(
 ) -> None:
     """Export a query: CSV, XLSX, Parquet, JSON Lines; or a Fiscal Data Package (fdp).
     Written atomically; never over the database, nor through a symbolic link."""
+    from cnbudget.query.api import Database
+    from cnbudget.query.compare import AmbiguousDepartment, UnknownDepartment
+    from cnbudget.query.export import export_frame
+    from cnbudget.query.fdp import write_fiscal_data_package
+    from cnbudget.query.readonly import QueryBounds, QueryLimit, ReadOnlyViolation
+
     if what not in EXPORTS:
         raise _fail(f"unknown export {what!r}; one of {', '.join(EXPORTS)}")
     filters = {"region": region, "year": year, "kind": kind, "department": department}
@@ -381,6 +418,10 @@ def export_command(
 
 def _db_files(db: str | None) -> list[Path]:
     """The SQLite file (and its journals) an export must never overwrite."""
+    from sqlalchemy.engine import make_url
+
+    from cnbudget.store.engine import resolve_url
+
     url = make_url(resolve_url(db))
     if url.get_backend_name() != "sqlite" or not url.database:
         return []

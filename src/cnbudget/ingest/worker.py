@@ -120,6 +120,7 @@ def _warm_up() -> None:
     """Import the readers and the pipeline before the first file, so that no file's
     budget pays for them (the parent goes on meanwhile: this is off its path)."""
     from cnbudget import pipeline  # noqa: F401
+    from cnbudget.recognise import document  # noqa: F401
     from cnbudget.registry import load_plugins
 
     load_plugins()

@@ -14,12 +14,13 @@ import json
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from cnbudget.output import atomic_output, csv_text, set_xlsx_text
+
+if TYPE_CHECKING:  # pandas and pyarrow load when a frame is exported, not with the CLI
+    import pandas as pd
+    import pyarrow as pa
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 
@@ -43,7 +44,7 @@ def _json_number(value: Decimal) -> int | float | str:
 
 
 def _plain(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return None
     if isinstance(value, Decimal):
         return _json_number(value)
@@ -63,6 +64,8 @@ def _jsonl(frame: pd.DataFrame, path: Path) -> None:
 
 def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
     """The narrowest decimal128 holding every value exactly; None beyond 38 digits."""
+    import pyarrow as pa
+
     scale = max(0, *(-v.as_tuple().exponent for v in values))
     int_digits = max(1, *(v.adjusted() + 1 for v in values if v != 0))
     precision = int_digits + scale
@@ -70,9 +73,12 @@ def _decimal_type(values: list[Decimal]) -> pa.DataType | None:
 
 
 def _parquet(frame: pd.DataFrame, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     arrays = []
     for column in frame.columns:
-        values = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+        values = [None if v is None or (isinstance(v, float) and v != v) else v
                   for v in frame[column]]
         decimals = [v for v in values if isinstance(v, Decimal)]
         kind = _decimal_type(decimals) if decimals else None
