@@ -343,11 +343,17 @@ def extract_here(task: Task, limits: Limits) -> Document:
     return extract_read(read_here(path, task.name, task.member, limits), audit=task.audit)
 
 
-def _run_shared(task: Task, limits: Limits) -> object:
+def run_isolated(task: Task, limits: Limits) -> object:
+    """One task on this process's shared worker: its outcome (a `WorkerFailed` too,
+    returned, not raised). What a Dask worker runs per file (store/dask_ingest.py)."""
     with _shared_lock:
         pool = _shared_pool()
         pool.limits = limits
-        outcome = pool.one(task)
+        return pool.one(task)
+
+
+def _run_shared(task: Task, limits: Limits) -> object:
+    outcome = run_isolated(task, limits)
     if isinstance(outcome, WorkerFailed):
         raise outcome
     return outcome
