@@ -86,9 +86,7 @@ def ingest_command(
     )
 
     from cnbudget.store import Store
-    from cnbudget.store.batch import ingest
-
-    from cnbudget.store.batch import ENGINES
+    from cnbudget.store.batch import ENGINES, ingest
     from cnbudget.store.dask_ingest import DaskUnavailable
 
     if engine not in ENGINES:
