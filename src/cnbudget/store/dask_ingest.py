@@ -64,7 +64,7 @@ def run_on_dask(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=max(1, workers or 1), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=":0")  # a free port, never 8787 taken
     try:
         with Client(scheduler or cluster) as client:
             threads = max(1, sum(client.nthreads().values()))
