@@ -16,6 +16,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "cnbudget.ingest.legacy",
     "cnbudget.ingest.pdf",
     "cnbudget.recognise.tables",
+    "cnbudget.recognise.document",
+    "cnbudget.pipeline",  # the reading worker's `extract` and `contract` task kinds
 )
 
 for _module in BUILTIN_MODULES:

@@ -24,10 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.ingest.errors import UnreadableSource
-from cnbudget.ingest.isolation import extract_isolated, read_isolated
+from cnbudget.ingest.isolation import read_isolated
 from cnbudget.ingest.limits import Limits
 from cnbudget.ingest.readers import SourceRead
 from cnbudget.model.problems import PROBLEM_TYPES
+from cnbudget.pipeline import extract_isolated
 from cnbudget.render import render_document
 from cnbudget.samples import budget_sample
 from tests.conftest import SEEDS

@@ -17,6 +17,7 @@ from cnbudget.bench.extract import bench_extract
 from cnbudget.bench.formats import bench_against_pdfplumber, bench_formats
 from cnbudget.bench.isolation import bench_isolation
 from cnbudget.bench.planted import bench_planted
+from cnbudget.bench.scale import bench_ingest, bench_pages, bench_startup
 from cnbudget.ingest.pdf import bench as pdf_bench
 from cnbudget.store import bench as store_bench
 
@@ -30,6 +31,9 @@ def _print(lines: list[str]) -> None:
 def main() -> int:
     seeds = SHARED / "seeds"
     pdfs = sorted((SHARED / "real" / "jiangsu").rglob("*.pdf"))
+    _print(bench_startup())
+    _print(bench_pages(pdfs))
+    _print(bench_ingest([SHARED / "real" / "jiangsu"] if pdfs else []))
     _print(bench_extract(seeds))
     _print(bench_audit_seeds(seeds))
     _print(bench_planted(per_category=int(os.environ.get("BENCH_PLANTED", "12"))))

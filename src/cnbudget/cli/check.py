@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table as RichTable
 
-from cnbudget.audit.config import AuditConfig, load_config
-from cnbudget.audit.docs import rules_json
-from cnbudget.audit.engine import AuditReport, run_audit, selected_rules
-from cnbudget.audit.report import print_report, report_html, report_json
 from cnbudget.cli.console import EXIT_FINDINGS, EXIT_UNUSABLE, out, progress, say, say_error
 from cnbudget.cli.extract import LIMIT_OPTION, extract_or_report, limits_of
 from cnbudget.lang import t
 from cnbudget.output import UnsafeOutput, check_output, write_text
+
+if TYPE_CHECKING:
+    from cnbudget.audit.config import AuditConfig
+    from cnbudget.audit.engine import AuditReport
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -39,6 +40,10 @@ def check_command(
 ) -> None:
     """Audit disclosure documents. Exit 0: no error-level findings; 1: errors found;
     2: an input could not be read; 3: internal failure."""
+    from cnbudget.audit.config import load_config
+    from cnbudget.audit.engine import run_audit, selected_rules
+    from cnbudget.audit.report import print_report, report_html, report_json
+
     chosen_select, chosen_ignore = _split(select), _split(ignore)
     known = selected_rules(chosen_select, chosen_ignore)
     if not known:
@@ -86,6 +91,9 @@ def rules_command(
     json_out: bool = typer.Option(False, "--json", help="Print the catalogue as JSON."),
 ) -> None:
     """List the audit rules: id, category, default severity, title."""
+    from cnbudget.audit.docs import rules_json
+    from cnbudget.audit.engine import selected_rules
+
     if json_out:
         typer.echo(json.dumps(rules_json(), ensure_ascii=False, indent=2))
         return

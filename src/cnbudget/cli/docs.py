@@ -21,7 +21,7 @@ their filled extent read from the sheet XML before the spreadsheet library
 allocates it.
 
 Files are parsed in worker processes (`cnbudget.ingest.isolation`:
-`read_isolated`, `extract_isolated`, `IsolatedPool`), reused from file to
+`read_isolated`, `IsolatedPool`; `cnbudget.pipeline.extract_isolated`), reused from file to
 file. Before each file a worker limits its own address space (`memory_mb`)
 and CPU time (`seconds`) with `setrlimit`; the parent gives each file a wall
 clock of twice `seconds`. A native abort, a segfault, running out of memory, a

@@ -25,7 +25,6 @@ from cnbudget.lang import t
 from cnbudget.model import Document, ProblemSeverity
 from cnbudget.model.contract import dumps
 from cnbudget.output import UnsafeOutput, check_output, distinct_names, write_text
-from cnbudget.pipeline import extract as extract_document
 
 _PROBLEM_STYLE = {ProblemSeverity.PARTIAL: "yellow", ProblemSeverity.RECOVERED: "cyan"}
 
@@ -46,6 +45,8 @@ def limits_of(values: list[str] | None) -> Limits:
 def extract_or_report(path: Path, *, audit: bool, limits: Limits) -> Document | int:
     """One file's document, or the exit code its failure calls for (already said on
     stderr, naming the file): 2 for an unusable file, 3 for cnbudget's own failure."""
+    from cnbudget.pipeline import extract as extract_document
+
     try:
         return extract_document(path, audit=audit, limits=limits)
     except NotADisclosure as exc:  # its message names the file and what was missing

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,12 +15,14 @@ from cnbudget.cli.console import EXIT_UNUSABLE, say, say_error
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.files import regular_file_bytes
 from cnbudget.ingest.limits import Limits
-from cnbudget.model import Document
 from cnbudget.model.contract import loads
 from cnbudget.output import UnsafeOutput, atomic_output
-from cnbudget.render import FORMATS, render_document, suffix
-from cnbudget.render.variants import DIMENSION_NAMES, LayoutVariant, combine, dimension
-from cnbudget.samples import budget_sample, final_account_sample
+from cnbudget.render import FORMATS
+from cnbudget.render.variants.variant import DIMENSION_NAMES
+
+if TYPE_CHECKING:
+    from cnbudget.model import Document
+    from cnbudget.render.variants import LayoutVariant
 
 OutputFormat = StrEnum("OutputFormat", {f: f for f in FORMATS})  # type: ignore[misc]
 
@@ -33,6 +36,8 @@ class Sample(StrEnum):
 
 
 def _load(document: Path | None, sample: Sample | None, seed: int) -> Document:
+    from cnbudget.samples import budget_sample, final_account_sample
+
     if sample is not None:
         return budget_sample(seed) if sample is Sample.BUDGET else final_account_sample(seed)
     if document is None:
@@ -64,6 +69,9 @@ def render_command(
                                           help="Print in a layout variant (repeatable: the dimensions together)."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
+    from cnbudget.render import render_document, suffix
+    from cnbudget.render.variants import combine, dimension
+
     doc = _load(document, sample, seed)
     fmt = str(to)
     if output is None:

@@ -8,6 +8,9 @@ database is `--db` (a path or a SQLAlchemy URL), else `$CNBUDGET_DB`, else
 
 from __future__ import annotations
 
+# Only what the options need is imported here: pandas, SQLAlchemy, psycopg and the
+# store load inside the command that uses them, so `cnbudget --help` and
+# `cnbudget extract` never pay for them (tests/cli/test_startup.py).
 import json
 import sys
 from pathlib import Path
@@ -65,6 +68,16 @@ def ingest_command(
                                  "(after upgrading cnbudget); the version history is kept."),
     json_out: bool = JSON_OPTION,
     limit: list[str] | None = LIMIT_OPTION,
+    engine: str = typer.Option("local", "--engine", help="Where files are extracted: local "
+                               "(worker processes here) or dask (Dask distributed workers; "
+                               "needs the dask extra; docs/scale.md)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="With --engine dask: the "
+                                         "address of a running Dask scheduler "
+                                         "(tcp://HOST:PORT); without it a local cluster is "
+                                         "started."),
+    workers: int | None = typer.Option(None, "--workers", help="With --engine dask and no "
+                                       "--scheduler: the local cluster's worker processes "
+                                       "(default: --jobs, else one per core)."),
 ) -> None:
     """Extract and store documents in the database: in parallel, resumable, idempotent.
     Each file is read in an isolated worker under the limits. Exit 0: every file
@@ -79,8 +92,13 @@ def ingest_command(
     )
 
     from cnbudget.store import Store
-    from cnbudget.store.batch import ingest
+    from cnbudget.store.batch import ENGINES, ingest
+    from cnbudget.store.dask_ingest import DaskUnavailable
 
+    if engine not in ENGINES:
+        raise fail(t(f"未知的引擎 {engine!r}；可选：", f"unknown engine {engine!r}; one of ") + ", ".join(ENGINES))
+    if engine != "dask" and (scheduler or workers):
+        raise fail(t("--scheduler 和 --workers 只用于 --engine dask", "--scheduler and --workers go with --engine dask"))
     limits = limits_of(limit)
     with Store(db) as store, Progress(
         TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -91,9 +109,12 @@ def ingest_command(
         def advance(name: str, outcome: str) -> None:
             bar.update(task, advance=1, last=f"{outcome}: {Path(name).name}"[:60])
 
-        report = ingest(store, paths, jobs=jobs, progress=advance,
-                        on_total=lambda n: bar.update(task, total=n), replace=replace,
-                        limits=limits)
+        try:
+            report = ingest(store, paths, jobs=workers or jobs, progress=advance,
+                            on_total=lambda n: bar.update(task, total=n), replace=replace,
+                            limits=limits, engine=engine, scheduler=scheduler)
+        except DaskUnavailable as exc:
+            raise fail(str(exc)) from exc
     say(
         f"{report.files} files: {report.stored} stored ({report.new_versions} new versions), "
         + (f"{report.replaced} replaced, " if replace else "") +

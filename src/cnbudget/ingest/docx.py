@@ -15,8 +15,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from cnbudget.ingest.errors import UnreadableSource
@@ -141,6 +139,10 @@ def _table_rows(tbl: etree._Element) -> list[list[_GridCell]]:
 
 
 def read_docx(data: bytes, name: str) -> Layout:
+    # python-docx loads with the first Word file, not with every worker
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:

@@ -44,10 +44,15 @@ from typing import TYPE_CHECKING
 from cnbudget.ingest.errors import NotADisclosure, UnreadableSource, unreadable
 from cnbudget.ingest.limits import Limits, current_limits
 from cnbudget.ingest.worker import IN_WORKER_ENV
+from cnbudget.registry import Registry
 
 if TYPE_CHECKING:
     from cnbudget.ingest.readers import SourceRead
-    from cnbudget.model.document import Document
+
+# Task kinds beyond `read`, registered by the layers that know what they do (the
+# pipeline registers `extract` and `contract`): ingest/ knows nothing of documents.
+TaskRunner = Callable[["Task", Limits], object]
+TASK_KINDS: Registry[TaskRunner] = Registry("task kind")
 
 WORK_PREFIX = "cnbudget-work-"
 _STDERR = "stderr.log"
@@ -316,55 +321,26 @@ def read_here(path: Path, name: str, member: str | None, limits: Limits) -> Sour
     return read_bytes(data, PurePosixPath(member).name, limits)
 
 
-def extract_here(task: Task, limits: Limits) -> Document:
-    """A whole extraction (or a contract file loaded) in this process: the worker's
-    side of an `extract` or `contract` task."""
-    path = Path(task.path)
-    if task.kind == "contract":
-        import hashlib
-        from dataclasses import replace
-
-        from cnbudget.ingest.containers import member_bytes
-        from cnbudget.ingest.files import regular_file_bytes
-        from cnbudget.model.contract import loads
-
-        data = member_bytes(path, task.member, task.name, limits) if task.member \
-            else regular_file_bytes(path, limits)
-        try:
-            doc = loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-            raise unreadable("source.unreadable", task.name,
-                             reason=f"not a cnbudget document JSON: {exc}"[:500]) from exc
-        # its identity is the bytes read, never the hash it claims for its source
-        doc.source = replace(doc.source, sha256=hashlib.sha256(data).hexdigest())
-        return doc
-    from cnbudget.pipeline import extract_read
-
-    return extract_read(read_here(path, task.name, task.member, limits), audit=task.audit)
+def run_here(task: Task, limits: Limits) -> object:
+    """A task of a kind registered above this layer (`extract`, `contract`: the
+    pipeline registers them) run in this process: the worker's side of it."""
+    return TASK_KINDS.get(task.kind)(task, limits)
 
 
-def _run_shared(task: Task, limits: Limits) -> object:
+def run_isolated(task: Task, limits: Limits) -> object:
+    """One task on this process's shared worker: its outcome (a `WorkerFailed` too,
+    returned, not raised). What a Dask worker runs per file (store/dask_ingest.py)."""
     with _shared_lock:
         pool = _shared_pool()
         pool.limits = limits
-        outcome = pool.one(task)
+        return pool.one(task)
+
+
+def _run_shared(task: Task, limits: Limits) -> object:
+    outcome = run_isolated(task, limits)
     if isinstance(outcome, WorkerFailed):
         raise outcome
     return outcome
-
-
-def extract_isolated(path: Path | str, limits: Limits | None = None, *,
-                     audit: bool = True) -> Document | UnreadableSource:
-    """The whole extraction of one untrusted file (reading, recognition, audit) in a
-    worker under `limits`: its `Document`, or the `UnreadableSource` saying why not."""
-    chosen = limits or current_limits()
-    task = Task(str(Path(path).absolute()), str(path), "extract", None, audit)
-    if in_worker():
-        try:
-            return extract_here(task, chosen)
-        except UnreadableSource as exc:
-            return exc
-    return _run_shared(task, chosen)  # type: ignore[return-value]
 
 
 def read_isolated(path: Path | str, limits: Limits | None = None, *,

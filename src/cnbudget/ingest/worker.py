@@ -4,7 +4,8 @@ Started by `cnbudget.ingest.isolation`; reads tasks (JSON) from the socket FD,
 parses each file under resource limits, answers with JSON (never a pickle:
 the parent must not run what a compromised parser might send). It dies with its
 parent (PR_SET_PDEATHSIG on Linux, and the socket's end-of-file elsewhere).
-The worker imports the readers and the pipeline when it starts, while its
+The worker imports the readers and the pipeline (the built-in plugins, which
+register the `extract` and `contract` task kinds) when it starts, while its
 parent goes on with its own start, so no file's budget pays for them; the
 parent never imports them for this.
 """
@@ -90,7 +91,7 @@ def _run(task: dict[str, object]) -> dict[str, object]:
     from pathlib import Path
 
     from cnbudget.ingest.errors import UnreadableSource
-    from cnbudget.ingest.isolation import Task, extract_here, read_here
+    from cnbudget.ingest.isolation import Task, read_here, run_here
     from cnbudget.ingest.limits import Limits
 
     limits = Limits.parse(str(task["limits"]))
@@ -101,7 +102,7 @@ def _run(task: dict[str, object]) -> dict[str, object]:
         if job.kind in ("extract", "contract"):
             from cnbudget.model.contract import dumps
 
-            return {"document": dumps(extract_here(job, limits), indent=None)}
+            return {"document": dumps(run_here(job, limits), indent=None)}  # type: ignore[arg-type]
         from cnbudget.ingest.layout_json import layout_to_json
 
         read = read_here(Path(job.path), job.name, job.member, limits)
@@ -119,7 +120,6 @@ def _run(task: dict[str, object]) -> dict[str, object]:
 def _warm_up() -> None:
     """Import the readers and the pipeline before the first file, so that no file's
     budget pays for them (the parent goes on meanwhile: this is off its path)."""
-    from cnbudget import pipeline  # noqa: F401
     from cnbudget.registry import load_plugins
 
     load_plugins()

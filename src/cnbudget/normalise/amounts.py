@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from cnbudget.normalise.text import nfkc
 
@@ -46,6 +47,7 @@ def looks_like_amount(text: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1 << 16)  # cells are parsed by several matchers; Decimal is immutable
 def parse_amount(text: str) -> Decimal | None:
     """The exact value of a printed number; None for an empty cell or mark.
 

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+# The same labels and cells are folded over and over while a document is
+# recognised (every table matcher asks): pure str → str, so each is cached.
+_CACHED = 1 << 16
 
 # Slips OCR and font mapping make in these documents (the district 硚口
 # printed as 硃口, 决算 as 央算), folded to one form for matching only. Whole
@@ -22,11 +27,13 @@ _QUOTES = str.maketrans({
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=_CACHED)
 def nfkc(text: str) -> str:
     """Full-width letters, digits and punctuation to their ordinary forms."""
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=_CACHED)
 def fold(text: str) -> str:
     """A matching key: NFKC, one kind of quote and dash, no spaces, OCR slips folded."""
     return undo_ocr_slips(_SPACE.sub("", nfkc(text).translate(_QUOTES)))

@@ -41,7 +41,7 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 
 def _plain(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
         return None
     if isinstance(value, Decimal):
         return value  # exact_json writes its own digits
@@ -72,7 +72,7 @@ def _parquet(frame: pd.DataFrame, path: Path) -> None:
     pq = require("pyarrow.parquet", "parquet")
     arrays = []
     for column in frame.columns:
-        values = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+        values = [None if v is None or (isinstance(v, float) and v != v) else v
                   for v in frame[column]]
         decimals = [v for v in values if isinstance(v, Decimal)]
         kind = _decimal_type(decimals) if decimals else None

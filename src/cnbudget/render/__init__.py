@@ -3,23 +3,36 @@ standard layouts, or in any layout variant (`render.variants`).
 
 `render_document(doc, "xlsx", path)`, `render_document(doc, "pdf", path,
 variant, via="xlsx")` for a PDF printed by LibreOffice; the formats register
-themselves in `RENDERERS` on import, as a plugin's writer would.
+themselves in `RENDERERS` on import, as a plugin's writer would. They are
+imported on the first `render_document` (or `RENDERERS` use here), not with the
+package: `cnbudget --help` must not load openpyxl, reportlab and python-docx.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cnbudget.model import Document
-from cnbudget.render import docx, html, pdf, text, xlsx
 from cnbudget.render.base import RENDERERS, Renderer
-from cnbudget.render.libreoffice import render_pdf_via
-from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant
+
+if TYPE_CHECKING:
+    from cnbudget.model import Document
+    from cnbudget.render.variants import LayoutVariant
 
 __all__ = ["FORMATS", "RENDERERS", "Renderer", "render_document", "suffix"]
 
-FORMATS: tuple[str, ...] = (xlsx.FORMAT, docx.FORMAT, pdf.FORMAT, html.FORMAT, text.FORMAT)
-SUFFIXES: dict[str, str] = {text.FORMAT: text.SUFFIX}
+# the built-in writers: each format is the module cnbudget.render.<format>, whose
+# FORMAT it is (load_writers checks that each registered itself under it)
+FORMATS: tuple[str, ...] = ("xlsx", "docx", "pdf", "html", "text")
+SUFFIXES: dict[str, str] = {"text": "txt"}
+
+
+def load_writers() -> None:
+    """Import the built-in writers (each registers itself in RENDERERS)."""
+    for fmt in FORMATS:
+        module = importlib.import_module(f"cnbudget.render.{fmt}")
+        assert module.FORMAT == fmt and fmt in RENDERERS, fmt
 
 
 def suffix(fmt: str) -> str:
@@ -32,9 +45,13 @@ def render_document(doc: Document, fmt: str, path: Path | str, variant: LayoutVa
     """Write `doc` to `path` in `fmt` (a name in RENDERERS), in `variant`'s
     layout where given; `via` (xlsx or docx) with fmt "pdf": printed to PDF
     by LibreOffice from that format. Returns the path."""
+    from cnbudget.render.libreoffice import render_pdf_via
+    from cnbudget.render.variants import DEFAULT_VARIANT
+
+    load_writers()
     target = Path(path)
     if via is not None:
-        if fmt != pdf.FORMAT:
+        if fmt != "pdf":
             raise ValueError(f"only PDF is printed via LibreOffice, not {fmt!r}")
         return render_pdf_via(doc, target, via, variant or DEFAULT_VARIANT)
     renderer = RENDERERS.get(fmt)

@@ -46,7 +46,7 @@ class Char(NamedTuple):
         return self.bottom - self.top
 
 
-def _page_text(textpage: pdfium.PdfTextPage, count: int) -> str:
+def _page_text(textpage: pdfium_c.FPDF_TEXTPAGE, count: int) -> str:
     """The page's characters, one per index (one call instead of one per char)."""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
@@ -58,28 +58,35 @@ def _page_text(textpage: pdfium.PdfTextPage, count: int) -> str:
 
 
 def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    # one ctypes call per character is the cost here: the raw handle, bound functions
+    # and one by-reference rectangle keep the Python work around each call small
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
     if count <= 0:
         return []
-    text = _page_text(textpage, count)
+    text = _page_text(handle, count)
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
     to_display = frame.box
+    spaces, hyphens = _SPACES, _HYPHEN_MARKS
     chars: list[Char] = []
+    append = chars.append
     space = False
     for i, ch in enumerate(text):
-        if ch in _HYPHEN_MARKS and pdfium_c.FPDFText_IsHyphen(textpage, i) == 1:
+        if ch in hyphens and pdfium_c.FPDFText_IsHyphen(handle, i) == 1:
             ch = "-"  # a printed hyphen ending a line (序- / 号): pdfium marks it soft, it is ink
-        if ch in _SPACES or ch.isspace():
+        if ch in spaces or ch.isspace():
             # pdfium adds spaces and line breaks of its own where it sees gaps; only
             # the document's own spaces are kept (gaps are judged when joining)
-            space = space or pdfium_c.FPDFText_IsGenerated(textpage, i) == 0
+            space = space or is_generated(handle, i) == 0
             continue
-        if not get_box(textpage, i, rect):
+        if not get_box(handle, i, rect_ref):
             continue
         x0, top, x1, bottom = to_display(rect.left, rect.bottom, rect.right, rect.top)
         if x1 - x0 <= 0 and bottom - top <= 0:
             continue
-        chars.append(Char(ch, x0, top, x1, bottom, space))
+        append(Char(ch, x0, top, x1, bottom, space))
         space = False
     return chars

@@ -7,10 +7,12 @@ pages whose rulings our own grid could not close into cells.
 from __future__ import annotations
 
 import io
-
-import pdfplumber
+from typing import TYPE_CHECKING
 
 from cnbudget.ingest.pdf.grid import GridTable, table_from_boxes
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -24,6 +26,8 @@ class PlumberFallback:
 
     def tables(self, page_index: int) -> list[GridTable]:
         if self._pdf is None:
+            import pdfplumber  # pdfminer loads only for a page that needs it
+
             self._pdf = pdfplumber.open(io.BytesIO(self._data))
         page = self._pdf.pages[page_index]
         found = page.find_tables(_SETTINGS)

@@ -54,11 +54,12 @@ def _walk(page: pdfium.PdfPage) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT,
     """(type, object, matrix to page space) for every object, inside forms too."""
     stack: list[tuple[pdfium_c.FPDF_PAGEOBJECT | None, Matrix]] = [(None, IDENTITY)]
     get_type = pdfium_c.FPDFPageObj_GetType
+    handle = page.raw  # the raw handle: no wrapper lookup per call
     while stack:
         form, outer = stack.pop()
         if form is None:
-            count, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
-            parent = page
+            count, get = pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject
+            parent = handle
         else:
             count, get = pdfium_c.FPDFFormObj_CountObjects(form), pdfium_c.FPDFFormObj_GetObject
             parent = form
@@ -74,42 +75,51 @@ def _walk(page: pdfium.PdfPage) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT,
 _RGBA = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
 
 
+_RGBA_REFS = tuple(ctypes.byref(c) for c in _RGBA)
+
+
 def _visible(get_color: object, obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
     r, g, b, a = _RGBA
-    if not get_color(obj, r, g, b, a):  # type: ignore[operator]
+    if not get_color(obj, *_RGBA_REFS):  # type: ignore[operator]
         return True
     return a.value > 0 and min(r.value, g.value, b.value) < _WHITE
 
 
 _XY = (ctypes.c_float(), ctypes.c_float())
+_XY_REFS = (ctypes.byref(_XY[0]), ctypes.byref(_XY[1]))
+_MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
 def _subpaths(obj: pdfium_c.FPDF_PAGEOBJECT, matrix: Matrix) -> list[tuple[list[tuple[float, float] | None], bool]]:
     """Subpaths as page-space points and whether each is closed; None marks a curve
     between two points (the curve itself is never a ruling)."""
     x, y = _XY
+    x_ref, y_ref = _XY_REFS
+    get_segment, get_kind = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType
+    get_point, get_close = pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose
+    identity = matrix == IDENTITY
     result: list[tuple[list[tuple[float, float] | None], bool]] = []
     points: list[tuple[float, float] | None] = []
     closed = False
     pending_curve = 0
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (x.value, y.value) if matrix == IDENTITY else apply(matrix, x.value, y.value)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        seg = get_segment(obj, k)
+        kind = get_kind(seg)
+        get_point(seg, x_ref, y_ref)
+        point = (x.value, y.value) if identity else apply(matrix, x.value, y.value)
+        if kind == _MOVETO:
             if points:
                 result.append((points, closed))
             points, closed, pending_curve = [point], False, 0
             continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        if kind == _BEZIERTO:
             # three points per curve: two control points, then the end point
             pending_curve += 1
             if pending_curve % 3:
                 continue
             points.append(None)
         points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
+        if get_close(seg):
             closed = True
     if points:
         result.append((points, closed))
@@ -137,19 +147,20 @@ def _axis_segment(frame: PageFrame, a: tuple[float, float], b: tuple[float, floa
 
 def _rectangle(frame: PageFrame, points: list[tuple[float, float] | None]) -> tuple[float, float, float, float] | None:
     """The display box of a closed four-corner axis-aligned subpath, else None."""
-    if None in points:
+    if len(points) not in (4, 5) or None in points:
         return None
-    corners = [p for p in points if p is not None]
-    if len(corners) == 5 and abs(corners[0][0] - corners[4][0]) < 0.01 and abs(corners[0][1] - corners[4][1]) < 0.01:
+    corners: list[tuple[float, float]] = points  # type: ignore[assignment]  # no None
+    if len(corners) == 5:
+        if abs(corners[0][0] - corners[4][0]) >= 0.01 or abs(corners[0][1] - corners[4][1]) >= 0.01:
+            return None
         corners = corners[:4]
-    if len(corners) != 4:
+    point = frame.point
+    shown = [point(px, py) for px, py in corners]
+    xs = [p[0] for p in shown]
+    ys = [p[1] for p in shown]
+    if len({round(v, 1) for v in xs}) > 2 or len({round(v, 1) for v in ys}) > 2:
         return None
-    shown = [frame.point(*p) for p in corners]
-    xs = sorted({round(p[0], 1) for p in shown})
-    ys = sorted({round(p[1], 1) for p in shown})
-    if len(xs) > 2 or len(ys) > 2:
-        return None
-    return min(p[0] for p in shown), min(p[1] for p in shown), max(p[0] for p in shown), max(p[1] for p in shown)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _filled_ruling(box: tuple[float, float, float, float]) -> Segment | None:

@@ -10,7 +10,8 @@ terms: what reading the printed file must give back.
 
 from __future__ import annotations
 
-from cnbudget.render.variants.apply import printed_tables, variant_document, variant_table
+from typing import TYPE_CHECKING
+
 from cnbudget.render.variants.variant import (
     DEFAULT_VARIANT,
     DIMENSION_NAMES,
@@ -28,8 +29,23 @@ from cnbudget.render.variants.variant import (
     dimension,
 )
 
+if TYPE_CHECKING:
+    from cnbudget.render.variants.apply import printed_tables, variant_document, variant_table
+
+_APPLY = ("printed_tables", "variant_document", "variant_table")
+
 __all__ = [
     "DEFAULT_VARIANT", "DIMENSIONS", "DIMENSION_NAMES", "CodeStyle", "Decimals", "Dimension", "HeaderWords",
     "ItemForm", "LayoutVariant", "Merge", "SummaryPanels", "TextStyle", "combine", "dimension",
     "printed_tables", "variant_document", "variant_table",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # what a variant prints (apply) loads on first use: the CLI's option help needs
+    # only the dimensions
+    if name in _APPLY:
+        from cnbudget.render.variants import apply
+
+        return getattr(apply, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
