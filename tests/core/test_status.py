@@ -141,8 +141,8 @@ def test_extract_cli_shows_severity_in_json_and_summary():
     assert {p["severity"] for p in data["problems"] if p["code"] != UNPLACED} == {"recovered"}
     summary = runner.invoke(app, ["extract", str(seed("001")), "--no-audit"])
     assert summary.exit_code == 0
-    assert "status partial" in summary.stdout
-    assert "recovered code.completed: 表“一般公共预算财政拨款基本支出决算明细表”：编码印为 3030" \
+    assert "读取状态 部分未读" in summary.stdout
+    assert "已修复 code.completed: 表“一般公共预算财政拨款基本支出决算明细表”：编码印为 3030" \
         in summary.stderr.replace("\n", "")
-    assert "partial table.total-missing: 表“一般公共预算财政拨款基本支出决算明细表”" \
+    assert "未读 table.total-missing: 表“一般公共预算财政拨款基本支出决算明细表”" \
         in summary.stderr.replace("\n", "")

@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from cnbudget.extras import MissingExtra
-from cnbudget.store.engine import DatabaseMissing
+from cnbudget.missing import DatabaseMissing
 
 DEBUG_ENV = "CNBUDGET_DEBUG"
 EXIT_OK = 0

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
 from cnbudget.extras import require
+from cnbudget.missing import DatabaseMissing  # re-exported: raised here
 
 DEFAULT_DB = "cnbudget.db"
 ENV_VAR = "CNBUDGET_DB"
@@ -41,16 +42,6 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         return url.render_as_string(hide_password=False)
     # built, not formatted: a path with ? or # is a file name, not URL syntax
     return URL.create("sqlite", database=str(Path(value).expanduser().resolve())).render_as_string()
-
-
-class DatabaseMissing(FileNotFoundError):
-    """A command that only reads was pointed at a SQLite file that does not exist
-    (a mistyped --db): it is not created."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        super().__init__(f"数据库不存在：{path}（检查 --db 或 $CNBUDGET_DB；先用 cnbudget ingest "
-                         f"建库） / no database at {path}")
 
 
 def require_existing(url: str) -> None:
