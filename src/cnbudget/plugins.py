@@ -15,6 +15,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "cnbudget.ingest.html",
     "cnbudget.ingest.legacy",
     "cnbudget.ingest.pdf",
+    "cnbudget.ingest.ofd",
     "cnbudget.recognise.tables",
     "cnbudget.recognise.document",
     "cnbudget.pipeline",  # the reading worker's `extract` and `contract` task kinds

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from cnbudget.ingest.isolation import WORK_PREFIX
 
-# a reader for the "ofd" format (which has no built-in reader) that misbehaves as
+# a reader for plain zip archives (which have no built-in reader) that misbehaves as
 # its OFD.xml says: a native abort, a segfault, a hang, runaway memory, a bug, an exit
 _PLUGIN = '''
 import ctypes, io, os, time, zipfile
 from cnbudget.ingest.readers import READERS
 
-def read_ofd(data, name):
-    how = zipfile.ZipFile(io.BytesIO(data)).read("OFD.xml").decode().strip()
+def read_zip(data, name):
+    how = zipfile.ZipFile(io.BytesIO(data)).read("how.txt").decode().strip()
     if how == "abort":
         os.abort()
     if how == "segv":
@@ -35,7 +35,7 @@ def read_ofd(data, name):
         os._exit(7)
     raise RuntimeError("a bug in the plugin")
 
-READERS.add("ofd", read_ofd)
+READERS.add("zip", read_zip)
 '''
 
 
@@ -53,11 +53,11 @@ def install_crash_plugin(folder: Path) -> Path:
     return folder
 
 
-def ofd(path: Path, how: str) -> Path:
+def crash_zip(path: Path, how: str) -> Path:
     import zipfile
 
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("OFD.xml", how)
+        zf.writestr("how.txt", how)
     return path
 
 

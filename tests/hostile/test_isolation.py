@@ -20,7 +20,7 @@ from cnbudget.ingest.readers import SourceRead
 from cnbudget.render import render_document
 from cnbudget.samples import budget_sample
 
-from .helpers import install_crash_plugin, ofd, work_dirs, workers_of
+from .helpers import crash_zip, install_crash_plugin, work_dirs, workers_of
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
 
@@ -53,7 +53,7 @@ def test_every_kind_of_reader_death_is_one_named_file(tmp_path: Path, isolated_e
     good = render_document(budget_sample(0), "html", tmp_path / "good.html")
     tasks: list[tuple[int, Task]] = []
     for i, how in enumerate(EXPECTED):
-        tasks.append((2 * i, Task(str(ofd(tmp_path / f"{how}.ofd", how)), f"{how}.ofd")))
+        tasks.append((2 * i, Task(str(crash_zip(tmp_path / f"{how}.zip", how)), f"{how}.zip")))
         tasks.append((2 * i + 1, Task(str(good), "good.html")))
     limits = Limits(seconds=1, memory_mb=300)
     with IsolatedPool(2, limits) as pool:
@@ -63,14 +63,14 @@ def test_every_kind_of_reader_death_is_one_named_file(tmp_path: Path, isolated_e
     for i, how in enumerate(EXPECTED):
         bad, after = outcomes[2 * i], outcomes[2 * i + 1]
         assert isinstance(bad, UnreadableSource), (how, bad)
-        assert (bad.code, bad.file) == (EXPECTED[how], f"{how}.ofd"), (how, bad.reason)
+        assert (bad.code, bad.file) == (EXPECTED[how], f"{how}.zip"), (how, bad.reason)
         # the file after each death is read by a fresh worker
         assert isinstance(after, SourceRead) and after.layout.lines
 
 
 def test_abort_names_the_signal(tmp_path: Path, isolated_env: Path) -> None:
     with IsolatedPool(1, Limits(seconds=5)) as pool:
-        outcome = pool.one(Task(str(ofd(tmp_path / "a.ofd", "abort")), "a.ofd"))
+        outcome = pool.one(Task(str(crash_zip(tmp_path / "a.zip", "abort")), "a.zip"))
     assert isinstance(outcome, UnreadableSource) and "SIGABRT" in outcome.reason
 
 
@@ -80,7 +80,7 @@ from pathlib import Path
 from cnbudget.ingest.isolation import IsolatedPool, Task
 from cnbudget.ingest.limits import Limits
 pool = IsolatedPool(2, Limits(seconds=600))
-tasks = [(i, Task(sys.argv[1], "sleep.ofd")) for i in range(2)]
+tasks = [(i, Task(sys.argv[1], "sleep.zip")) for i in range(2)]
 print("started", flush=True)
 for _ in pool.run(tasks):
     pass
@@ -90,7 +90,7 @@ for _ in pool.run(tasks):
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_die_with_their_parent(tmp_path: Path, isolated_env: Path,
                                        how: signal.Signals) -> None:
-    sleeper = ofd(tmp_path / "sleep.ofd", "sleep")
+    sleeper = crash_zip(tmp_path / "sleep.zip", "sleep")
     parent = subprocess.Popen([sys.executable, "-c", _HOLDER, str(sleeper)],
                               stdout=subprocess.PIPE, text=True)
     assert parent.stdout is not None and parent.stdout.readline().strip() == "started"

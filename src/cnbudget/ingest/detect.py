@@ -28,6 +28,7 @@ _CONTROLS = frozenset(chr(c) for c in range(0x20)) - set("\t\n\r\f\x0b\x1a\x1b")
 def _zip_format(data: bytes) -> str | None:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        lowered = {n.replace("\\", "/").lstrip("/").lower() for n in names}
     except zipfile.BadZipFile:
         return None
     if "word/document.xml" in names:
@@ -36,7 +37,7 @@ def _zip_format(data: bytes) -> str | None:
         return "xlsx"
     if "mimetype" in names and "content.xml" in names:
         return "ods"
-    if "Doc_0/Document.xml" in names or "OFD.xml" in names:
+    if "doc_0/document.xml" in lowered or "ofd.xml" in lowered:  # producers vary the case
         return "ofd"
     return "zip"
 
