@@ -39,6 +39,37 @@ def is_empty_mark(text: str) -> bool:
     return nfkc(text).strip() in EMPTY_MARKS
 
 
+def is_number(text: str) -> bool:
+    """A printed number or an empty mark (`-`, `——`): what an amount cell holds."""
+    t = text.strip()
+    if not t:
+        return False
+    if is_empty_mark(t):
+        return True
+    try:
+        parse_amount(t)
+    except ValueError:
+        return False
+    return True
+
+
+# a number or a piece of one that extraction cut at a space (`604.`, `37,83`, `1,107.5`)
+_NUMBER_PIECE = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d*)?%?$|^[+-]?\d[\d,]*\.?$")
+
+
+def is_number_piece(text: str) -> bool:
+    """A number, an empty mark or a piece extraction cut from a number (`604.`).
+    Unlike `is_number`, a parenthesised `(1)` is not one: in space-split rows it
+    numbers a line (a negative amount in brackets is printed in grid tables)."""
+    t = text.strip()
+    if not t:
+        return False
+    if is_empty_mark(t):
+        return True
+    compact = t.replace(" ", "")
+    return bool(_NUMBER_PIECE.match(compact)) and any(ch.isdigit() for ch in compact)
+
+
 def looks_like_amount(text: str) -> bool:
     """True for a printed number (not an empty mark)."""
     try:

@@ -27,13 +27,14 @@ from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model import Problem, Table
 from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import UNIT_FACTORS, clean_number_text, is_empty_mark, parse_amount
+from cnbudget.normalise.printed import is_note
 from cnbudget.recognise.blocks import TableBlock
-from cnbudget.recognise.tables.cells import is_furniture, is_note, join_number_pieces, locator
+from cnbudget.recognise.lines import is_column_numbers, is_furniture
+from cnbudget.recognise.tables.cells import join_number_pieces, locator
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DIGITS = re.compile(r"^\d+$")
 _CODE_PIECE = re.compile(r"^0\d+$")  # printed with a leading zero: a code's 款 or 项, no amount
-_COLUMN_NUMBERS_LABEL = ("栏次", "行次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +66,6 @@ def _figure(text: str) -> Decimal | None:
         return None
 
 
-def _is_column_numbers(texts: list[str]) -> bool:
-    """The 栏次 line: column numbers, labelled 栏次/行次 once or once per panel."""
-    labels = [t for t in texts if t.replace(" ", "") in _COLUMN_NUMBERS_LABEL]
-    # stray marks extraction leaves beside the numbers (`,`) carry no figure
-    numbers = [t for t in texts if t not in labels and any(ch.isalnum() for ch in t)]
-    if not numbers or not all(_DIGITS.match(t) for t in numbers):
-        return False
-    steps = [int(b) - int(a) for a, b in zip(numbers, numbers[1:], strict=False)]
-    return bool(labels) or (len(numbers) >= 3 and all(s == 1 for s in steps))
-
-
 def _is_integer(text: str) -> bool:
     plain = clean_number_text(text)
     return bool(_DIGITS.match(plain)) and len(plain) <= 4
@@ -102,10 +92,10 @@ def printed_figures(block: TableBlock) -> list[PrintedFigure]:
     line, years and the row-number columns (序号, 行次) excluded."""
     out: list[PrintedFigure] = []
     for line in block.lines:
-        if line.delimiter is Delimiter.NONE or is_note(line) or is_furniture(line, block.title):
+        if line.delimiter is Delimiter.NONE or is_note(line.text) or is_furniture(line, block.title):
             continue
         cells = _cells(line)
-        if _is_column_numbers([t for _, t in cells]):
+        if is_column_numbers([t for _, t in cells]):
             continue
         for k, (column, text) in enumerate(cells):
             value = _figure(text)

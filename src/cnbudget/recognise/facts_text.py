@@ -20,6 +20,7 @@ from functools import cache
 
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.document import Locator
+from cnbudget.normalise.printed import is_page_mark
 
 BREAK = "\n"  # a hard break: paragraph, heading or table-cell boundary
 SENTENCE_END = frozenset("。!?" + BREAK)
@@ -39,8 +40,6 @@ def opens_list_item(text: str) -> bool:
     return bool(_MARKER.match(text))
 
 
-# Page furniture that lands between the lines of a paragraph.
-_PAGE_MARK = re.compile(r"^\s*(?:[-—–─━]\s*\d{1,4}\s*[-—–─━]|\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _HEADING_MAX = 40
 
 
@@ -117,7 +116,7 @@ def join_lines(lines: Sequence[Line]) -> NarrativeText:
     wide = _wide(lines)
     for line in lines:
         text = line.text.strip()
-        if not text or _PAGE_MARK.match(_fold(text)):
+        if not text or is_page_mark(text):  # page furniture between the lines of a paragraph
             continue
         tabular = line.delimiter in (Delimiter.TAB, Delimiter.GRID)
         separator = ""

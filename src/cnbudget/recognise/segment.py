@@ -17,19 +17,16 @@ from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model import Locator
 from cnbudget.model.table_types import OTHER, STANDARD_TYPES
 from cnbudget.normalise.amounts import looks_like_amount
+from cnbudget.normalise.printed import is_note, is_page_mark, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
 from cnbudget.recognise.titles import is_continuation, strip_numbering, title_type, type_for_words
 
 PER_PROJECT_TYPES = frozenset({"performance_target", "performance_evaluation"})
 
-_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|千元|元)")
-_EMPTY_NOTE = re.compile(r"本(?:部门|单位)?.{0,12}无.{0,30}(?:支出|收入|经费|数据)|空表|无相关数据|不涉及")
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]")
 _SECTION = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、[^\t\d]{2,40}$|名词解释)"
 )
-_PAGE_MARK = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +46,12 @@ class Segmentation:
     document_unit: str | None = None
 
 
-def unit_of(text: str) -> str | None:
-    m = _UNIT.search(fold(text))
-    return m.group(1) if m else None
-
-
 def _title_fragment(lines: list[Line], j: int) -> str | None:
     """A line that may be the other half of a title wrapped over two lines."""
     if j < 0 or j >= len(lines) or len(lines[j].filled) != 1:
         return None
     text = lines[j].text.strip()
-    if len(text) > 30 or any(p in text for p in "。，；") or is_page_mark(lines[j]) or unit_of(text):
+    if len(text) > 30 or any(p in text for p in "。，；") or is_page_mark(lines[j].text) or unit_in(text):
         return None
     return text
 
@@ -83,7 +75,7 @@ def _title_text(lines: list[Line], i: int) -> str:
 
 
 def _unit_follows(lines: list[Line], i: int) -> bool:
-    return any(unit_of(ln.text) for ln in lines[i + 1 : i + 3])
+    return any(unit_in(ln.text) for ln in lines[i + 1 : i + 3])
 
 
 def title_candidates(lines: list[Line]) -> list[TitleCandidate]:
@@ -108,7 +100,7 @@ def _is_table_content(line: Line) -> bool:
     if len(filled) >= 3:
         return True
     text = line.text
-    return bool(_EMPTY_NOTE.search(text) or (unit_of(text) and len(text) < 60))
+    return bool(says_empty(text) or (unit_in(text) and len(text) < 60))
 
 
 def accept_titles(lines: list[Line], candidates: list[TitleCandidate]) -> list[TitleCandidate]:
@@ -131,7 +123,7 @@ def _is_prose(line: Line) -> bool:
     text = line.text.strip()
     if _SECTION.match(text):
         return True
-    return len(text) >= 40 and ("。" in text or "，" in text) and not _NOTE.match(text)
+    return len(text) >= 40 and ("。" in text or "，" in text) and not is_note(text)
 
 
 def _table_end(lines: list[Line], start: int, end: int, per_project: bool) -> int:
@@ -147,7 +139,7 @@ def _table_end(lines: list[Line], start: int, end: int, per_project: bool) -> in
             continue
         if _is_table_content(line):
             seen_body = True
-        elif seen_body and _is_prose(line) and not _NOTE.match(text):
+        elif seen_body and _is_prose(line) and not is_note(text):
             return i
     return end
 
@@ -214,7 +206,7 @@ def _opens_other_table(previous: TableBlock, block: TableBlock) -> bool:
 
 
 def document_unit(lines: list[Line]) -> str | None:
-    units = Counter(u for u in (unit_of(ln.text) for ln in lines) if u)
+    units = Counter(u for u in (unit_in(ln.text) for ln in lines) if u)
     return units.most_common(1)[0][0] if units else None
 
 
@@ -228,7 +220,7 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
             nxt = _project_heading_start(lines, nxt, title.index + 1)
         end = _table_end(lines, title.index + 1, nxt, title.type in PER_PROJECT_TYPES)
         body = lines[title.index + 1 : end]
-        unit = next((u for u in (unit_of(ln.text) for ln in body[:8]) if u), None)
+        unit = next((u for u in (unit_in(ln.text) for ln in body[:8]) if u), None)
         floor = spans[-1][1] if spans else 0
         # the label above a title (附件5-2) may sit inside the block before it
         label_floor = starts[n - 1] + 1 if n else 0
@@ -268,7 +260,7 @@ def _heading_before(lines: list[Line], start: int, floor: int) -> tuple[int, str
         if len(line.filled) > 1:
             return None
         text = line.text.strip()
-        if len(line.filled) == 1 and not is_page_mark(line) and not text.endswith(("。", "：", ":")):
+        if len(line.filled) == 1 and not is_page_mark(line.text) and not text.endswith(("。", "：", ":")):
             return j, text
     return None
 
@@ -299,7 +291,7 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
         if rows >= 2:
             floor = max((e for (_, _, e) in found), default=0)
             heading = _heading_before(lines, start - 1 if start and lead_in(start - 1) else start, floor)
-            if heading and unit_of(heading[1]) and len(heading[1]) < 60:
+            if heading and unit_in(heading[1]) and len(heading[1]) < 60:
                 # a unit line (部门编码及名称：… 金额单位：万元) names no table: the heading is above it
                 heading = _heading_before(lines, heading[0], floor)
             title = heading[1] if heading else ""
@@ -311,17 +303,13 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
             head = lines[heading[0]] if heading else lines[start]
             body = lines[start:end]
             above = lines[heading[0]:start] if heading else []
-            unit = next((u for u in (unit_of(ln.text) for ln in [*above, *body[:8]]) if u), None)
+            unit = next((u for u in (unit_in(ln.text) for ln in [*above, *body[:8]]) if u), None)
             found.append((TableBlock(
                 type=kind, title=title, lines=body, unit=unit,
                 locator=Locator(page=head.page, line=head.number), document_unit=doc_unit,
             ), start, end))
         i = max(end, i + 1)
     return found
-
-
-def is_page_mark(line: Line) -> bool:
-    return bool(_PAGE_MARK.match(line.text.strip()))
 
 
 def segment(lines: list[Line]) -> Segmentation:
@@ -341,5 +329,5 @@ def segment(lines: list[Line]) -> Segmentation:
     order = sorted(range(len(blocks)), key=lambda n: spans[n][0])
     blocks = [blocks[n] for n in order]
     spans = [spans[n] for n in order]
-    narrative = [ln for i, ln in enumerate(lines) if not in_block[i] and not is_page_mark(ln)]
+    narrative = [ln for i, ln in enumerate(lines) if not in_block[i] and not is_page_mark(ln.text)]
     return Segmentation(candidates, titles, blocks, spans, narrative, doc_unit)

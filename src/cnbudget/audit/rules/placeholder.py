@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cnbudget.audit.describe import at_table, at_text
 from cnbudget.audit.rule import AuditContext, rule
 from cnbudget.model.document import Category, Document, Finding, FindingLocation, Locator, Severity
+from cnbudget.normalise.printed import NAME_MARKS
 from cnbudget.normalise.text import nfkc
 
 
@@ -24,7 +25,7 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder(re.compile(r"主要用于\s*[；;。]"), "用途未填写"),
     Placeholder(re.compile(r"占[^，,。；;%\d]{0,30}的\s*%"), "占比未填数字"),
     Placeholder(re.compile(r"占(?:比)?\s*%"), "占比未填数字"),
-    Placeholder(re.compile(r"XX|×{2,}|某某"), "模板占位符"),
+    Placeholder(re.compile("|".join(NAME_MARKS)), "模板占位符"),
     Placeholder(re.compile(r"有则写|无则填|无则写|据实填写|请填写"), "模板填写说明"),
     Placeholder(re.compile(r"(?:为|共计|合计|安排|总计|增加|减少|下降|增长|支出|收入)\s*"
                            r"(?:万元|元)(?![^，。；;]{0,3}单位)"), "金额未填写"),

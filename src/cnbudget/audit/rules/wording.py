@@ -19,6 +19,7 @@ from cnbudget.model.document import (
     Paragraph,
     Severity,
 )
+from cnbudget.normalise.printed import is_page_mark
 from cnbudget.normalise.text import nfkc
 
 I, C = Category.TEXT_INTERNAL, Category.COMPLETENESS  # noqa: E741
@@ -231,7 +232,7 @@ def blank_page(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
         return
     used: set[int] = set()
     for p in doc.narrative:
-        if p.locator and p.locator.page and p.text.strip() and not _page_number(p.text):
+        if p.locator and p.locator.page and p.text.strip() and not is_page_mark(p.text):  # a lone page number leaves the page blank
             used.add(p.locator.page)
     for table in doc.tables:
         for loc in (table.locator, *(r.locator for r in table.rows)):
@@ -246,9 +247,4 @@ def blank_page(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
                                      FindingLocation(page=page))
 
 
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
 
-
-def _page_number(text: str) -> bool:
-    """A line that is only the page's number: the page is blank all the same."""
-    return bool(_PAGE_NUMBER.match(nfkc(text).strip()))

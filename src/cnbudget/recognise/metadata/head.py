@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.normalise.printed import is_page_mark
 from cnbudget.normalise.text import fold, squash
 from cnbudget.recognise.facts_text import opens_list_item
 from cnbudget.recognise.metadata.vocabulary import CODE_LABELS, NAME_LABELS, YEAR_LABELS
-from cnbudget.recognise.segment import is_page_mark
 
 HEAD_LINES = 120  # non-empty lines read at most before the body must have begun
 COVER_TEXT_MAX = 60  # a cover line longer than this is a sentence of the body
@@ -75,7 +75,7 @@ TABLE_ROW_CELLS = 2  # a header row (项目 | 预算数) starts a table, and the
 
 
 def classify(line: Line, text: str) -> LineClass:
-    if is_page_mark(line):
+    if is_page_mark(line.text):
         return LineClass.PAGE
     if text == "目录" or opens_list_item(line.text.strip()) or _DOT_LEADER.search(text) or text.startswith("序号"):
         return LineClass.CONTENTS

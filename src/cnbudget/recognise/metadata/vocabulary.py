@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cnbudget.model import Scope
+from cnbudget.normalise.printed import SLOT_MARKS
 
 # --- titles: <name><year>年[度]<qualifiers><预算|决算><trailer>
 # words printed between the year and 预算/决算 (…区2023年区级部门预算, 2024年度部门综合预算)
@@ -106,4 +107,4 @@ NOT_A_STEM: frozenset[str] = frozenset({
 })
 
 # --- templates: what an unfilled form prints where a filled one prints a name or a year
-PLACEHOLDERS: tuple[str, ...] = (r"[Xx]{2,}", r"×{2,}", r"\*{2,}", r"○{2,}", r"□{2,}", r"某某", r"_{2,}")
+PLACEHOLDERS: tuple[str, ...] = SLOT_MARKS  # defined with audit's in normalise/printed.py

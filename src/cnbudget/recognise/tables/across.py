@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from cnbudget.ingest.layout import Line
 from cnbudget.normalise.text import fold
-from cnbudget.recognise.tables.cells import filled, is_column_numbers, positional, tokens
+from cnbudget.recognise.lines import is_column_numbers, positional
+from cnbudget.recognise.tables.cells import filled, tokens
 
 HeaderPath = tuple[str, ...]
 # header words that name the kind of figure, not an item: 预算数 | 决算数, years, sources of funds

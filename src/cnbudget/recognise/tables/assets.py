@@ -11,16 +11,15 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key, positional
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     filled,
     finish,
-    label_key,
     locator,
     new_table,
     plain_number,
-    positional,
     problem,
     table_unit,
     tokens,

@@ -15,25 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.ingest.layout import Line
 from cnbudget.model import Locator, Problem, Table
 from cnbudget.model.problems import problem_of
-from cnbudget.normalise.amounts import is_empty_mark, parse_amount, to_yuan
-from cnbudget.normalise.names import strip_numbering
+from cnbudget.normalise.amounts import is_empty_mark, is_number, parse_amount, to_yuan
+from cnbudget.normalise.printed import is_note, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
+from cnbudget.recognise.lines import is_column_numbers, is_furniture, positional
 
-# a bare number is not taken for a page number: it may be a wrapped cell's tail
-_PAGE_MARK = re.compile(r"^[-—]+\s*\d{1,4}\s*[-—]+$|^第\s*\d+\s*页|^共\s*\d+\s*页|^\d+\s*/\s*\d+$")
-_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|千元|元)")
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*\d?\s*[:：]")
-_EMPTY_NOTE = re.compile(r"空表|无相关数据|无此.{0,6}(?:支出|预算|收入)|本(?:部门|单位)?.{0,16}无.{0,30}(?:支出|收入|经费|预算|数据)")
-# lines printed around a table that carry no row: its number, unit, department, year
-_FURNITURE = re.compile(
-    r"^(?:公开\s*\d+\s*表|表[一二三四五六七八九十\d]+|\(?表[一二三四五六七八九十\d]+\)?|附件\s*[\d-]+|附表\s*[\d-]+"
-    r"|\(?\s*\d{4}\s*年度?\s*\)?|部门编码及名称.*|编制(?:部门|单位).*|部门\s*\(单位\)\s*[:：].*"
-    r"|单位名称\s*[:：].*|金额单位.*|单位\s*[:：].*)$"
-)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
 _SUB_ORDINAL = re.compile(r"^(?:\d+[、.．](?!\d)|[(（]\d+[)）]|其中\s*[:：]?)")
 _CATALOG = re.compile(r"^[A-Ca-c]\d{2,}$")
@@ -50,24 +40,6 @@ class Token:
     @property
     def empty(self) -> bool:
         return not self.text.strip()
-
-
-def positional(line: Line) -> bool:
-    """Whether a line's cell indexes are its columns (grid and tab shapes)."""
-    return line.delimiter in (Delimiter.GRID, Delimiter.TAB) or any(c.col is not None for c in line.cells)
-
-
-def is_number(text: str) -> bool:
-    t = text.strip()
-    if not t:
-        return False
-    if is_empty_mark(t):
-        return True
-    try:
-        parse_amount(t)
-    except ValueError:
-        return False
-    return True
 
 
 def tokens(line: Line) -> list[Token]:
@@ -131,39 +103,14 @@ def table_unit(block: TableBlock) -> str | None:
     if block.unit:
         return block.unit
     for line in block.lines[:8]:
-        m = _UNIT.search(fold(line.text))
-        if m:
-            return m.group(1)
+        unit = unit_in(line.text)
+        if unit:
+            return unit
     return block.document_unit
 
 
-def is_note(line: Line) -> bool:
-    text = fold(line.text)
-    return bool(_NOTE.match(text))
-
-
-def is_furniture(line: Line, title: str = "") -> bool:
-    """Page numbers, repeated titles, unit/department/year lines: no row."""
-    text = fold(line.text)
-    if not text:
-        return True
-    if _PAGE_MARK.match(text) or _FURNITURE.match(text):
-        return True
-    if line.page is not None and text == str(line.page) and len(line.filled) == 1:
-        return True  # the page's own number at its foot
-    if title and text == fold(title):
-        return True
-    # a page's running head: 302 石家庄市数据资源管理局 单位：万元
-    return bool(unit_in(text) and len(line.filled) <= 4 and len(text) <= 60)
-
-
-def unit_in(text: str) -> str | None:
-    m = _UNIT.search(fold(text))
-    return m.group(1) if m else None
-
-
 def _first_note(block: TableBlock) -> int:
-    return next((i for i, ln in enumerate(block.lines) if is_note(ln)), len(block.lines))
+    return next((i for i, ln in enumerate(block.lines) if is_note(ln.text)), len(block.lines))
 
 
 def note_of(block: TableBlock) -> str | None:
@@ -173,21 +120,12 @@ def note_of(block: TableBlock) -> str | None:
     notes = [ln.text.strip() for ln in block.lines[start:] if not is_furniture(ln, block.title)]
     if not notes:
         notes = [ln.text.strip() for ln in block.lines
-                 if len(ln.filled) == 1 and _EMPTY_NOTE.search(fold(ln.text))]
+                 if len(ln.filled) == 1 and says_empty(ln.text)]
     return "\n".join(notes) if notes else None
-
-
-def says_empty(note: str | None) -> bool:
-    return bool(note and _EMPTY_NOTE.search(fold(note)))
 
 
 def locator(line: Line) -> Locator:
     return Locator(page=line.page, line=line.number)
-
-
-def label_key(text: str) -> str:
-    """A label's matching key: folded, list numbering and `其中：` removed."""
-    return strip_numbering(fold(text))
 
 
 def has_ordinal(text: str) -> bool:
@@ -234,12 +172,6 @@ class GridRow:
 
     line: Line
     cells: tuple[tuple[str, str], ...]
-
-
-def is_column_numbers(texts: list[str]) -> bool:
-    """The 栏次 line: 1 2 3 … (after an optional 栏次 label)."""
-    nums = [t for t in texts if t != "栏次"]
-    return bool(nums) and nums == [str(i) for i in range(1, len(nums) + 1)]
 
 
 def read_grid(lines: list[Line]) -> tuple[list[str], list[GridRow]]:

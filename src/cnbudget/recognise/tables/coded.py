@@ -19,15 +19,23 @@ from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import TABLE_TYPES
-from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, to_yuan
+from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, is_number_piece, to_yuan
 from cnbudget.normalise.codes import code_family, parent_code
+from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import (
+    has_cjk,
+    is_code_piece,
+    is_coded_furniture,
+    is_column_numbers,
+    is_remark,
+    positional,
+)
 from cnbudget.recognise.tables import economic_across, income_items, three_panel
 from cnbudget.recognise.tables.coded_codes import complete_code
 from cnbudget.recognise.tables.coded_header import (
     EXTRA,
     ColumnSpec,
-    label_key,
     label_text,
     positional_columns,
     relations,
@@ -40,15 +48,8 @@ from cnbudget.recognise.tables.coded_rows import (
     amount_of,
     draft_positional,
     draft_tokens,
-    has_cjk,
     index_columns,
-    is_amount_text,
-    is_code_piece,
-    is_column_numbers,
-    is_furniture,
     is_header_line,
-    is_note,
-    is_positional,
     is_total_name,
     label_width,
     typical_decimals,
@@ -72,11 +73,11 @@ class _Sections:
 
 def _is_data_line(line: Line) -> bool:
     texts = [t.strip() for t in line.texts if t.strip()]
-    if not texts or is_column_numbers(line) or is_header_line(line):
+    if not texts or is_column_numbers(line.texts) or is_header_line(line):
         return False
     if any(is_total_name(t) for t in texts):
         return True
-    if any(is_amount_text(t) and not is_code_piece(t) for t in texts):
+    if any(is_number_piece(t) and not is_code_piece(t) for t in texts):
         return True
     return any(is_code_piece(t) for t in texts) and any(has_cjk(t) for t in texts)
 
@@ -85,11 +86,11 @@ def _starts_body(line: Line, title: str) -> bool:
     """The first row under the header: a line with amounts, codes or a total —
     or, in a grid (rows exact), any named line that is not a label line, since
     a first item printed without a value (一.财政拨款（补助）) is still a row."""
-    if is_furniture(line, title):
+    if is_coded_furniture(line, title):
         return False
     if _is_data_line(line):
         return True
-    return (line.delimiter is Delimiter.GRID and not is_header_line(line) and not is_column_numbers(line)
+    return (line.delimiter is Delimiter.GRID and not is_header_line(line) and not is_column_numbers(line.texts)
             and any(has_cjk(t) for t in line.texts))
 
 
@@ -100,16 +101,16 @@ def _sections(block: TableBlock) -> _Sections:
         body = next((i for i in range(head, len(lines)) if _starts_body(lines[i], block.title)), len(lines))
     else:  # no header printed: rows start after the title's unit and caption lines
         body = next((i for i, ln in enumerate(lines)
-                     if not is_furniture(ln, block.title) and not is_note(ln.text)), len(lines))
+                     if not is_coded_furniture(ln, block.title) and not is_remark(ln.text)), len(lines))
     start = head if head is not None else body
-    header = [ln for ln in lines[start:body] if not is_column_numbers(ln)
-              and not is_furniture(ln, block.title) and not is_note(ln.text)] if head is not None else []
-    notes = [ln.text.strip() for ln in lines[:body] if is_note(ln.text)]
+    header = [ln for ln in lines[start:body] if not is_column_numbers(ln.texts)
+              and not is_coded_furniture(ln, block.title) and not is_remark(ln.text)] if head is not None else []
+    notes = [ln.text.strip() for ln in lines[:body] if is_remark(ln.text)]
     rest: list[Line] = []
     for ln in lines[body:]:
-        if is_note(ln.text) and not _is_data_line(ln):
+        if is_remark(ln.text) and not _is_data_line(ln):
             notes.append(ln.text.strip())
-        elif not (is_column_numbers(ln) or is_header_line(ln) or is_furniture(ln, block.title)):
+        elif not (is_column_numbers(ln.texts) or is_header_line(ln) or is_coded_furniture(ln, block.title)):
             rest.append(ln)
     return _Sections(header, rest, notes)
 
@@ -124,7 +125,7 @@ def _header_cells(line: Line) -> list[tuple[int, int, str]]:
 def _columns(block: TableBlock, sections: _Sections, width: int | None, body_count: int) -> list[ColumnSpec]:
     texts = [" ".join(t for t in ln.texts if t.strip()) for ln in sections.header]
     cols: list[ColumnSpec] | None = None
-    if width is not None and sections.header and all(is_positional(ln) for ln in sections.header):
+    if width is not None and sections.header and all(positional(ln) for ln in sections.header):
         cells = [_header_cells(ln) for ln in sections.header]
         last = max((c[0] + max(c[1], 1) for line in cells for c in line), default=0)
         count = max(last - width, body_count)
@@ -211,9 +212,9 @@ def _hierarchy(ids: list[_RowId]) -> list[tuple[int, list[int]]]:
 def _header_labels(lines: list[Line], start: int) -> tuple[set[str], int]:
     """The labels of the header lines from `start` on, and where they end."""
     end = start
-    while end < len(lines) and (is_header_line(lines[end]) or is_column_numbers(lines[end])):
+    while end < len(lines) and (is_header_line(lines[end]) or is_column_numbers(lines[end].texts)):
         end += 1
-    text = "".join(" ".join(ln.texts) for ln in lines[start:end] if not is_column_numbers(ln))
+    text = "".join(" ".join(ln.texts) for ln in lines[start:end] if not is_column_numbers(ln.texts))
     return set(scan_labels(text)), end
 
 
@@ -253,15 +254,15 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
     if head is None:
         return [block]
     body = next((i for i in range(head, len(lines)) if _is_data_line(lines[i])), len(lines))
-    text = "".join(" ".join(ln.texts) for ln in lines[head:body] if not is_column_numbers(ln))
-    first, i = label_key(label_text(text)), body
+    text = "".join(" ".join(ln.texts) for ln in lines[head:body] if not is_column_numbers(ln.texts))
+    first, i = fold(label_text(text)), body
     numbered = "序号" in first
     while i < len(lines):
         if is_header_line(lines[i]):
             labels, end = _header_labels(lines, i)
             before = _code_family(lines[body:i], numbered)
             after = _code_family(_until_header(lines, end), numbered)
-            if any(label_key(label) not in first for label in labels) or (
+            if any(fold(label) not in first for label in labels) or (
                 before is not None and after is not None and before != after
             ):
                 rest = TableBlock(type=block.type, title=block.title, lines=lines[i:], unit=block.unit,
@@ -300,7 +301,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     unit = block.unit or block.document_unit
     sections = _sections(block)
     problems: list[Problem] = []
-    positional_body = [ln for ln in sections.body if is_positional(ln)]
+    positional_body = [ln for ln in sections.body if positional(ln)]
     width = label_width(positional_body, sections.header) if positional_body else None
     decimals = typical_decimals(sections.body)
     numbered = any("序号" in "".join(ln.texts) for ln in sections.header)
@@ -308,7 +309,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
         if width is not None else frozenset()
     drafts: list[RowDraft] = []
     for line in sections.body:
-        if is_positional(line) and width is not None:
+        if positional(line) and width is not None:
             draft = draft_positional(line, width, index)
         else:
             draft = draft_tokens(line, numbered, decimals)

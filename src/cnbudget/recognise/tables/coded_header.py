@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.normalise.text import fold
+from cnbudget.recognise.lines import has_cjk
 
 EXTRA = "extra:"
 
@@ -132,17 +133,11 @@ _SCAN = re.compile(
     "|".join(re.escape(s) for s in sorted({*_SKIP, *_VALUE_LABELS, *_SUB_LABELS, "其中:", "其中"},
                                            key=len, reverse=True))
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def label_text(text: str) -> str:
     """A header cell as a label: spaces removed (wrapping), printed characters kept."""
     return re.sub(r"\s+", "", text)
-
-
-def label_key(text: str) -> str:
-    """The matching form of a label (full-width folded)."""
-    return fold(text).replace("（", "(").replace("）", ")")
 
 
 def is_value_label(text: str) -> bool:
@@ -153,11 +148,11 @@ def is_value_label(text: str) -> bool:
 
 def is_label_cell(text: str) -> bool:
     """A cell made only of known labels (科目名称 小计 基本支出 counts; 上缴上 does not)."""
-    key = label_key(label_text(text))
+    key = fold(label_text(text))
     if not key:
         return False
     rest = _SCAN.sub("", key)
-    return not _CJK.search(rest) and not any(ch.isdigit() for ch in rest)
+    return not has_cjk(rest) and not any(ch.isdigit() for ch in rest)
 
 
 def scan_labels(text: str) -> list[str]:
@@ -165,7 +160,7 @@ def scan_labels(text: str) -> list[str]:
     them that hold Chinese become labels of their own (an unknown sub-column).
     A caption word touching such a stretch is part of it (社会事业和经济发展项目
     is one label, not 社会事业和经济发展 + 项目)."""
-    key = label_key(label_text(text))
+    key = fold(label_text(text))
     pieces: list[tuple[str, bool]] = []  # (text, known)
     pos = 0
     for m in _SCAN.finditer(key):
@@ -181,7 +176,7 @@ def scan_labels(text: str) -> list[str]:
             merged[-1] = (merged[-1][0] + piece, False)
         else:
             merged.append((piece, known))
-    out = [p for p, known in merged if known or _CJK.search(p)]
+    out = [p for p, known in merged if known or has_cjk(p)]
     # 其中 + the label after it is one subset label (其中：财政专户收入)
     # but 其中 over the parts of the total (其中：基本支出 | 项目支出) is only a caption
     joined: list[str] = []
@@ -209,9 +204,9 @@ _TOTAL_PARTS = frozenset({"basic", "project", "remit_superior", "operating", "su
 def _absorbs(left: tuple[str, bool], right: tuple[str, bool]) -> bool:
     """An unknown stretch and a caption word next to it make one label."""
     (ltext, lknown), (rtext, rknown) = left, right
-    if not lknown and _CJK.search(ltext):
+    if not lknown and has_cjk(ltext):
         return not rknown or rtext in _SKIP
-    return lknown and ltext in _SKIP and not rknown and bool(_CJK.search(rtext)) and ltext in _INNER_WORDS
+    return lknown and ltext in _SKIP and not rknown and has_cjk(rtext) and ltext in _INNER_WORDS
 
 
 # caption words that also end or start ordinary names (债务项目, 机关事业单位)
@@ -284,7 +279,7 @@ class _KeyMaker:
 
 
 def _leaf_or_group(text: str) -> _Label | None:
-    key = label_key(text)
+    key = fold(text)
     if not key or key in _SKIP:
         return None
     return _Label(key, label_text(text))

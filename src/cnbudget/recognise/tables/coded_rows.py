@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.normalise.amounts import decimals_printed, is_empty_mark, parse_amount
+from cnbudget.normalise.amounts import (
+    decimals_printed,
+    is_empty_mark,
+    is_number_piece,
+    parse_amount,
+)
 from cnbudget.normalise.text import fold
+from cnbudget.recognise.lines import has_cjk, is_code_piece
 from cnbudget.recognise.tables.coded_header import is_label_cell, is_value_label
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"^\d+$")
-_AMOUNT = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d*)?%?$|^[+-]?\d[\d,]*\.?$")
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]|^(?:本(?:部门|单位)|我(?:部门|单位|局))")
-_PAGE_MARK = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页|^共\s*\d+\s*页")
-_META = re.compile(r"单位\s*[:：]|年度|^公开\s*\d+\s*表$|^附件|^表[一二三四五六七八九十\d]+$")
 _TOTAL_NAMES = frozenset({"合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计",
                           "收入总计", "支出总计"})
 _BULLET = re.compile(r"^[·•\s]+")
@@ -36,24 +37,6 @@ def squash_name(text: str) -> str:
     """A name wrapped inside its cell: drop spaces between Chinese characters."""
     text = _BULLET.sub("", text.strip())
     return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
-def is_amount_text(text: str) -> bool:
-    t = text.strip()
-    if not t:
-        return False
-    if is_empty_mark(t):
-        return True
-    compact = t.replace(" ", "")
-    return bool(_AMOUNT.match(compact)) and any(ch.isdigit() for ch in compact)
-
-
-def is_code_piece(text: str) -> bool:
-    return bool(_DIGITS.match(text.replace(" ", ""))) and not any(ch in text for ch in ",.")
 
 
 def is_total_name(text: str) -> bool:
@@ -80,49 +63,12 @@ def _cell_ends(line: Line) -> list[tuple[int, str]]:
     return [(i + 1, c.text) for i, c in enumerate(line.cells)]
 
 
-def is_positional(line: Line) -> bool:
-    return line.delimiter in (Delimiter.GRID, Delimiter.TAB) or any(c.col is not None for c in line.cells)
-
-
-def is_column_numbers(line: Line) -> bool:
-    """栏次 1 2 3 … (or a bare run of column numbers)."""
-    filled = [t for t in (c.strip() for c in line.texts) if t]
-    if not filled:
-        return False
-    if any(fold(t).startswith(("栏次", "行次")) for t in filled[:3]):
-        return True
-    nums = [t for t in filled if _DIGITS.match(t)]
-    return len(filled) >= 3 and len(nums) == len(filled) and nums == [str(i) for i in range(int(nums[0]), int(nums[0]) + len(nums))]
-
-
-def is_note(text: str) -> bool:
-    t = text.strip()
-    return bool(_NOTE.match(t)) or (t.endswith(("。", ".")) and has_cjk(t) and not is_amount_text(t))
-
-
-def is_furniture(line: Line, title: str) -> bool:
-    """Page numbers, a repeated title, unit and header-of-page lines inside a table."""
-    text = line.text.strip()
-    if not text:
-        return True
-    if _PAGE_MARK.match(text):
-        return True
-    folded = fold(text)
-    if title and (folded == fold(title) or (len(folded) > 6 and fold(title) in folded and not _has_amount(line))):
-        return True
-    return bool(_META.search(folded)) and not _has_amount(line)
-
-
-def _has_amount(line: Line) -> bool:
-    return any(is_amount_text(t) and not is_code_piece(t) for t in line.texts)
-
-
 def is_header_line(line: Line) -> bool:
     """A line of column labels: no numbers, and mostly known labels — or, for a
     header repeated after a page break, several cells of which some are labels
     (a wrapped name continues in one cell)."""
     texts = [t for t in line.texts if t.strip()]
-    if not texts or any(is_amount_text(t) for t in texts):
+    if not texts or any(is_number_piece(t) for t in texts):
         return False
     known = sum(is_label_cell(t) for t in texts)
     return known >= max(1, len(texts) / 2) or (len(texts) >= 3 and known >= 1)
@@ -150,8 +96,8 @@ def label_width(lines: list[Line], header: list[Line]) -> int:
     widths: Counter[int] = Counter()
     for line in lines:
         cells = dense_cells(line)
-        ends = [end for end, text in _cell_ends(line) if has_cjk(text) and not is_amount_text(text)]
-        if ends and any(is_amount_text(t) for t in cells[max(ends):]):
+        ends = [end for end, text in _cell_ends(line) if has_cjk(text) and not is_number_piece(text)]
+        if ends and any(is_number_piece(t) for t in cells[max(ends):]):
             widths[max(ends)] += 1
     if widths:
         return widths.most_common(1)[0][0]
@@ -250,7 +196,7 @@ def draft_tokens(line: Line, numbered: bool, decimals: int) -> RowDraft:
         draft.codes.append(tokens[i])
         i += 1
     words: list[str] = []
-    while i < len(tokens) and not (is_amount_text(tokens[i]) and not has_cjk(tokens[i]) and words):
+    while i < len(tokens) and not (is_number_piece(tokens[i]) and not has_cjk(tokens[i]) and words):
         words.append(tokens[i])
         i += 1
     draft.name = squash_name(" ".join(words)) if words else None
@@ -288,7 +234,7 @@ def typical_decimals(lines: list[Line]) -> int:
     for line in lines:
         for t in line.texts:
             for tok in t.split():
-                if "." in tok and is_amount_text(tok):
+                if "." in tok and is_number_piece(tok):
                     counts[decimals_printed(tok)] += 1
     return counts.most_common(1)[0][0] if counts else 0
 

@@ -23,16 +23,15 @@ from dataclasses import dataclass
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row, Table
 from cnbudget.model.table_types import PARENT_TEXT
+from cnbudget.normalise.amounts import is_number
 from cnbudget.recognise.blocks import ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key, positional
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     finish,
-    is_number,
-    label_key,
     locator,
     new_table,
-    positional,
     problem,
     table_unit,
     tokens,

@@ -21,7 +21,8 @@ from cnbudget.ingest.layout import Line
 from cnbudget.model import Indicator
 from cnbudget.normalise.amounts import parse_amount
 from cnbudget.normalise.text import fold, join_wrapped
-from cnbudget.recognise.tables.cells import filled, positional, tokens
+from cnbudget.recognise.lines import has_cjk, positional
+from cnbudget.recognise.tables.cells import filled, tokens
 
 LEVEL1 = "level1"
 LEVEL2 = "level2"
@@ -336,7 +337,7 @@ class IndicatorReader:
 def _is_row_label(cell: str) -> bool:
     """Labels and OCR debris printed left of the grid (四、年度绩效指标完成情况, 标完成情况, l)."""
     key = fold(cell)
-    return "完成情况" in key or key.startswith("四、") or len(key) <= 1 or not re.search(r"[\u4e00-\u9fff]", key)
+    return "完成情况" in key or key.startswith("四、") or len(key) <= 1 or not has_cjk(key)
 
 
 def _number(text: str) -> Decimal | None:

@@ -20,18 +20,17 @@ import re
 
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
-from cnbudget.normalise.amounts import parse_amount
+from cnbudget.normalise.amounts import is_number, parse_amount
 from cnbudget.normalise.text import fold, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import positional
 from cnbudget.recognise.tables.cells import (
     GridRow,
     amount,
     body_lines,
     finish,
-    is_number,
     locator,
     new_table,
-    positional,
     problem,
     read_grid,
 )

@@ -18,21 +18,19 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Indicator, Problem, Row
 from cnbudget.normalise.amounts import parse_amount
+from cnbudget.normalise.printed import is_note, unit_in
 from cnbudget.normalise.text import fold, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import is_furniture, positional
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     filled,
     finish,
-    is_furniture,
-    is_note,
     locator,
     new_table,
-    positional,
     table_unit,
     tokens,
-    unit_in,
 )
 from cnbudget.recognise.tables.indicators import (
     SCORE,
@@ -245,7 +243,7 @@ def _indicators(lines: list[Line], evaluation: bool) -> list[Indicator]:
         if reader is None:
             continue
         if text.startswith(("五、", "五,")) or "总分" in text or text.startswith(("年度指标", "长期绩效")) \
-                or is_note(line):
+                or is_note(line.text):
             flush()
             indicators.extend(reader.finish())
             reader = None

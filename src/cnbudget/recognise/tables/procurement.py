@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
-from cnbudget.normalise.amounts import is_empty_mark
+from cnbudget.normalise.amounts import is_empty_mark, is_number
 from cnbudget.normalise.codes import join_code
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
@@ -35,7 +35,6 @@ from cnbudget.recognise.tables.cells import (
     filled,
     finish,
     is_catalog_code,
-    is_number,
     join_number_pieces,
     locator,
     new_table,

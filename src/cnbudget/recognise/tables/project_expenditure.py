@@ -8,14 +8,13 @@ The 合计 line is `item: "total"`.
 from __future__ import annotations
 
 from cnbudget.model import Problem, Row
-from cnbudget.normalise.amounts import parse_amount
+from cnbudget.normalise.amounts import is_number, parse_amount
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     finish,
-    is_number,
-    label_key,
     locator,
     new_table,
     problem,

@@ -27,10 +27,11 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Cell, Delimiter, Line
 from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
-from cnbudget.normalise.amounts import parse_amount
+from cnbudget.normalise.amounts import is_number, parse_amount
 from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.tables.cells import amount, is_number, positional, tokens
+from cnbudget.recognise.lines import positional
+from cnbudget.recognise.tables.cells import amount, tokens
 from cnbudget.recognise.tables.indicators import is_header
 from cnbudget.recognise.titles import INNER_HEADINGS, SUB_TABLES
 

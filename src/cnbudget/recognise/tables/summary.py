@@ -18,16 +18,15 @@ import re
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Problem, Row
 from cnbudget.model.table_types import PARENT_TEXT
+from cnbudget.normalise.amounts import is_number
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key, positional
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     finish,
-    is_number,
-    label_key,
     locator,
     new_table,
-    positional,
     problem,
     table_unit,
 )

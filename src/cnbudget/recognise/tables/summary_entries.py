@@ -20,14 +20,12 @@ from dataclasses import dataclass, field, replace
 from cnbudget.ingest.layout import Cell, Line
 from cnbudget.model import Problem
 from cnbudget.model.table_types import ROW_NUMBER_TEXT
-from cnbudget.normalise.amounts import is_empty_mark
+from cnbudget.normalise.amounts import is_empty_mark, is_number
+from cnbudget.recognise.lines import label_key, positional
 from cnbudget.recognise.tables.cells import (
     Token,
     has_ordinal,
     has_sub_ordinal,
-    is_number,
-    label_key,
-    positional,
     problem,
     tokens,
 )

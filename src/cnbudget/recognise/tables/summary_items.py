@@ -22,7 +22,7 @@ from cnbudget.normalise.classification import (
     functional_code_for_name,
 )
 from cnbudget.normalise.text import fold
-from cnbudget.recognise.tables.cells import label_key
+from cnbudget.recognise.lines import label_key
 
 INCOME = "income"
 EXPENDITURE = "expenditure"

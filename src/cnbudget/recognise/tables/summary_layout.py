@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.table_types import LINE_NUMBER_TEXTS
+from cnbudget.normalise.amounts import is_number
 from cnbudget.normalise.text import fold
-from cnbudget.recognise.tables.cells import is_number, label_key, positional, tokens
+from cnbudget.recognise.lines import is_column_numbers, label_key, positional
+from cnbudget.recognise.tables.cells import tokens
 from cnbudget.recognise.tables.summary_items import ECON, EXPENDITURE, FUNC, INCOME, side_of_label
 
 LABEL, VALUE, ROW_NUMBER, SERIAL = "label", "value", "row_number", "serial"
@@ -65,7 +67,7 @@ _ROW_WORDS = frozenset({"合计", "财政拨款", "一般公共预算", "政府�
 def is_header_line(line: Line) -> bool:
     """A line of header cells only (a header printed again after a page break,
     the 栏次 line); not a line naming one fund (财政拨款 wrapped onto its own line)."""
-    if _is_column_numbers(line):
+    if is_column_numbers(line.filled):
         return True
     texts = [label_key(t) for t in line.filled]
     return bool(texts) and all(t in HEADER_WORDS for t in texts) and any(t not in _ROW_WORDS for t in texts)
@@ -164,18 +166,12 @@ def _width(lines: list[Line]) -> int:
     return max((c + max(s, 1) for ln in lines if positional(ln) for c, s, _ in _cells(ln)), default=0)
 
 
-def _is_column_numbers(line: Line) -> bool:
-    """The 栏次 line (栏次 1 2 3 …): numbers the columns, names none."""
-    texts = [fold(t) for t in line.filled]
-    return bool(texts) and all(t.isdigit() or t == "栏次" for t in texts) and any(t.isdigit() for t in texts)
-
-
 def positional_layout(header: list[Line], body: list[Line], table_type: str) -> SummaryLayout:
     """Panels from the columns, where the body keeps them."""
     pos_body = [ln for ln in body if positional(ln)]
     # a header line cut into a grid of its own (the page before) has other column edges
     grid = pos_body[0].grid if pos_body else None
-    pos_header = [ln for ln in header if positional(ln) and not _is_column_numbers(ln)
+    pos_header = [ln for ln in header if positional(ln) and not is_column_numbers(ln.filled)
                   and (grid is None or ln.grid is None or ln.grid == grid)]
     width = _width(pos_header + pos_body)
     paths = header_paths(pos_header, width)

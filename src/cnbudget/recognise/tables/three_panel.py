@@ -23,18 +23,25 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Line
 from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
-from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, parse_amount, to_yuan
+from cnbudget.normalise.amounts import (
+    UNIT_FACTORS,
+    decimals_printed,
+    is_number_piece,
+    parse_amount,
+    to_yuan,
+)
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import ParsedTables, TableBlock
+from cnbudget.recognise.lines import (
+    has_cjk,
+    is_code_piece,
+    is_coded_furniture,
+    is_remark,
+    positional,
+)
 from cnbudget.recognise.tables.coded_codes import complete_code
 from cnbudget.recognise.tables.coded_rows import (
     dense_cells,
-    has_cjk,
-    is_amount_text,
-    is_code_piece,
-    is_furniture,
-    is_note,
-    is_positional,
     merge_split_numbers,
     squash_name,
     typical_decimals,
@@ -154,7 +161,7 @@ def _token_line(state: _State, line: Line, panels: int, decimals: int) -> None:
                 groups.append(_Entry(0, [tok], None, None, line))
             else:
                 current.pieces.append(tok)
-        elif is_amount_text(tok) and not has_cjk(tok) and current is not None and current.amount is None:
+        elif is_number_piece(tok) and not has_cjk(tok) and current is not None and current.amount is None:
             current.amount = tok
         elif current is not None and current.amount is None:
             current.name = squash_name((current.name or "") + tok)
@@ -221,7 +228,7 @@ def _total_row(title: str, line: Line, rows: list[tuple[str, Row]], unit: str | 
         tops = [r for k, r in rows if k == kind and r.code and len(r.code) == 3]
         sums[kind] = sum((r.values["total"] or Decimal(0) for r in tops), Decimal(0))
     amounts = [t for t in merge_split_numbers(
-        [tok for c in line.texts for tok in c.split()], 2) if is_amount_text(t) and not has_cjk(t)]
+        [tok for c in line.texts for tok in c.split()], 2) if is_number_piece(t) and not has_cjk(t)]
     values: dict[str, Decimal | None] = dict.fromkeys(keys)
     for text in amounts:
         value, ulp = _yuan(text, unit)
@@ -250,11 +257,11 @@ def parse(block: TableBlock) -> ParsedTables:
     for line in body:
         if _PANEL_TOTAL.search(fold(line.text)):
             state.total_line = line
-        elif is_note(line.text):
+        elif is_remark(line.text):
             state.notes.append(line.text.strip())
-        elif is_furniture(line, block.title) or len(_CODE_HEADER.findall(fold(line.text))) >= 2:
+        elif is_coded_furniture(line, block.title) or len(_CODE_HEADER.findall(fold(line.text))) >= 2:
             continue
-        elif is_positional(line) and starts:
+        elif positional(line) and starts:
             _positional_line(state, line, starts)
         else:
             _token_line(state, line, len(starts) or 3, decimals)

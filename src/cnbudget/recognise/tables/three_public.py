@@ -23,6 +23,7 @@ from cnbudget.model.table_types import THREE_PUBLIC_ITEMS
 from cnbudget.normalise.amounts import parse_amount
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key, positional
 from cnbudget.recognise.tables.across import (
     Across,
     HeaderPath,
@@ -40,10 +41,8 @@ from cnbudget.recognise.tables.cells import (
     body_lines,
     filled,
     finish,
-    label_key,
     locator,
     new_table,
-    positional,
     problem,
     table_unit,
     tokens,
