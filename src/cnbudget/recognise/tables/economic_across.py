@@ -16,6 +16,7 @@ from cnbudget.model.table_types import TABLE_TYPES, RowKey
 from cnbudget.normalise.classification import economic_code_for_name
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import ParsedTables, TableBlock
+from cnbudget.recognise.lines import label_key
 from cnbudget.recognise.tables.across import (
     Across,
     HeaderPath,
@@ -31,7 +32,6 @@ from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
     finish,
-    label_key,
     locator,
     new_table,
     table_unit,
