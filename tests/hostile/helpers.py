@@ -89,7 +89,11 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
                           check=False, **kwargs)  # type: ignore[call-overload]
 
 
-def cli_popen(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "cnbudget.cli.main", *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, **(env or {})})
+def cli_popen(*args: str, stderr: Path, env: dict[str, str] | None = None
+              ) -> subprocess.Popen[bytes]:
+    """The CLI in the background, its stderr to a file (a pipe nobody reads could fill
+    and block it); PYTHONFAULTHANDLER so that SIGABRT on a hang shows where it was."""
+    with stderr.open("wb") as sink:
+        return subprocess.Popen([sys.executable, "-m", "cnbudget.cli.main", *args],
+                                stdout=subprocess.DEVNULL, stderr=sink,
+                                env={**os.environ, "PYTHONFAULTHANDLER": "1", **(env or {})})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def test_ingest_killed_repeatedly_resumes_exactly(tmp_path: Path, how: signal.Si
     kills = 0
     for round_ in range(3):
         before = _count(db)
-        proc = cli_popen("ingest", str(folder), "--db", str(db), "-j", "2", env=env)
+        log = tmp_path / f"stderr-{round_}.txt"
+        proc = cli_popen("ingest", str(folder), "--db", str(db), "-j", "2", stderr=log, env=env)
         deadline = time.monotonic() + 120
         while _count(db) < before + 2 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -56,11 +58,17 @@ def test_ingest_killed_repeatedly_resumes_exactly(tmp_path: Path, how: signal.Si
             break  # it finished before it could be killed
         workers = workers_of(proc.pid)
         proc.send_signal(how)
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)  # the faulthandler prints every thread's stack
+            proc.wait(timeout=30)
+            pytest.fail(f"round {round_}: ingest still running 60 s after {how.name}:\n"
+                        + log.read_text(errors="replace")[-6000:])
         kills += 1
         if how == signal.SIGTERM:
             # SIGTERM unwinds: exit 143, workers stopped, their folders removed
-            assert proc.returncode == 143, proc.stderr.read().decode() if proc.stderr else ""
+            assert proc.returncode == 143, log.read_text(errors="replace")
             assert work_dirs(tmp) == [], f"round {round_}: SIGTERM left worker folders"
         else:
             assert proc.returncode == -signal.SIGKILL

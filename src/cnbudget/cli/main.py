@@ -6,7 +6,13 @@ from __future__ import annotations
 import typer
 
 from cnbudget.cli import check, extract, query_commands, render, store_commands
-from cnbudget.cli.console import CnbudgetGroup, install_signal_handlers
+from cnbudget.cli.console import (
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    CnbudgetGroup,
+    Terminated,
+    install_signal_handlers,
+)
 from cnbudget.lang import set_lang
 
 app = typer.Typer(
@@ -55,7 +61,12 @@ def _options(
 
 def main() -> None:
     install_signal_handlers()
-    app()
+    try:
+        app()
+    except Terminated:  # before or after a command runs (arguments being parsed): quietly
+        raise SystemExit(EXIT_TERMINATED) from None
+    except KeyboardInterrupt:
+        raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 if __name__ == "__main__":
