@@ -240,5 +240,5 @@ def test_cli_renders_text_in_a_variant(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 0, result.output
     [written] = tmp_path.glob("*.txt")
     text = written.read_text(encoding="utf-8")
-    assert "201\t03\t01\t行政运行\t3895000.00" in text and "金额单位：元" in text
+    assert "201\t03\t01\t行政运行\t3,895,000.00" in text and "金额单位：元" in text  # render: grouped
     assert CliRunner().invoke(app, ["render", "--sample", "budget", "--to", "text", "--variant", "nope"]).exit_code != 0

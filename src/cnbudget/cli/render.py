@@ -1,10 +1,12 @@
-"""`cnbudget render`: a document (contract JSON, or a built-in sample) written
+"""`cnbudget render`: a document (any disclosure file, its contract JSON, a stored
+document or a built-in sample) written
 out as XLSX, DOCX, PDF, HTML or text in the standard layouts, or in a layout
 variant (`--variant code_split --variant unit_yuan …`)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,9 +14,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from cnbudget.cli.console import EXIT_UNUSABLE, say, say_error
+from cnbudget.cli.extract import extract_or_report
+from cnbudget.cli.options import DB_OPTION
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.files import regular_file_bytes
 from cnbudget.ingest.limits import Limits
+from cnbudget.lang import t
 from cnbudget.model.contract import loads
 from cnbudget.output import UnsafeOutput, atomic_output
 from cnbudget.render import FORMATS
@@ -35,31 +40,80 @@ class Sample(StrEnum):
     FINAL_ACCOUNT = "final_account"
 
 
-def _load(document: Path | None, sample: Sample | None, seed: int) -> Document:
+def _is_contract_json(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() == ".json" or data.lstrip()[:1] == b"{"
+
+
+def _load(document: Path | None, sample: Sample | None, seed: int, db: str | None,
+          stored: int | None) -> Document:
+    """The document to render: a built-in sample, a stored one (`--id`), contract JSON,
+    or any disclosure file (PDF, DOCX, XLSX, HTML, text…), read first."""
     from cnbudget.samples import budget_sample, final_account_sample
 
     if sample is not None:
         return budget_sample(seed) if sample is Sample.BUDGET else final_account_sample(seed)
+    if stored is not None:
+        return _stored(db, stored)
     if document is None:
-        say_error("give a document JSON or --sample")
+        say_error(t("请给出一个文件、--id N（已入库的文件）或 --sample",
+                    "give a file, --id N (a stored document) or --sample"))
         raise typer.Exit(EXIT_UNUSABLE)
+    limits = Limits.from_env()
     try:
-        return loads(regular_file_bytes(document, Limits.from_env()).decode("utf-8"))
+        data = regular_file_bytes(document, limits)
     except UnreadableSource as exc:
-        say_error(f"{document}: cannot be read: {exc.reason}")
+        say_error(f"{document}: {t('无法读取', 'cannot be read')}: {exc.reason} [{exc.code}]")
         raise typer.Exit(EXIT_UNUSABLE) from exc
     except OSError as exc:
-        say_error(f"{document}: cannot be read: {exc.strerror or exc}")
+        say_error(f"{document}: {t('无法读取', 'cannot be read')}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_UNUSABLE) from exc
+    if not _is_contract_json(document, data):
+        read = extract_or_report(document, audit=False, limits=limits)
+        if isinstance(read, int):  # already said, naming the file
+            raise typer.Exit(read)
+        return read
+    try:
+        return loads(data.decode("utf-8"))
     except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError included
-        say_error(f"{document}: not a cnbudget document JSON: {exc}")
+        say_error(f"{document}: {t('不是 cnbudget 文档 JSON', 'not a cnbudget document JSON')}: {exc}")
         raise typer.Exit(EXIT_UNUSABLE) from exc
+
+
+def _stored(db: str | None, document_id: int) -> Document:
+    from cnbudget.query.api import Database
+    from cnbudget.store.read import DocumentNotFound
+
+    with Database(db, existing=True) as database:
+        try:
+            return database.document(document_id)
+        except DocumentNotFound:
+            say_error(t(f"数据库中没有文件 {document_id}（见 cnbudget show）",
+                        f"no document {document_id} in the database (see cnbudget show)"))
+            raise typer.Exit(EXIT_UNUSABLE) from None
+
+
+def _default_output(document: Path | None, doc: Document, fmt: str) -> Path:
+    """Beside the input, with the format's suffix; never the input itself."""
+    from cnbudget.render import suffix
+
+    if document is None:
+        return Path(f"{Path(doc.source.file).stem or 'document'}.{suffix(fmt)}")
+    path = document.with_suffix(f".{suffix(fmt)}")
+    if path.resolve() == document.resolve():  # x.pdf rendered as PDF
+        path = document.with_name(f"{document.stem}.rendered.{suffix(fmt)}")
+    return path
 
 
 def render_command(
-    document: Path | None = typer.Argument(None, help="A document as contract JSON (cnbudget extract --json)."),
+    document: Path | None = typer.Argument(None, help="A disclosure file (PDF, DOCX, XLSX, HTML, "
+                                           "text… read first) or its contract JSON "
+                                           "(cnbudget extract --json)."),
     to: OutputFormat = typer.Option(..., "--to", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: DOC with the format's suffix)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: "
+                                       "beside DOC, with the format's suffix)."),
+    db: str | None = DB_OPTION,
+    stored: int | None = typer.Option(None, "--id", help="Render the stored document with this "
+                                      "id (cnbudget show lists them) from --db."),
     sample: Sample | None = typer.Option(None, "--sample", help="Render a built-in sample document instead of DOC."),
     seed: int = typer.Option(0, "--seed", help="With --sample: 0 for the base figures, else perturbed figures."),
     json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON on stdout."),
@@ -69,16 +123,20 @@ def render_command(
                                           help="Print in a layout variant (repeatable: the dimensions together)."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
-    from cnbudget.render import render_document, suffix
-    from cnbudget.render.variants import combine, dimension
+    from cnbudget.render import render_document
+    from cnbudget.render.variants import LayoutVariant, combine, dimension
 
-    doc = _load(document, sample, seed)
+    doc = _load(document, sample, seed, db, stored)
     fmt = str(to)
     if output is None:
-        stem = document.stem if document is not None else doc.source.file.removesuffix(".json")
-        output = Path(f"{stem}.{suffix(fmt)}")
-    layout: LayoutVariant | None = combine(tuple(v for name in variant for v in dimension(str(name)).variants)) \
-        if variant else None
+        output = _default_output(document if stored is None and sample is None else None, doc, fmt)
+    layout = combine(tuple(v for name in variant for v in dimension(str(name)).variants)) \
+        if variant else LayoutVariant()
+    if layout.thousands is None:  # for people: 4,097.11 as most disclosures print it
+        layout = replace(layout, thousands=True)
+    if str(output) == "-":
+        _to_stdout(doc, fmt, layout)
+        return
     try:
         with atomic_output(output, [document] if document else [],
                            follow_symlinks=follow_symlinks) as temporary:
@@ -91,7 +149,25 @@ def render_command(
         typer.echo(json.dumps({"file": str(path), "format": fmt, "bytes": path.stat().st_size,
                                "tables": len(doc.tables)}, ensure_ascii=False))
     else:
-        say(f"{len(doc.tables)} tables → {path}")
+        say(t(f"{len(doc.tables)} 张表 → {path}", f"{len(doc.tables)} tables → {path}"))
+
+
+def _to_stdout(doc: Document, fmt: str, layout: LayoutVariant | None) -> None:
+    """`-o -`: text and HTML on stdout; the binary formats go to a file."""
+    import sys
+    import tempfile
+
+    from cnbudget.render import render_document, suffix
+
+    if fmt not in ("text", "html"):
+        say_error(t(f"-o - 只输出 text 或 html；{fmt} 请写入文件",
+                    f"-o - writes text or html; write {fmt} to a file"))
+        raise typer.Exit(EXIT_UNUSABLE)
+    with tempfile.TemporaryDirectory(prefix="cnbudget-render-") as folder:
+        path = Path(folder) / f"out.{suffix(fmt)}"
+        render_document(doc, fmt, path, layout)
+        sys.stdout.buffer.write(path.read_bytes())
+        sys.stdout.flush()
 
 
 def register(app: typer.Typer) -> None:

@@ -115,14 +115,19 @@ def ingest_command(
                             limits=limits, engine=engine, scheduler=scheduler)
         except DaskUnavailable as exc:
             raise fail(str(exc)) from exc
-    say(
+    say(t(
+        f"{report.files} 个文件：入库 {report.stored} 个（其中新版本 {report.new_versions} 个），"
+        + (f"替换 {report.replaced} 个，" if replace else "") +
+        f"已在库中 {report.skipped} 个，失败 {report.failed} 个，用时 {report.seconds:.1f} 秒"
+        f"（第 {report.run_id} 次入库）",
         f"{report.files} files: {report.stored} stored ({report.new_versions} new versions), "
         + (f"{report.replaced} replaced, " if replace else "") +
         f"{report.skipped} already stored, {report.failed} failed "
-        f"in {report.seconds:.1f} s (run {report.run_id})"
-    )
+        f"in {report.seconds:.1f} s (run {report.run_id})",
+    ))
     if report.errors:
-        table = rich_table("file", "error", "message", title="files not stored")
+        table = rich_table(t("文件", "file"), t("错误", "error"), t("说明", "message"),
+                           title=t("未入库的文件", "files not stored"))
         for e in report.errors:
             table.add_row(e.name, e.error, e.message)
         err.print(table)
