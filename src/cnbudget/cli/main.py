@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from cnbudget.cli import check, extract, query_commands, render, store_commands
+from cnbudget.cli import check, department_commands, extract, query_commands, render, store_commands
 from cnbudget.cli.console import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
@@ -25,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, store_commands, query_commands, check, render):
+for module in (extract, store_commands, query_commands, department_commands, check, render):
     module.register(app)
 
 

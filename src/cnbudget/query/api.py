@@ -39,6 +39,7 @@ from cnbudget.query.frames import (
 from cnbudget.query.metrics import DEFAULT_RANKING
 from cnbudget.query.readonly import QueryBounds, run_sql
 from cnbudget.store import Store
+from cnbudget.store.department_edits import MergeResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,23 @@ class Database:
         not read; `recovered`: read, with a note of how); filters: region, year, kind,
         scope, department, has_errors."""
         return self._frame(disclosures_query(Filters(**filters)))
+
+    def departments(self, *, region: str | None = None,
+                    department: str | None = None) -> pd.DataFrame:
+        """Departments with every name they were printed under, code, region, number of
+        disclosures and years (merged departments are their target's)."""
+        from cnbudget.query.departments import departments_frame
+
+        with self.store.engine.connect() as conn:
+            return departments_frame(conn, region=region, department=department)
+
+    def add_alias(self, department_id: int, name: str) -> bool:
+        """Record another name of a department (kept; re-ingest respects it)."""
+        return self.store.add_alias(department_id, name)
+
+    def merge_departments(self, source_id: int, target_id: int) -> MergeResult:
+        """Make one department part of another (kept; re-ingest respects it)."""
+        return self.store.merge_departments(source_id, target_id)
 
     def documents(self, disclosure_id: int) -> pd.DataFrame:
         """The files of one disclosure, with their versions."""

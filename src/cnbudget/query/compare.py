@@ -125,10 +125,13 @@ def _categories(cells: list[_Cell]) -> dict[str, tuple[str | None, Decimal | Non
 
 
 def find_department(conn: Connection, department: str | int, region: str | None = None) -> int:
-    query = select(departments.c.id, departments.c.name, departments.c.region).where(
-        department_condition(department))
+    # a department merged into another (cnbudget departments merge) stands for that one
+    standing = func.coalesce(departments.c.merged_into, departments.c.id)
+    matched = select(standing).where(department_condition(department))
     if region is not None:
-        query = query.where(departments.c.region == region)
+        matched = matched.where(departments.c.region == region)
+    query = select(departments.c.id, departments.c.name, departments.c.region).where(
+        departments.c.id.in_(matched.scalar_subquery()))
     found = conn.execute(query.order_by(departments.c.id)).all()
     if not found:
         raise UnknownDepartment(f"no department matches {department!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError, StatementError
@@ -22,6 +23,9 @@ from cnbudget.store.read import load_document
 from cnbudget.store.schema import documents, ingest_errors, ingest_runs
 from cnbudget.store.types import AmountOutOfRange
 from cnbudget.store.write import Stored, find_by_sha256, replace_document, store_document
+
+if TYPE_CHECKING:
+    from cnbudget.store.department_edits import MergeResult
 
 
 class Store:
@@ -43,6 +47,20 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def add_alias(self, department_id: int, name: str) -> bool:
+        """Another name of a department (cnbudget.store.department_edits.add_alias)."""
+        from cnbudget.store.department_edits import add_alias
+
+        with writing(self.engine) as conn:
+            return add_alias(conn, department_id, name)
+
+    def merge_departments(self, source_id: int, target_id: int) -> MergeResult:
+        """One department made part of another (department_edits.merge_departments)."""
+        from cnbudget.store.department_edits import merge_departments
+
+        with writing(self.engine) as conn:
+            return merge_departments(conn, source_id, target_id)
 
     def store(self, doc: Document, run_id: int | None = None) -> Stored:
         """Store `doc` unless its file (content hash) is already stored."""

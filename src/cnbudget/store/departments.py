@@ -4,7 +4,9 @@ A department is identified within its region by its printed code where there
 is one (石家庄市数据资源管理局 2020 and 石家庄市数据局 2024 both print [302] in
 石家庄市: one department), else by its name. Every name it was printed under is
 kept as an alias with the years it was used; the department's `name` is the
-most recent one.
+most recent one. A department a person merged into another
+(cnbudget.store.department_edits) keeps its row as a pointer, `merged_into`:
+documents that name it join the department it points to.
 """
 
 from __future__ import annotations
@@ -26,7 +28,26 @@ def _same(column: ColumnElement, value: str | None) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
 
 
+def surviving(conn: Connection, department_id: int) -> int:
+    """The department that stands for `department_id`: itself, or the one it was merged
+    into (merges repoint earlier pointers, so there is one step at most)."""
+    target = conn.execute(select(departments.c.merged_into)
+                          .where(departments.c.id == department_id)).scalar_one_or_none()
+    return int(target) if target is not None else department_id
+
+
 def _find(conn: Connection, meta: DocumentMeta, key: str) -> tuple[int, str | None] | None:
+    found = _find_printed(conn, meta, key)
+    if found is None:
+        return None
+    target = surviving(conn, found[0])
+    if target == found[0]:
+        return found
+    code = conn.execute(select(departments.c.code).where(departments.c.id == target)).scalar_one()
+    return target, code
+
+
+def _find_printed(conn: Connection, meta: DocumentMeta, key: str) -> tuple[int, str | None] | None:
     """(id, code) of the department these metadata name, if known."""
     region, code = meta.region.name, meta.department.code
     if code:
@@ -71,11 +92,11 @@ def resolve_department(conn: Connection, meta: DocumentMeta) -> int | None:
         if meta.department.code and found[1] is None:
             conn.execute(update(departments).where(departments.c.id == dept_id)
                          .values(code=meta.department.code))
-    _record_alias(conn, dept_id, name, key, meta.year)
+    record_alias(conn, dept_id, name, key, meta.year)
     return dept_id
 
 
-def _record_alias(conn: Connection, dept_id: int, name: str, key: str, year: int | None) -> None:
+def record_alias(conn: Connection, dept_id: int, name: str, key: str, year: int | None) -> None:
     alias = conn.execute(
         select(department_aliases).where(
             department_aliases.c.department_id == dept_id, department_aliases.c.name_key == key

@@ -67,6 +67,9 @@ departments = Table(
     Column("code", String(64)),
     Column("region", Text),
     Column("region_level", String(16)),
+    # set when a person merged this department into another (cnbudget departments merge):
+    # the row stays so that its code and names lead there on re-ingest
+    Column("merged_into", Integer),
     Index(None, "region", "code"),
 )
 
