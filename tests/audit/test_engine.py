@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,6 +141,26 @@ def test_html_report_is_standalone_and_escaped() -> None:
     page = report_html([run_audit(doc)])
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
     assert "arithmetic.three-public-parts" in page and "http" not in page
+
+
+def test_html_report_summarises_files_and_lists_unread_parts() -> None:
+    from cnbudget.model.document import Locator, Problem, ProblemSeverity, Status
+
+    clean, faulty = clean_document(), clean_document()
+    faulty.source = dataclasses.replace(faulty.source, file="second.pdf")
+    set_value(faulty, "three_public", "reception", "amount", 31_500)
+    faulty.problems.append(Problem("表“支出总表”中印有的数字 12.00 没有读入任何单元格",
+                                   Locator(page=7), ProblemSeverity.PARTIAL,
+                                   "table.figures-unplaced"))
+    faulty.status = Status.PARTIAL  # as the reader sets it on such a problem
+    page = report_html([run_audit(clean), run_audit(faulty)])
+    overview = page[page.index("<table class='overview'>"):page.index("</table>")]
+    assert "共 2 个文件" in page and overview.count("<tr>") == 3  # a header and one row a file
+    second = overview[overview.index("second.pdf"):]
+    assert "部分未读" in second and "href='#doc-1'" in overview and "id='doc-1'" in page
+    cells = [c.split(">", 1)[1] for c in second.split("<td")[1:]]
+    assert cells[-1].startswith("1<")  # its one unread part counted
+    assert "未能读入的部分（1 处）" in page and "第 7 页" in page and "table.figures-unplaced" in page
 
 
 def test_docs_rules_md_is_current() -> None:

@@ -164,13 +164,52 @@ def _finding_row(f: Finding) -> str:
     )
 
 
+_STATUS_ZH = {"success": "完整", "partial": "部分未读", "failed": "未能读取"}
+_KIND_ZH = {"budget": "预算", "final_account": "决算"}
+
+
+def _where(locator: object) -> str:
+    page = getattr(locator, "page", None)
+    line = getattr(locator, "line", None)
+    return "".join(part for part in (f"第 {page} 页" if page else "",
+                                     f"第 {line} 行" if line and not page else "") if part)
+
+
+def _overview(reports: Sequence[AuditReport]) -> list[str]:
+    """The summary across files: one line per document, linked to its section."""
+    totals = Counter(f.severity for r in reports for f in r.findings)
+    unread = sum(1 for r in reports for p in r.document.problems
+                 if p.severity.value == "partial")
+    rows = ["<table class='overview'><tr><th>文件</th><th>部门</th><th>年度</th><th>类型</th>"
+            "<th>读取</th><th>错误</th><th>警告</th><th>提示</th><th>未读部分</th></tr>"]
+    for i, r in enumerate(reports):
+        doc, counts = r.document, Counter(f.severity for f in r.findings)
+        gaps = sum(1 for p in doc.problems if p.severity.value == "partial")
+        rows.append(
+            f"<tr><td><a href='#doc-{i}'>{html.escape(doc.source.file)}</a></td>"
+            f"<td>{html.escape(doc.meta.department.name or '?')}</td>"
+            f"<td>{doc.meta.year or '?'}</td>"
+            f"<td>{_KIND_ZH.get(doc.meta.kind.value, '?') if doc.meta.kind else '?'}</td>"
+            f"<td>{_STATUS_ZH.get(doc.status.value, doc.status.value)}</td>"
+            + "".join(f"<td class='num {s.value if counts.get(s) else ''}'>{counts.get(s, 0)}</td>"
+                      for s in SEVERITY_ORDER)
+            + f"<td class='num'>{gaps}</td></tr>")
+    rows.append("</table>")
+    head = (f"<p class='summary'>共 {len(reports)} 个文件：" + "，".join(
+        f"{totals.get(s, 0)} 个{SEVERITY_ZH[s]}" for s in SEVERITY_ORDER)
+        + f"，{unread} 处未读部分。</p>")
+    return [head, *rows]
+
+
 def report_html(reports: Sequence[AuditReport]) -> str:
-    """One standalone HTML page (no external resources) for one or more documents."""
-    body: list[str] = ["<h1>cnbudget 审核报告</h1>"]
-    for report in reports:
+    """One standalone HTML page (no external resources) for one or more documents:
+    a summary across the files first, then each document with its findings (figures
+    in the units they were printed in) and every part that could not be read."""
+    body: list[str] = ["<h1>cnbudget 审核报告</h1>", *_overview(reports)]
+    for i, report in enumerate(reports):
         doc = report.document
         title = doc.meta.title or doc.source.file
-        body.append(f"<h2>{html.escape(title)}</h2>")
+        body.append(f"<h2 id='doc-{i}'>{html.escape(title)}</h2>")
         body.append(f"<p class='summary'>{html.escape(doc.source.file)} · sha256 "
                     f"{html.escape(doc.source.sha256[:12])} · {html.escape(summary_counts(report))}"
                     "</p>")
@@ -183,6 +222,12 @@ def report_html(reports: Sequence[AuditReport]) -> str:
             body.append("<p>未发现问题。</p>")
         for p in report.problems:
             body.append(f"<p class='warning'>读取问题（不作为单位的错误）：{html.escape(p.message)}</p>")
+        gaps = [p for p in doc.problems if p.severity.value == "partial"]
+        if gaps:
+            body.append(f"<h3>未能读入的部分（{len(gaps)} 处）</h3><ul class='unread'>")
+            body += [f"<li>{html.escape(p.message)} <span class='loc'>{html.escape(_where(p.locator))}"
+                     f"</span> <span class='rule'>{html.escape(p.code)}</span></li>" for p in gaps]
+            body.append("</ul>")
         for e in report.errors:
             body.append(f"<p class='error'>规则运行出错 {html.escape(e.rule)}：{html.escape(e.error)}</p>")
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
