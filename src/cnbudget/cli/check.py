@@ -11,12 +11,14 @@ from rich.table import Table as RichTable
 
 from cnbudget.cli.console import EXIT_FINDINGS, EXIT_UNUSABLE, out, progress, say, say_error
 from cnbudget.cli.extract import LIMIT_OPTION, extract_or_report, limits_of
+from cnbudget.cli.options import DB_OPTION
 from cnbudget.lang import t
 from cnbudget.output import UnsafeOutput, check_output, write_text
 
 if TYPE_CHECKING:
     from cnbudget.audit.config import AuditConfig
     from cnbudget.audit.engine import AuditReport
+    from cnbudget.model import Document
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -27,7 +29,7 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def check_command(
-    paths: list[Path] = typer.Argument(..., help="Disclosure files to audit."),
+    paths: list[Path] | None = typer.Argument(None, help="Disclosure files to audit."),
     json_out: bool = typer.Option(False, "--json", help="Print the contract JSON with findings "
                                   "(an array when several files are given)."),
     html_out: Path | None = typer.Option(None, "--html", help="Write a standalone HTML report."),
@@ -37,6 +39,13 @@ def check_command(
     config: Path | None = typer.Option(None, "--config", help="A requirements TOML for local "
                                        "templates (default: the shipped one)."),
     limit: list[str] | None = LIMIT_OPTION,
+    together: bool = typer.Option(False, "--together", help="The files are one disclosure "
+                                  "published in parts (情况说明 and tables apart): audit them "
+                                  "as one document, the narrative against the tables."),
+    disclosure: int | None = typer.Option(None, "--disclosure", help="Audit a stored "
+                                          "disclosure (id from cnbudget ls) from --db, its "
+                                          "files together."),
+    db: str | None = DB_OPTION,
 ) -> None:
     """Audit disclosure documents. Exit 0: no error-level findings; 1: errors found;
     2: an input could not be read; 3: internal failure."""
@@ -44,6 +53,7 @@ def check_command(
     from cnbudget.audit.engine import run_audit, selected_rules
     from cnbudget.audit.report import print_report, report_html, report_json
 
+    paths = paths or []
     chosen_select, chosen_ignore = _split(select), _split(ignore)
     known = selected_rules(chosen_select, chosen_ignore)
     if not known:
@@ -60,16 +70,34 @@ def check_command(
     cfg: AuditConfig | None = load_config(config) if config else None
     reports: list[AuditReport] = []
     worst = 0
-    for number, path in enumerate(paths, start=1):
-        progress(number, len(paths), path)
-        doc = extract_or_report(path, audit=False, limits=limits)
-        if isinstance(doc, int):
-            worst = max(worst, doc)
-            continue
+    if disclosure is not None:
+        if paths:
+            say_error(t("--disclosure 与文件二选一", "give files or --disclosure, not both"))
+            raise typer.Exit(EXIT_UNUSABLE)
+        docs = _stored_disclosure(db, disclosure)
+    elif not paths:
+        say_error(t("请给出要审核的文件，或 --disclosure N（已入库的公开）",
+                    "give the files to audit, or --disclosure N (a stored disclosure)"))
+        raise typer.Exit(EXIT_UNUSABLE)
+    else:
+        docs = []
+        for number, path in enumerate(paths, start=1):
+            progress(number, len(paths), path)
+            doc = extract_or_report(path, audit=False, limits=limits)
+            if isinstance(doc, int):
+                worst = max(worst, doc)
+                continue
+            docs.append(doc)
+    if (together or disclosure is not None) and docs:
+        from cnbudget.normalise.combine import combine_documents
+
+        docs = [combine_documents(docs)]
+    for doc in docs:
         reports.append(run_audit(doc, select=chosen_select, ignore=chosen_ignore, config=cfg))
     if json_out:
         data = [report_json(r) for r in reports]
-        typer.echo(json.dumps(data[0] if len(paths) == 1 and data else data,
+        typer.echo(json.dumps(data[0] if len(data) == 1 and (len(paths) == 1 or together
+                                                             or disclosure is not None) else data,
                               ensure_ascii=False, indent=2))
     else:
         for report in reports:
@@ -108,6 +136,20 @@ def rules_command(
     for r in rules:
         table.add_row(r.id, value_label("severity", r.severity.value), t(r.title_zh, r.title_en))
     out.print(table)
+
+
+def _stored_disclosure(db: str | None, disclosure_id: int) -> list[Document]:
+    """The current files of a stored disclosure, as stored."""
+    from cnbudget.query.api import open_database
+
+    with open_database(db, existing=True) as database:
+        files = database.documents(disclosure_id)
+        if files.empty:
+            say_error(t(f"数据库中没有公开 {disclosure_id}（见 cnbudget ls）",
+                        f"no disclosure {disclosure_id} in the database (see cnbudget ls)"))
+            raise typer.Exit(EXIT_UNUSABLE)
+        current = files[files["current"].astype(bool)] if "current" in files else files
+        return [database.document(int(i)) for i in current["id"]]
 
 
 def register(app: typer.Typer) -> None:
