@@ -3,7 +3,10 @@ own module and registers itself on the app. Exit codes: cnbudget.cli.console."""
 
 from __future__ import annotations
 
+import sys
+
 import typer
+import typer.main
 
 from cnbudget.cli import check, department_commands, extract, query_commands, render, store_commands
 from cnbudget.cli.console import (
@@ -13,6 +16,8 @@ from cnbudget.cli.console import (
     Terminated,
     install_signal_handlers,
 )
+from cnbudget.cli.help_zh import localise
+from cnbudget.lang import current as current_lang
 from cnbudget.lang import set_lang
 
 app = typer.Typer(
@@ -59,10 +64,23 @@ def _options(
     disclosures (部门预决算公开)."""
 
 
+def _chosen_lang(args: list[str]) -> str:
+    """The language asked for on the command line (before it is parsed: the help is
+    made in it), else $CNBUDGET_LANG's."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1].lower().startswith("en") else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].lower().startswith("en") else "zh"
+    return current_lang()
+
+
 def main() -> None:
     install_signal_handlers()
     try:
-        app()
+        command = typer.main.get_command(app)
+        localise(command, chinese=_chosen_lang(sys.argv[1:]) == "zh")
+        command(prog_name="cnbudget")
     except Terminated:  # before or after a command runs (arguments being parsed): quietly
         raise SystemExit(EXIT_TERMINATED) from None
     except KeyboardInterrupt:
