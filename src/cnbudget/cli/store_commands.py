@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 FORMATS = ("csv", "tsv", "xlsx", "parquet", "jsonl")  # cnbudget.query.export.FORMATS
 
 
+# what became of a file, as the progress line names it
+_OUTCOMES_ZH = {"stored": "已入库", "skipped": "已在库中", "failed": "失败", "replaced": "已替换"}
+
 JSON_OPTION = typer.Option(False, "--json", help="Print the report as JSON on stdout.")
 
 
@@ -101,13 +104,14 @@ def ingest_command(
         raise fail(t("--scheduler 和 --workers 只用于 --engine dask", "--scheduler and --workers go with --engine dask"))
     limits = limits_of(limit)
     with Store(db) as store, Progress(
-        TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn(t("入库", "ingest"), style="bold"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[last]}", markup=False), console=err, transient=False,
     ) as bar:
         task = bar.add_task("ingest", total=None, last="")
 
         def advance(name: str, outcome: str) -> None:
-            bar.update(task, advance=1, last=f"{outcome}: {Path(name).name}"[:60])
+            shown = t(_OUTCOMES_ZH.get(outcome, outcome), outcome)
+            bar.update(task, advance=1, last=f"{shown}: {Path(name).name}"[:60])
 
         try:
             report = ingest(store, paths, jobs=workers or jobs, progress=advance,
