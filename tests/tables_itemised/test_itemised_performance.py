@@ -84,8 +84,9 @@ def test_000_project_targets_space_split() -> None:
                 (1144, 1257, "机房、网络与安全维护费", "197.00", 6), (1259, 1365, "网络租线费", "564.60", 5)]
     budgets = []
     for title, last, project, budget, count in expected:
-        t = only_table(seed_block("000", title + 1, last, "performance_target", f"{project}绩效目标表",
-                                  document_unit="万元"))
+        parsed = parse(seed_block("000", title + 1, last, "performance_target", f"{project}绩效目标表",
+                                   document_unit="万元"))
+        (t,) = [x for x in parsed.tables if x.type == "performance_target"]
         (row,) = t.rows
         assert row.item == row.texts["project"] == project
         assert row.values == {"budget": wan(budget)}
@@ -93,9 +94,17 @@ def test_000_project_targets_space_split() -> None:
             assert len(row.indicators) == count
         assert all(i.level1 and i.level2 for i in row.indicators)
         budgets.append(row.values["budget"])
+        # the form's fields, printed as text: 预算数 B 其中：财政资金 B 其他资金 (none), and the
+        # spending plan by month (checked against the seed's text by eye: lines 931-942)
+        (fields,) = [x for x in parsed.tables if x.title == "项目基本信息"]
+        named = {r.name: r for r in fields.rows}
+        assert named["其中：财政资金"].values["extra:金额"] == wan(budget)
+        assert named["其他资金"].values == {}
+        assert [r.name for r in fields.rows if r.name.endswith("月底")][-1] == "12月底"
+        assert named["12月底"].texts["extra:内容"] == "100.00"
     # the narrative lists these projects' amounts: 20 + 2000 + 197 + 564.6 万元
     assert sum(budgets) == wan("2781.6")
-    (row,) = only_table(seed_block("000", 1145, 1257, "performance_target", "机房、网络与安全维护费绩效目标表",
+    (row,) = form_table(seed_block("000", 1145, 1257, "performance_target", "机房、网络与安全维护费绩效目标表",
                                    document_unit="万元")).rows
     assert [(i.level1, i.level2, i.level3, i.target) for i in row.indicators][:2] == [
         ("产出指标", "质量指标", "系统故障率（%）", "≤10%"), ("产出指标", "时效指标", "故障维护及时率（%）", "≥95%")]

@@ -13,7 +13,7 @@ from cnbudget.model.contract import document_from_json, document_to_json
 from cnbudget.pipeline import extract_bytes
 from cnbudget.recognise.blocks import TableBlock
 
-from .blocks_from_seeds import only_table, seed_block, wan
+from .blocks_from_seeds import form_table, only_table, seed_block, wan
 
 
 def _grid(texts: list[str], page: int) -> Line:
@@ -98,7 +98,7 @@ def test_indicator_columns_without_a_field_are_kept_as_printed() -> None:
 
 def test_a_header_wrapped_over_two_lines_names_one_column() -> None:
     """000 prints 指标值确定 / 依据 on two lines of space-split text."""
-    table = only_table(seed_block("000", 1007, 1140, "performance_target", "2、购买智慧城市服务费绩效目标表",
+    table = form_table(seed_block("000", 1007, 1140, "performance_target", "2、购买智慧城市服务费绩效目标表",
                                   unit="万元"))
     indicators = table.rows[0].indicators or []
     assert len(indicators) == 11

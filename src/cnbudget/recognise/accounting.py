@@ -9,7 +9,7 @@ against what the parsed tables hold — amounts converted back to the unit they
 were read in, codes and their 类/款/项 pieces, text fields, indicator cells.
 What is left is listed line by line as `table.figures-unplaced` (partial).
 
-Not figures: page furniture and notes, the 栏次 line, years, and a line's
+Not figures: page furniture and notes, the 栏次 line, years, dates (6 月底), and a line's
 leading 序号 (an index, not an amount) where nothing else claims it. Named steps
 (`printed_figures` → `held_figures` → `unplaced`) keep their results for
 debugging.
@@ -29,7 +29,7 @@ from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import UNIT_FACTORS, clean_number_text, is_empty_mark, parse_amount
 from cnbudget.normalise.printed import is_note
 from cnbudget.recognise.blocks import TableBlock
-from cnbudget.recognise.lines import is_column_numbers, is_furniture
+from cnbudget.recognise.lines import DATE_WORD, is_column_numbers, is_furniture
 from cnbudget.recognise.tables.cells import join_number_pieces, locator
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -102,6 +102,8 @@ def printed_figures(block: TableBlock) -> list[PrintedFigure]:
             if value is None or _YEAR.match(clean_number_text(text)):
                 continue
             after = cells[k + 1][1] if k + 1 < len(cells) else ""
+            if column is None and DATE_WORD.match(after):
+                continue  # 6 月底: a date, no figure
             leads = column is None and k == 0 and _is_integer(text) and bool(after) and (
                 _DIGITS.match(after) is not None or not any(ch.isdigit() for ch in after))
             out.append(PrintedFigure(text, value, line, column, leads))

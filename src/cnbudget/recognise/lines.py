@@ -35,6 +35,8 @@ _FURNITURE = re.compile(
 _PAGE_HEAD_WORDS = re.compile(r"单位\s*[:：]|年度|^公开\s*\d+\s*表$|^附件|^表[一二三四五六七八九十\d]+$")
 _REMARK_LEAD = re.compile(r"^(?:本(?:部门|单位)|我(?:部门|单位|局))")
 COLUMN_NUMBERS_LABELS = ("栏次", "行次")
+# the word a number before it makes a date (3 月底, 10 月, 第 2 季度): a label, no figure
+DATE_WORD = re.compile(r"^(?:月底|月末|月份|月|日|号|季度|季|年底|年末)")
 
 
 def has_cjk(text: str) -> bool:

@@ -32,6 +32,7 @@ from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.lines import positional
 from cnbudget.recognise.tables.cells import amount, tokens
+from cnbudget.recognise.tables.form_text_fields import text_field_rows
 from cnbudget.recognise.tables.indicators import is_header
 from cnbudget.recognise.titles import INNER_HEADINGS, SUB_TABLES
 
@@ -306,13 +307,17 @@ def label_fields(lines: list[Line], form: Table, budget_label: str | None) -> li
     the form's other amounts (项目总金额 | 项目本年度金额). A form printing no
     field but its name and that budget (as cnbudget prints one) has none of its
     own. For a form with grids of its own (硚口 表十), see `form_fields`."""
-    pairs = _label_lines(lines)
-    if pairs is None:
-        return []
     unit = form.figures_unit or form.unit
     fields = Table(type="other", title=FIELDS_TITLE, subject=form.subject, unit=form.unit,
                    figures_unit=form.figures_unit)
-    for line in pairs:
+    pairs = _label_lines(lines)
+    if pairs is None:  # no grid: fields printed as plain text, if any (form_text_fields)
+        above = lines[: next((i for i, ln in enumerate(lines) if is_header(ln)), len(lines))]
+        fields.rows = [r for r in text_field_rows(above, lambda n, v, ln: _field_row(n, v, ln, unit))
+                       if not fold(r.name or "").startswith(_NAME_LABEL)]
+        if not fields.rows:
+            return []
+    for line in pairs or ():
         for name, value in _pairs(line):
             if not fold(name).startswith(_NAME_LABEL):
                 fields.rows.append(_field_row(name, value, line, unit))
