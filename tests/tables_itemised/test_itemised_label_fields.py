@@ -65,7 +65,7 @@ def test_each_zhengzhou_project_keeps_every_printed_field() -> None:
     forms = _printed_forms()
     fields = _fields(_doc("003"))
     assert len(forms) == 6
-    assert set(fields) == {project for project, _ in forms}
+    assert set(fields) - {WHOLE_DEPARTMENT} == {project for project, _ in forms}
     for project, pairs in forms:
         rows = fields[project].rows
         assert [r.name for r in rows] == [label for label, _ in pairs]
@@ -107,9 +107,19 @@ def test_the_fields_follow_their_form() -> None:
             assert tables[i - 1].type == "performance_target" and tables[i - 1].subject == table.subject
 
 
-def test_the_whole_department_form_is_not_read_as_fields() -> None:
-    # its 年度主要任务 and 预算情况 grids print section labels over empty first cells
-    assert WHOLE_DEPARTMENT not in _fields(_doc("003"))
+def test_the_whole_department_form_gives_its_budget_cells_only() -> None:
+    """Its 年度主要任务 and 预算情况 grids print section labels over empty first cells:
+    only the label | number cells of 预算情况 are fields, in 万元 as its first label
+    says (the seed's lines: 部门预算总额（万元） 9653.46, （1）财政性资金 9653.46,
+    （1）基本支出 626.43, （2）项目支出 9027.03)."""
+    rows = _fields(_doc("003"))[WHOLE_DEPARTMENT].rows
+    assert [(r.name, r.values[AMOUNT_COLUMN]) for r in rows] == [
+        ("部门预算总额（万元）", Decimal("96534600")),
+        ("1、资金来源：（1）财政性资金", Decimal("96534600")),
+        ("2、资金结构：（1）基本支出", Decimal("6264300")),
+        ("（2）项目支出", Decimal("90270300")),
+    ]
+    assert not any(r.texts for r in rows)  # task descriptions are no fields
 
 
 def test_each_langfang_project_keeps_its_printed_goal() -> None:

@@ -94,14 +94,12 @@ def test_000_project_targets_space_split() -> None:
             assert len(row.indicators) == count
         assert all(i.level1 and i.level2 for i in row.indicators)
         budgets.append(row.values["budget"])
-        # the form's fields, printed as text: 预算数 B 其中：财政资金 B 其他资金 (none), and the
-        # spending plan by month (checked against the seed's text by eye: lines 931-942)
+        # the form's fields, printed as text: 预算数 B 其中：财政资金 B 其他资金 (none)
+        # (checked against the seed's text by eye: lines 931, 1017, 1155, 1270)
         (fields,) = [x for x in parsed.tables if x.title == "项目基本信息"]
         named = {r.name: r for r in fields.rows}
         assert named["其中：财政资金"].values["extra:金额"] == wan(budget)
-        assert named["其他资金"].values == {}
-        assert [r.name for r in fields.rows if r.name.endswith("月底")][-1] == "12月底"
-        assert named["12月底"].texts["extra:内容"] == "100.00"
+        assert set(named) == {"预算数", "其中：财政资金"}  # 其他资金 prints no figure
     # the narrative lists these projects' amounts: 20 + 2000 + 197 + 564.6 万元
     assert sum(budgets) == wan("2781.6")
     (row,) = form_table(seed_block("000", 1145, 1257, "performance_target", "机房、网络与安全维护费绩效目标表",
@@ -177,7 +175,7 @@ def test_003_project_targets_in_yuan() -> None:
 
 
 def test_003_whole_department_target_in_its_label_unit() -> None:
-    t = only_table(seed_block("003", 458, 508, "performance_target", "市级部门（单位）整体绩效目标申报表",
+    t = form_table(seed_block("003", 458, 508, "performance_target", "市级部门（单位）整体绩效目标申报表",
                               document_unit="元"))
     (row,) = t.rows
     assert row.item == "郑州市大数据管理局"
@@ -201,9 +199,16 @@ def test_002_project_and_department_targets() -> None:
         ("procurement", "项目采购", row.item), ("other", "项目绩效总目标", row.item)]
     first = row.indicators[0]
     assert (first.level1, first.level2, first.target) == ("产出指标", "数量指标", "127 个")
-    t = only_table(seed_block("002", 335, 392, "performance_target", "2020年区直部门整体支出绩效目标申报表",
+    parsed = parse(seed_block("002", 335, 392, "performance_target", "2020年区直部门整体支出绩效目标申报表",
                               unit="万元"))
+    (t,) = [x for x in parsed.tables if x.type == "performance_target"]
     (row,) = t.rows
+    # its 收入构成 | 支出构成 cells (seed lines 342-348): 财政拨款 604.4, 其他资金 0, 合计 604.4,
+    # 基本支出 207.4, 项目支出 397, 合计 604.4; the 近两年 columns stay reported
+    (fields,) = [x for x in parsed.tables if x.title == "项目基本信息"]
+    assert [(r.name, r.values["extra:金额"]) for r in fields.rows] == [
+        ("财政拨款", wan("604.4")), ("其他资金", 0), ("合计", wan("604.4")),
+        ("基本支出", wan("207.4")), ("项目支出", wan("397")), ("合计", wan("604.4"))]
     assert row.item == "武汉市硚口区大数据中心"
     names = [i.level3 for i in row.indicators]
     assert "服务检测报告出具次数" in names and "网络平均修复时间" in names

@@ -10,6 +10,10 @@ money, else the number as printed); a line of short labels over a line of as
 many numbers (资金支出计划（%）by month) gives a field per label. Sentences
 (资金用途, 绩效目标) are no fields. The fields join the form's 项目基本信息 table
 as `project_form.label_fields` reads them from a grid.
+
+A 部门整体 form prints its 预算情况 as cells beside a section label
+(预算情况 | 部门预算总额（万元） | 9653.46; | 1、资金来源：（1）财政性资金 | 9653.46):
+`paired_cell_rows` takes each label cell followed by a number cell.
 """
 
 from __future__ import annotations
@@ -75,4 +79,18 @@ def text_field_rows(lines: list[Line], row_of) -> list[Row]:
                 i += 1
             else:
                 i += 1
+    return rows
+
+
+def paired_cell_rows(lines: list[Line], row_of) -> list[Row]:
+    """Label cell | number cell pairs of grid lines, in printed order (a section label
+    before them, 预算情况, is no field: a label follows it, not a number)."""
+    rows: list[Row] = []
+    for line in lines:
+        if not positional(line):
+            continue
+        cells = [c.text.strip() for c in line.cells if c.text.strip()]
+        for label, value in zip(cells, cells[1:], strict=False):
+            if has_cjk(label) and not is_number(label) and is_number(value):
+                rows.append(row_of(label, value, line))
     return rows

@@ -39,7 +39,13 @@ from cnbudget.recognise.tables.indicators import (
     header_roles,
     is_header,
 )
-from cnbudget.recognise.tables.project_form import form_fields, form_unit, label_fields, sub_tables
+from cnbudget.recognise.tables.project_form import (
+    form_fields,
+    form_unit,
+    label_fields,
+    sub_tables,
+    whole_form_fields,
+)
 
 _BUDGET_LABELS = ("项目当年预算", "项目本年度金额", "本年度金额", "当年预算", "年度预算数", "预算数",
                   "预算金额", "部门预算总额", "资金总额", "预算安排")
@@ -175,8 +181,12 @@ def parse_performance(block: TableBlock) -> ParsedTables:
     above, below = form_fields([ln for ln in block.lines if positional(ln) or not is_furniture(ln, block.title)],
                                table)
     if not (above or below or evaluation or "整体" in block.title):
-        # a 部门整体 form lays out its 收入构成 grid and task list otherwise: not read as fields
         above = label_fields(printed, table, found[2] if found else None)
+    elif not (above or below or evaluation):
+        # a 部门整体 form lays out its 收入构成 grid and task list otherwise: only its
+        # label | number cells are fields (预算情况 | 部门预算总额（万元） | 9653.46)
+        label = found[2] if found else None
+        above = whole_form_fields(printed, table, label, (label and _label_unit(label)) or unit)
     return ParsedTables([finish(table), *above, *grids.tables, *below], problems + grids.problems)
 
 

@@ -32,7 +32,7 @@ from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.lines import positional
 from cnbudget.recognise.tables.cells import amount, tokens
-from cnbudget.recognise.tables.form_text_fields import text_field_rows
+from cnbudget.recognise.tables.form_text_fields import paired_cell_rows, text_field_rows
 from cnbudget.recognise.tables.indicators import is_header
 from cnbudget.recognise.titles import INNER_HEADINGS, SUB_TABLES
 
@@ -179,7 +179,7 @@ TEXT_COLUMN = "extra:内容"  # a field's printed value (the form prints no head
 AMOUNT_COLUMN = "extra:金额"  # a field whose value is an amount (项目总预算), in yuan
 _HISTORY_LABEL = "前两年"  # 项目前两年预算编制，执行及当年预算变动情况
 _NAME_LABEL = "项目名称"  # the form's subject: the performance table's project already
-_MONEY_LABELS = ("预算", "金额", "资金", "经费", "总额")
+_MONEY_LABELS = ("预算", "金额", "资金", "经费", "总额", "拨款", "支出", "收入", "合计")
 
 
 @dataclass(slots=True)
@@ -313,8 +313,10 @@ def label_fields(lines: list[Line], form: Table, budget_label: str | None) -> li
     pairs = _label_lines(lines)
     if pairs is None:  # no grid: fields printed as plain text, if any (form_text_fields)
         above = lines[: next((i for i, ln in enumerate(lines) if is_header(ln)), len(lines))]
+        # amounts only: a number of another kind (支出进度 25.00 by month, a telephone)
+        # is not told from an amount once written out again, so it stays reported
         fields.rows = [r for r in text_field_rows(above, lambda n, v, ln: _field_row(n, v, ln, unit))
-                       if not fold(r.name or "").startswith(_NAME_LABEL)]
+                       if AMOUNT_COLUMN in r.values and not fold(r.name or "").startswith(_NAME_LABEL)]
         if not fields.rows:
             return []
     for line in pairs or ():
@@ -325,3 +327,18 @@ def label_fields(lines: list[Line], form: Table, budget_label: str | None) -> li
         return []
     fields.locator = fields.rows[0].locator
     return [fields]
+
+
+def whole_form_fields(lines: list[Line], form: Table, budget_label: str | None,
+                      unit: str | None) -> list[Table]:
+    """A 部门整体 form's label | number cells above its indicators (its 预算情况), as
+    its 项目基本信息 table in `unit` (the one its budget's label prints, 部门预算总额（万元）,
+    else the form's); none where it prints no such pair but the budget it was read
+    from (as cnbudget prints one)."""
+    above = lines[: next((i for i, ln in enumerate(lines) if is_header(ln)), len(lines))]
+    rows = [r for r in paired_cell_rows(above, lambda n, v, ln: _field_row(n, v, ln, unit))
+            if AMOUNT_COLUMN in r.values and not fold(r.name or "").startswith(_NAME_LABEL)]
+    if all(budget_label is not None and r.name == budget_label.strip() for r in rows):
+        return []
+    return [Table(type="other", title=FIELDS_TITLE, subject=form.subject, unit=unit,
+                  rows=rows, locator=rows[0].locator)]
