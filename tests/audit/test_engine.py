@@ -163,6 +163,20 @@ def test_html_report_summarises_files_and_lists_unread_parts() -> None:
     assert "未能读入的部分（1 处）" in page and "第 7 页" in page and "table.figures-unplaced" in page
 
 
+def test_html_report_in_english_on_request(monkeypatch) -> None:
+    from cnbudget import lang
+
+    monkeypatch.setenv(lang.ENV_VAR, "en")
+    doc = clean_document()
+    set_value(doc, "three_public", "reception", "amount", 31_500)
+    page = report_html([run_audit(doc)])
+    assert "<html lang='en'>" in page and "cnbudget audit report" in page
+    assert "1 file(s): 2 error, 0 warning, 1 info, 0 unread parts" in page
+    assert "审核报告" not in page and "应为" not in page and "未读部分" not in page
+    rule = RULES.get("arithmetic.three-public-parts")
+    assert rule.title_en in page  # the English title leads the (Chinese) message
+
+
 def test_docs_rules_md_is_current() -> None:
     committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "docs/rules.md is stale: run `make docs`"

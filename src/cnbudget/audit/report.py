@@ -10,6 +10,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.text import Text
 
+from cnbudget import lang
 from cnbudget.audit.describe import shown_figure
 from cnbudget.audit.engine import SEVERITY_ORDER, AuditReport
 from cnbudget.model.contract import JSONValue, to_plain_json
@@ -22,10 +23,35 @@ from cnbudget.model.table_types import (
 )
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 # the severity policy and the tolerance rule, as every report states them
 POLICY_NOTE = ("错误：按印刷结果肯定有误；警告：需要人工核对；提示：值得知道。金额按其印刷单位显示；"
                "每个印刷数字允许半个末位的四舍五入误差（元取整 ±0.5 元，万元两位小数 ±50 元），"
                "差额在各数字误差之和以内视为一致，超出但不到两倍为警告，达到两倍以上为错误。")
+POLICY_NOTE_EN = ("Error: certainly wrong as printed; warning: needs a person to check; info: worth "
+                  "knowing. Amounts are shown in their printed unit; each printed figure may be off "
+                  "by half its last digit (whole 元 ±0.5 元, 万元 with two decimals ±50 元); a "
+                  "difference within the summed slack is consistent, up to twice it a warning, "
+                  "beyond that an error.")
+
+
+def severity_name(severity: Severity) -> str:
+    return lang.t(SEVERITY_ZH[severity], SEVERITY_EN[severity])
+
+
+def policy_note() -> str:
+    return lang.t(POLICY_NOTE, POLICY_NOTE_EN)
+
+
+def _page_line(page: int | None, line: int | None) -> str:
+    where = []
+    if page is not None:
+        where.append(lang.t(f"第 {page} 页", f"page {page}"))
+    if line is not None:
+        where.append(lang.t(f"第 {line} 行", f"line {line}"))
+    return " ".join(where)
+
+
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -64,12 +90,7 @@ def _row_label(loc: FindingLocation) -> str | None:
 def location_text(loc: FindingLocation) -> str:
     """``一般公共预算支出表 · 30231 公务用车运行维护费 · 合计 · 第 4 页 第 120 行``."""
     parts = [_table_name(loc), _row_label(loc), _column_header(loc.table, loc.column)]
-    where = []
-    if loc.page is not None:
-        where.append(f"第 {loc.page} 页")
-    if loc.line is not None:
-        where.append(f"第 {loc.line} 行")
-    text = " · ".join(p for p in (*parts, " ".join(where)) if p)
+    text = " · ".join(p for p in (*parts, _page_line(loc.page, loc.line)) if p)
     if loc.quote:
         quote = loc.quote if len(loc.quote) <= 80 else loc.quote[:78] + "…"
         text = f"{text} “{quote}”" if text else f"“{quote}”"
@@ -81,8 +102,9 @@ def figures_text(f: Finding) -> str | None:
     if f.expected is None and f.actual is None:
         return None
     shown = [f"{label} {shown_figure(v, f.unit, f.printed_unit)}"
-             for label, v in (("应为", f.expected), ("实为", f.actual)) if v is not None]
-    return "，".join(shown)
+             for label, v in ((lang.t("应为", "expected"), f.expected),
+                                 (lang.t("实为", "actual"), f.actual)) if v is not None]
+    return lang.t("，", ", ").join(shown)
 
 
 def _cell(value: Decimal | None, f: Finding) -> str:
@@ -91,10 +113,11 @@ def _cell(value: Decimal | None, f: Finding) -> str:
 
 def summary_counts(report: AuditReport) -> str:
     counts = Counter(f.severity for f in report.findings)
-    parts = [f"{counts.get(s, 0)} {SEVERITY_ZH[s]}" for s in SEVERITY_ORDER]
+    parts = [f"{counts.get(s, 0)} {severity_name(s)}" for s in SEVERITY_ORDER]
     if report.errors:
-        parts.append(f"{len(report.errors)} 个规则运行出错")
-    return "，".join(parts)
+        parts.append(lang.t(f"{len(report.errors)} 个规则运行出错",
+                            f"{len(report.errors)} rule errors"))
+    return lang.t("，", ", ").join(parts)
 
 
 def print_report(report: AuditReport, console: Console) -> None:
@@ -105,7 +128,7 @@ def print_report(report: AuditReport, console: Console) -> None:
         findings = report.of_severity(severity)
         if not findings:
             continue
-        console.print(Text(f"  {SEVERITY_ZH[severity]}（{len(findings)}）", style=_STYLE[severity]))
+        console.print(Text(f"  {severity_name(severity)} ({len(findings)})", style=_STYLE[severity]))
         for f in findings:
             console.print(Text(f"    [{f.rule}] ", style="dim") + Text(f.message))
             figures = figures_text(f)
@@ -116,11 +139,11 @@ def print_report(report: AuditReport, console: Console) -> None:
                 if text:
                     console.print(Text(f"      @ {text}", style="dim"))
     for p in report.problems:
-        console.print(Text(f"  读取问题 [{p.code}] {p.message}", style="magenta"))
+        console.print(Text(lang.t("  读取问题 ", "  reading problem ") + f"[{p.code}] {p.message}", style="magenta"))
     for e in report.errors:
-        console.print(Text(f"  规则出错 [{e.rule}] {e.error} ({e.where})", style="magenta"))
+        console.print(Text(lang.t("  规则出错 ", "  rule error ") + f"[{e.rule}] {e.error} ({e.where})", style="magenta"))
     for s in report.skipped:
-        console.print(Text(f"  未运行 [{s.rule}] {s.reason}", style="dim"))
+        console.print(Text(lang.t("  未运行 ", "  not run ") + f"[{s.rule}] {s.reason}", style="dim"))
 
 
 def report_json(report: AuditReport) -> dict[str, JSONValue]:
@@ -157,22 +180,45 @@ th{background:#f4f4f4} .error{color:#b00020;font-weight:bold} .warning{color:#a3
 def _finding_row(f: Finding) -> str:
     locs = "<br>".join(html.escape(location_text(loc)) for loc in f.locations)
     return (
-        f"<tr><td class='{f.severity.value}'>{SEVERITY_ZH[f.severity]}</td>"
-        f"<td>{html.escape(f.message)}<div class='rule'>{html.escape(f.rule)}</div></td>"
+        f"<tr><td class='{f.severity.value}'>{severity_name(f.severity)}</td>"
+        f"<td>{_rule_title(f.rule)}{html.escape(f.message)}"
+        f"<div class='rule'>{html.escape(f.rule)}</div></td>"
         f"<td class='num'>{_cell(f.expected, f)}</td><td class='num'>{_cell(f.actual, f)}</td>"
         f"<td class='loc'>{locs}</td></tr>"
     )
 
 
-_STATUS_ZH = {"success": "完整", "partial": "部分未读", "failed": "未能读取"}
-_KIND_ZH = {"budget": "预算", "final_account": "决算"}
+def _rule_title(rule_id: str) -> str:
+    """In English the rule's English title leads: the message itself is made in Chinese."""
+    if lang.current() != "en":
+        return ""
+    from cnbudget.audit.rule import RULES
+    if rule_id not in RULES:
+        return ""
+    return f"<b>{html.escape(RULES.get(rule_id).title_en)}</b><br>"
+
+
+_STATUS = {"success": ("完整", "complete"), "partial": ("部分未读", "partly unread"),
+           "failed": ("未能读取", "not read")}
+_KIND = {"budget": ("预算", "budget"), "final_account": ("决算", "final account")}
+
+
+def _status_name(value: str) -> str:
+    zh, en = _STATUS.get(value, (value, value))
+    return lang.t(zh, en)
+
+
+def _kind_name(value: str | None) -> str:
+    if value is None:
+        return "?"
+    zh, en = _KIND.get(value, ("?", "?"))
+    return lang.t(zh, en)
 
 
 def _where(locator: object) -> str:
     page = getattr(locator, "page", None)
     line = getattr(locator, "line", None)
-    return "".join(part for part in (f"第 {page} 页" if page else "",
-                                     f"第 {line} 行" if line and not page else "") if part)
+    return _page_line(page or None, line if line and not page else None)
 
 
 def _overview(reports: Sequence[AuditReport]) -> list[str]:
@@ -180,8 +226,11 @@ def _overview(reports: Sequence[AuditReport]) -> list[str]:
     totals = Counter(f.severity for r in reports for f in r.findings)
     unread = sum(1 for r in reports for p in r.document.problems
                  if p.severity.value == "partial")
-    rows = ["<table class='overview'><tr><th>文件</th><th>部门</th><th>年度</th><th>类型</th>"
-            "<th>读取</th><th>错误</th><th>警告</th><th>提示</th><th>未读部分</th></tr>"]
+    heads = [lang.t(zh, en) for zh, en in (
+        ("文件", "file"), ("部门", "department"), ("年度", "year"), ("类型", "kind"),
+        ("读取", "reading"))] + [severity_name(s) for s in SEVERITY_ORDER] + [
+        lang.t("未读部分", "unread parts")]
+    rows = ["<table class='overview'><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr>"]
     for i, r in enumerate(reports):
         doc, counts = r.document, Counter(f.severity for f in r.findings)
         gaps = sum(1 for p in doc.problems if p.severity.value == "partial")
@@ -189,15 +238,17 @@ def _overview(reports: Sequence[AuditReport]) -> list[str]:
             f"<tr><td><a href='#doc-{i}'>{html.escape(doc.source.file)}</a></td>"
             f"<td>{html.escape(doc.meta.department.name or '?')}</td>"
             f"<td>{doc.meta.year or '?'}</td>"
-            f"<td>{_KIND_ZH.get(doc.meta.kind.value, '?') if doc.meta.kind else '?'}</td>"
-            f"<td>{_STATUS_ZH.get(doc.status.value, doc.status.value)}</td>"
+            f"<td>{_kind_name(doc.meta.kind.value if doc.meta.kind else None)}</td>"
+            f"<td>{_status_name(doc.status.value)}</td>"
             + "".join(f"<td class='num {s.value if counts.get(s) else ''}'>{counts.get(s, 0)}</td>"
                       for s in SEVERITY_ORDER)
             + f"<td class='num'>{gaps}</td></tr>")
     rows.append("</table>")
-    head = (f"<p class='summary'>共 {len(reports)} 个文件：" + "，".join(
-        f"{totals.get(s, 0)} 个{SEVERITY_ZH[s]}" for s in SEVERITY_ORDER)
-        + f"，{unread} 处未读部分。</p>")
+    counts = [f"{totals.get(s, 0)} " + lang.t(f"个{SEVERITY_ZH[s]}", SEVERITY_EN[s])
+              for s in SEVERITY_ORDER]
+    head = ("<p class='summary'>" + lang.t(
+        f"共 {len(reports)} 个文件：" + "，".join(counts) + f"，{unread} 处未读部分。",
+        f"{len(reports)} file(s): " + ", ".join(counts) + f", {unread} unread parts.") + "</p>")
     return [head, *rows]
 
 
@@ -205,7 +256,8 @@ def report_html(reports: Sequence[AuditReport]) -> str:
     """One standalone HTML page (no external resources) for one or more documents:
     a summary across the files first, then each document with its findings (figures
     in the units they were printed in) and every part that could not be read."""
-    body: list[str] = ["<h1>cnbudget 审核报告</h1>", *_overview(reports)]
+    report_title = lang.t("cnbudget 审核报告", "cnbudget audit report")
+    body: list[str] = [f"<h1>{report_title}</h1>", *_overview(reports)]
     for i, report in enumerate(reports):
         doc = report.document
         title = doc.meta.title or doc.source.file
@@ -214,23 +266,32 @@ def report_html(reports: Sequence[AuditReport]) -> str:
                     f"{html.escape(doc.source.sha256[:12])} · {html.escape(summary_counts(report))}"
                     "</p>")
         if report.findings:
-            body.append("<table><tr><th>级别</th><th>问题</th><th>应为</th>"
-                        "<th>实为</th><th>位置</th></tr>")
+            heads = [lang.t(zh, en) for zh, en in (
+                ("级别", "severity"), ("问题", "finding"), ("应为", "expected"),
+                ("实为", "actual"), ("位置", "where"))]
+            body.append("<table><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr>")
             body += [_finding_row(f) for f in report.findings]
             body.append("</table>")
         else:
-            body.append("<p>未发现问题。</p>")
+            body.append(lang.t("<p>未发现问题。</p>", "<p>No findings.</p>"))
         for p in report.problems:
-            body.append(f"<p class='warning'>读取问题（不作为单位的错误）：{html.escape(p.message)}</p>")
+            label = lang.t("读取问题（不作为单位的错误）：",
+                           "Reading problem (not counted as the department's error): ")
+            body.append(f"<p class='warning'>{label}{html.escape(p.message)}</p>")
         gaps = [p for p in doc.problems if p.severity.value == "partial"]
         if gaps:
-            body.append(f"<h3>未能读入的部分（{len(gaps)} 处）</h3><ul class='unread'>")
+            body.append("<h3>" + lang.t(f"未能读入的部分（{len(gaps)} 处）",
+                                        f"Parts that could not be read ({len(gaps)})")
+                        + "</h3><ul class='unread'>")
             body += [f"<li>{html.escape(p.message)} <span class='loc'>{html.escape(_where(p.locator))}"
                      f"</span> <span class='rule'>{html.escape(p.code)}</span></li>" for p in gaps]
             body.append("</ul>")
         for e in report.errors:
-            body.append(f"<p class='error'>规则运行出错 {html.escape(e.rule)}：{html.escape(e.error)}</p>")
-    return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-            "<title>cnbudget 审核报告</title>"
+            label = lang.t("规则运行出错", "Rule error")
+            body.append(f"<p class='error'>{label} {html.escape(e.rule)}："
+                        f"{html.escape(e.error)}</p>")
+    html_lang = lang.t("zh-CN", "en")
+    return (f"<!DOCTYPE html><html lang='{html_lang}'><head><meta charset='utf-8'>"
+            f"<title>{report_title}</title>"
             f"<style>{_CSS}</style></head><body>{''.join(body)}"
-            f"<p class='summary'>{html.escape(POLICY_NOTE)}</p></body></html>")
+            f"<p class='summary'>{html.escape(policy_note())}</p></body></html>")
