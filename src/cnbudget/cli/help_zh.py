@@ -161,10 +161,21 @@ _PANELS_ZH = {"ARGUMENTS_PANEL_TITLE": "参数", "OPTIONS_PANEL_TITLE": "选项"
 HELP_OPTION_ZH = "显示本帮助后退出。"
 
 
-def breakable(text: str) -> str:
-    """A space after 。，；：、 inside a Chinese help text: the terminal help wraps lines
-    only at spaces and cuts a longer run with "…", so a sentence needs places to break."""
-    return re.sub(r"([。，；：、])(?=\S)", r"\1 ", text)
+def _fold_long_lines(rich_utils: Any) -> None:
+    """Help texts fold where the column ends instead of ending in "…": Chinese has no
+    spaces to wrap at, so a sentence longer than its column is one long "word"."""
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is None or getattr(make, "_cnbudget_folds", False):
+        return
+
+    def make_folding(*args: Any, **kwargs: Any) -> Any:
+        made = make(*args, **kwargs)
+        if hasattr(made, "overflow"):
+            made.overflow = "fold"
+        return made
+
+    make_folding._cnbudget_folds = True  # type: ignore[attr-defined]
+    rich_utils._make_rich_text = make_folding
 
 
 def _first_sentence(text: str) -> str:
@@ -190,9 +201,10 @@ def _chinese_help_option(command: Any) -> None:
 def localise(command: Any, chinese: bool) -> None:
     """Help texts of `command` and its subcommands in the language chosen, in place;
     English texts are made one paragraph either way. Typer's panel titles too."""
-    if chinese:
-        from typer import rich_utils
+    from typer import rich_utils
 
+    _fold_long_lines(rich_utils)
+    if chinese:
         for name, value in _PANELS_ZH.items():
             if hasattr(rich_utils, name):  # names of the Typer versions we allow
                 setattr(rich_utils, name, value)
@@ -204,7 +216,7 @@ def _localise(command: Any, chinese: bool) -> None:
         if not value:
             return value
         flat = one_paragraph(value)
-        return breakable(HELP_ZH.get(flat, flat)) if chinese else flat
+        return HELP_ZH.get(flat, flat) if chinese else flat
 
     command.help = text(command.help)
     if command.help:
