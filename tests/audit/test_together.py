@@ -83,3 +83,20 @@ def test_combined_metadata_come_from_the_file_that_printed_them() -> None:
     with pytest.raises(ValueError):
         combine_documents([])
     assert isinstance(combined, Document)
+
+
+def test_show_audits_a_disclosure_in_parts_together(parts: tuple[Path, Path],
+                                                    tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert runner.invoke(app, ["ingest", *map(str, parts), "--db", str(db)]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["ls", "--db", str(db), "--json"]).stdout)
+    number = str(listed[0]["disclosure_id"])
+    shown = json.loads(runner.invoke(app, ["show", number, "--db", str(db), "--json"]).stdout)
+    stored = [f["rule"] for d in shown["documents"] for f in d["findings"]]
+    assert "text_vs_table.fact" not in stored  # neither file alone can see it
+    together = [f for f in shown["findings_together"] if f["rule"] == "text_vs_table.fact"]
+    assert together and any("4197.11" in f["message"] or "4,197.11" in f["message"]
+                            for f in together)
+    printed = runner.invoke(app, ["show", number, "--db", str(db)])
+    assert printed.exit_code == 0 and "2 个文件合在一起审核的发现" in printed.stdout
+    assert "text_vs_table.fact" in printed.stdout

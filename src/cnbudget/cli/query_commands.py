@@ -75,7 +75,8 @@ def show_command(
 ) -> None:
     """One disclosure: its files (and versions), key figures, tables and findings.
     --csv/--tsv/--nl print its key figures; --json everything."""
-    from cnbudget.model.contract import to_plain_json
+    from cnbudget.audit.together import findings_together
+    from cnbudget.model.contract import finding_to_json, to_plain_json
     from cnbudget.query.api import open_database
     from cnbudget.query.columns import value_label
     from cnbudget.query.display import convert_amounts
@@ -90,11 +91,13 @@ def show_command(
             raise fail(t(f"没有编号为 {disclosure_id} 的公开（见 cnbudget ls）",
                          f"no disclosure {disclosure_id} (see cnbudget ls)")) from exc
     figures = shown.figures
+    together = findings_together(shown.documents)
     if shape is Shape.JSON:
         print_json({
             "disclosure": records(shown.row)[0], "files": records(shown.files),
             "figures": records(figures[["metric", "name", "amount"]]) if len(figures) else [],
             "documents": [to_plain_json(d) for d in shown.documents],
+            "findings_together": [finding_to_json(f) for f in together],
         })
         return
     if shape is not Shape.TABLE:
@@ -122,6 +125,13 @@ def show_command(
                            t("空表", "empty") if printed.empty else str(len(printed.rows)))
         out.print(tables)
         for finding in doc.findings:
+            out.print(Text(f"  [{value_label('severity', finding.severity.value)}] "
+                           f"{finding.rule}: {finding.message}"))
+    if together:
+        out.print(Text(t(f"{len(shown.documents)} 个文件合在一起审核的发现",
+                         f"findings of the {len(shown.documents)} files audited together"),
+                       style="bold"))
+        for finding in together:
             out.print(Text(f"  [{value_label('severity', finding.severity.value)}] "
                            f"{finding.rule}: {finding.message}"))
 

@@ -112,7 +112,8 @@ class Database:
         if row.empty:
             raise KeyError(disclosure_id)
         files = self.documents(disclosure_id)
-        docs = [self.document(int(i)) for i in files["id"]]
+        current = files[files["current"].astype(bool)] if "current" in files else files
+        docs = [self.document(int(i)) for i in current["id"]]
         info = row.iloc[0]
         figures = pd.DataFrame(columns=["metric", "name", "amount"])
         if not pd.isna(info["department_id"]) and not pd.isna(info["year"]):
