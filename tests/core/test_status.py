@@ -148,3 +148,12 @@ def test_extract_cli_shows_severity_in_json_and_summary():
         in summary.stderr.replace("\n", "")
     assert "未读 table.total-missing: 表“一般公共预算财政拨款基本支出决算明细表”" \
         in summary.stderr.replace("\n", "")
+
+
+def test_a_contact_number_is_no_figure_but_an_unread_column_is_listed():
+    """Seed 002's 部门整体 form prints 联系电话 | 83426336 (a phone, nobody's amount)
+    and a 近两年收支情况 column (283.6 …) no reader takes yet."""
+    doc = extract(seed("002"), audit=False)
+    unplaced = [p.message for p in doc.problems if p.code == UNPLACED]
+    assert not any("83426336" in m for m in unplaced)
+    assert any("283.6" in m for m in unplaced) and doc.status is Status.PARTIAL

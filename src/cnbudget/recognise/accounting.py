@@ -29,7 +29,7 @@ from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import UNIT_FACTORS, clean_number_text, is_empty_mark, parse_amount
 from cnbudget.normalise.printed import is_note
 from cnbudget.recognise.blocks import TableBlock
-from cnbudget.recognise.lines import DATE_WORD, is_column_numbers, is_furniture
+from cnbudget.recognise.lines import CONTACT_LABEL, DATE_WORD, is_column_numbers, is_furniture
 from cnbudget.recognise.tables.cells import join_number_pieces, locator
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -104,6 +104,9 @@ def printed_figures(block: TableBlock) -> list[PrintedFigure]:
             after = cells[k + 1][1] if k + 1 < len(cells) else ""
             if column is None and DATE_WORD.match(after):
                 continue  # 6 月底: a date, no figure
+            before = cells[k - 1][1] if k else ""
+            if CONTACT_LABEL.search(before):
+                continue  # 联系电话 | 83426336: a phone number, no figure
             leads = column is None and k == 0 and _is_integer(text) and bool(after) and (
                 _DIGITS.match(after) is not None or not any(ch.isdigit() for ch in after))
             out.append(PrintedFigure(text, value, line, column, leads))

@@ -37,6 +37,8 @@ _REMARK_LEAD = re.compile(r"^(?:本(?:部门|单位)|我(?:部门|单位|局))")
 COLUMN_NUMBERS_LABELS = ("栏次", "行次")
 # the word a number before it makes a date (3 月底, 10 月, 第 2 季度): a label, no figure
 DATE_WORD = re.compile(r"^(?:月底|月末|月份|月|日|号|季度|季|年底|年末)")
+# a label whose cell beside it holds a contact number (电话 83426336), no figure
+CONTACT_LABEL = re.compile(r"(?:电话|手机|传真|邮编|邮政编码|联系方式)\s*[:：]?\s*$")
 
 
 def has_cjk(text: str) -> bool:
