@@ -112,7 +112,7 @@ def test_tables_round_trip_cell_for_cell(extracted: dict[tuple[str, str], Docume
     assert not problems, "\n".join(problems[:40])
 
 
-SEED_FORMATS = ("xlsx", "docx", "html", "pdf")
+SEED_FORMATS = ("xlsx", "docx", "html", "pdf", "ofd")
 
 @pytest.fixture(scope="module")
 def seed_documents() -> dict[str, Document]:

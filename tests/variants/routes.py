@@ -27,7 +27,7 @@ class Route:
 
 FAST_ROUTES: tuple[Route, ...] = (
     Route("xlsx", "xlsx"), Route("docx", "docx"), Route("html", "html"), Route("pdf", "pdf"),
-    Route("text", "text"),
+    Route("text", "text"), Route("ofd", "ofd"),
 )
 LIBREOFFICE_ROUTES: tuple[Route, ...] = (Route("pdf-lo-xlsx", "pdf", "xlsx"), Route("pdf-lo-docx", "pdf", "docx"))
 ROUTES: tuple[Route, ...] = FAST_ROUTES + LIBREOFFICE_ROUTES

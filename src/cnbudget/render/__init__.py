@@ -1,4 +1,4 @@
-"""Writers: a `Document` back out as XLSX, DOCX, PDF, HTML or text in the
+"""Writers: a `Document` back out as XLSX, DOCX, PDF, HTML, text or OFD in the
 standard layouts, or in any layout variant (`render.variants`).
 
 `render_document(doc, "xlsx", path)`, `render_document(doc, "pdf", path,
@@ -24,7 +24,7 @@ __all__ = ["FORMATS", "RENDERERS", "Renderer", "render_document", "suffix"]
 
 # the built-in writers: each format is the module cnbudget.render.<format>, whose
 # FORMAT it is (load_writers checks that each registered itself under it)
-FORMATS: tuple[str, ...] = ("xlsx", "docx", "pdf", "html", "text")
+FORMATS: tuple[str, ...] = ("xlsx", "docx", "pdf", "html", "text", "ofd")
 SUFFIXES: dict[str, str] = {"text": "txt"}
 
 
