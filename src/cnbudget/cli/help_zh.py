@@ -147,6 +147,14 @@ HELP_ZH: dict[str, str] = {
         "包含双方的文件。此后写着 SOURCE 的文件都归入 TARGET。",
     "The department to merge (its id).": "要并入的部门（编号）。",
     "The department it is part of (its id).": "并入的目标部门（编号）。",
+    # the web application (cli/web_commands.py)
+    "Run the web application: upload, review findings, departments, HTTP API (docs/web.md). Log in with an account made by `cnbudget user add`.":
+        "运行网页界面：上传、复核审核发现、部门、HTTP 接口（见 docs/web.md）。用 `cnbudget user add` 建的账号登录。",
+    "Address to listen on (default 127.0.0.1: this machine only; behind a reverse proxy keep it).":
+        "监听地址（默认 127.0.0.1：仅本机；放在反向代理后面时保持默认）。",
+    "Port to listen on.": "监听端口。",
+    "Folder the uploaded files are kept in (under generated names).": "保存上传文件的文件夹（文件名由系统生成）。",
+    "Send the session cookie over HTTPS only (behind an HTTPS proxy).": "会话 Cookie 只经 HTTPS 发送（在 HTTPS 代理后面时用）。",
 }
 
 

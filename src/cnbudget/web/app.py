@@ -1,0 +1,54 @@
+"""`create_app`: the FastAPI application on one cnbudget database.
+
+The app holds one `Store` (the CLI's: SQLite by default, a PostgreSQL URL
+alike, migrated on open) and, unless told not to, a worker thread that runs
+the upload jobs kept in the database (cnbudget.web.worker).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from cnbudget import __version__
+from cnbudget.store import Store
+from cnbudget.web.settings import SECRET_ENV, WebSettings
+
+
+def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
+               secret_key: str | None = None, worker: bool = True,
+               max_upload_bytes: int | None = None, max_files: int | None = None,
+               secure_cookies: bool = False) -> FastAPI:
+    """The application on `database_url` (None: $CNBUDGET_DB, else ./cnbudget.db),
+    keeping uploads under `upload_dir`."""
+    store = Store(database_url)
+    upload = Path(upload_dir)
+    upload.mkdir(parents=True, exist_ok=True)
+    defaults = WebSettings(store.url, upload, "")
+    settings = WebSettings(
+        database_url=store.url, upload_dir=upload,
+        secret_key=secret_key or os.environ.get(SECRET_ENV) or WebSettings.new_secret(),
+        max_upload_bytes=max_upload_bytes or defaults.max_upload_bytes,
+        max_files=max_files or defaults.max_files, worker=worker,
+        secure_cookies=secure_cookies,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="cnbudget", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    app.state.store = store
+    app.state.settings = settings
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
