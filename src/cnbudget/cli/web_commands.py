@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -45,5 +46,73 @@ def serve_command(
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
 
 
+user_app = typer.Typer(help="Accounts of the web application.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens of the web application (Authorization: Bearer).",
+                        no_args_is_help=True)
+
+
+@user_app.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="The user name to log in with."),
+    role: str = typer.Option("viewer", "--role", help="viewer (reads), inspector (uploads "
+                             "and reviews) or admin (everything)."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password "
+                                        "from standard input (one line) instead of asking."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Add a user of the web application; the password is asked for (or read from
+    standard input) and stored as an argon2 hash only."""
+    _argon2()
+    from cnbudget.store import Store
+    from cnbudget.store.accounts import AccountError, add_user
+    from cnbudget.store.engine import writing
+    from cnbudget.web.passwords import hash_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt(t("密码", "Password"), hide_input=True,
+                                confirmation_prompt=True)
+    try:
+        hashed = hash_password(password)
+    except ValueError as exc:
+        raise fail(t("密码至少 8 个字符", str(exc))) from None
+    with Store(db) as store, writing(store.engine) as conn:
+        try:
+            user = add_user(conn, name, hashed, role)
+        except AccountError as exc:
+            raise fail(str(exc)) from None
+    say(t(f"已添加用户 {user.name}（{user.role}）", f"added user {user.name} ({user.role})"))
+
+
+@token_app.command("create")
+def token_create(
+    name: str = typer.Argument(..., help="The user the token acts as."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Make an API token for a user and print it once (only its hash is kept)."""
+    from cnbudget.store import Store
+    from cnbudget.store.accounts import create_token, user_and_hash
+    from cnbudget.store.engine import writing
+
+    with Store(db) as store, writing(store.engine) as conn:
+        found = user_and_hash(conn, name)
+        if found is None:
+            raise fail(t(f"没有用户 {name!r}", f"no user {name!r}"))
+        token = create_token(conn, found[0])
+    typer.echo(token)
+    say(t("令牌只显示这一次；请求时用 Authorization: Bearer <令牌>",
+          "the token is shown this once; send it as Authorization: Bearer <token>"))
+
+
+def _argon2() -> None:
+    try:
+        require("argon2", "web")
+    except MissingExtra as exc:
+        raise fail(str(exc), EXIT_UNUSABLE) from None
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
+    app.add_typer(user_app, name="user")
+    app.add_typer(token_app, name="token")

@@ -12,11 +12,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
 
 from cnbudget import __version__
 from cnbudget.store import Store
+from cnbudget.web.auth import NeedsLogin, login_url
+from cnbudget.web.security import LoginLimiter, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
+from cnbudget.web.templating import make_templates
+
+STATIC = Path(__file__).with_name("static")
+SESSION_COOKIE = "cnbudget_session"
+SESSION_SECONDS = 8 * 3600  # a working day
 
 
 def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
@@ -46,6 +56,23 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
                   docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.settings = settings
+    app.state.templates = make_templates()
+    app.state.login_limiter = LoginLimiter(settings.login_attempts,
+                                           settings.login_window_seconds)
+    app.middleware("http")(security_headers)
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
+                       session_cookie=SESSION_COOKIE, max_age=SESSION_SECONDS,
+                       same_site="lax", https_only=settings.secure_cookies)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(NeedsLogin)
+    async def to_login(_request: Request, exc: NeedsLogin) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
+
+    from cnbudget.web import api, login
+
+    app.include_router(login.router)
+    app.include_router(api.router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
