@@ -12,14 +12,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from cnbudget import __version__
 from cnbudget.store import Store
-from cnbudget.web.auth import NeedsLogin, login_url
+from cnbudget.store.accounts import User
+from cnbudget.web.auth import NeedsLogin, api_user, login_url
 from cnbudget.web.security import LoginLimiter, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
 from cnbudget.web.templating import make_templates
@@ -48,12 +49,19 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     )
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app_: FastAPI) -> AsyncIterator[None]:
+        if settings.worker:
+            from cnbudget.web.worker import JobWorker
+
+            app_.state.worker = JobWorker(store, upload)
+            app_.state.worker.start()
         yield
+        if settings.worker:
+            app_.state.worker.stop()
         store.close()
 
     app = FastAPI(title="cnbudget", version=__version__, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store
     app.state.settings = settings
     app.state.templates = make_templates()
@@ -73,6 +81,10 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
 
     app.include_router(login.router)
     app.include_router(api.router)
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(_user: User = Depends(api_user)) -> JSONResponse:  # noqa: B008
+        return JSONResponse(app.openapi())
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
