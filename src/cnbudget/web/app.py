@@ -7,6 +7,7 @@ the upload jobs kept in the database (cnbudget.web.worker).
 
 from __future__ import annotations
 
+import mimetypes
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,6 +29,8 @@ from cnbudget.web.templating import make_templates
 STATIC = Path(__file__).with_name("static")
 SESSION_COOKIE = "cnbudget_session"
 SESSION_SECONDS = 8 * 3600  # a working day
+# pdf.js is an ES module: served as JavaScript, or the browser (nosniff) refuses it
+mimetypes.add_type("text/javascript", ".mjs")
 
 
 def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
@@ -77,10 +80,10 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     async def to_login(_request: Request, exc: NeedsLogin) -> Response:
         return RedirectResponse(login_url(exc.next_path), status_code=303)
 
-    from cnbudget.web import api, login
+    from cnbudget.web import api, login, pages_departments, pages_documents
 
-    app.include_router(login.router)
-    app.include_router(api.router)
+    for module in (login, api, pages_documents, pages_departments):
+        app.include_router(module.router)
 
     @app.get("/openapi.json", include_in_schema=False)
     def openapi(_user: User = Depends(api_user)) -> JSONResponse:  # noqa: B008
