@@ -27,7 +27,7 @@ async function show() {
     const content = await page.getTextContent();
     for (const item of content.items) {
       const text = norm(item.str || "");
-      if (!text || !marks.some((m) => text.includes(m) || (text.length >= 4 && m.includes(text)))) {
+      if (!text || !marks.some((m) => text.includes(m))) {
         continue;
       }
       const t = pdfjs.Util.transform(viewport.transform, item.transform);
