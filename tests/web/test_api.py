@@ -157,3 +157,52 @@ def test_recheck_needs_an_uploaded_file(client: TestClient, role: str) -> None:
     assert answer.status_code == (409 if role == "inspector" else 403)
     assert client.get(f"/api/v1/documents/{stored.document_id}/file",
                       headers=headers).status_code == 404
+
+
+def test_a_zip_of_several_files_is_one_job_of_several_documents(
+        client: TestClient, tmp_path: Path) -> None:
+    import zipfile
+
+    from tests.web.samples import sample_xlsx
+
+    archive = tmp_path / "公开文件.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for year in (2022, 2023):
+            path = sample_xlsx(tmp_path / "in", year)
+            zf.write(path, path.name)
+    headers = token_for(client, "inspector1")
+    job = wait_for_job(client, headers, upload(client, headers, archive).json()["jobs"][0]["id"])
+    assert job["status"] == "done" and job["format"] == "zip" and len(job["documents"]) == 2
+    years = {loads(client.get(f"/api/v1/documents/{d}", headers=headers).text).meta.year
+             for d in job["documents"]}
+    assert years == {2022, 2023}
+
+
+def test_a_job_left_running_by_a_dead_server_is_done_after_a_restart(
+        db_url: str, tmp_path: Path) -> None:
+    import socket
+
+    from sqlalchemy import update
+
+    from cnbudget.store.schema import jobs
+
+    first = create_app(db_url, tmp_path / "uploads", worker=False)  # a server with no worker
+    make_user(first.state.store, "inspector1", "inspector")
+    with TestClient(first) as client:
+        headers = token_for(client, "inspector1")
+        job_id = upload(client, headers, planted_pdf(tmp_path / "in")).json()["jobs"][0]["id"]
+    with first.state.store.engine.begin() as conn:  # as if its worker died mid-job
+        conn.execute(update(jobs).where(jobs.c.id == job_id).values(
+            status="running", worker=f"{socket.gethostname()}:4194305:dead",
+            heartbeat_at=datetime.now(UTC), attempts=1))
+    again = create_app(db_url, tmp_path / "uploads")
+    with TestClient(again) as client:
+        job = wait_for_job(client, token_for(client, "inspector1"), job_id)
+    assert job["status"] == "done" and job["attempts"] == 2 and len(job["documents"]) == 1
+
+
+def test_a_body_declared_too_large_is_refused_before_it_is_read(client: TestClient) -> None:
+    headers = {**token_for(client, "inspector1"), "Content-Length": str(10 ** 10),
+               "Content-Type": "multipart/form-data; boundary=x"}
+    answer = client.post("/api/v1/documents", headers=headers, content=b"--x--\r\n")
+    assert answer.status_code == 413

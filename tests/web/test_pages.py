@@ -12,7 +12,7 @@ from tests.web.accounts import csrf_of, login, token_for
 from tests.web.flow import upload, wait_for_job
 from tests.web.samples import planted_pdf, sample_xlsx
 
-PAGES = ("/", "/upload", "/departments", "/ranking", "/search", "/documents/1",
+PAGES = ("/", "/upload", "/jobs", "/departments", "/ranking", "/search", "/documents/1",
          "/documents/1/pages/1", "/departments/1", "/jobs/1/line")
 
 
@@ -57,6 +57,8 @@ def test_document_department_ranking_and_search_pages(client: TestClient, tmp_pa
     assert "echarts.min.js" in dept
     ranking = client.get("/ranking", params={"year": 2024, "metric": "expenditure_total"}).text
     assert "示例市数据资源管理局" in ranking and "名次" in ranking
+    jobs = client.get("/jobs").text
+    assert jobs.count('data-status="done"') == 2 and f'href="/documents/{ids[0]}"' in jobs
     found = client.get("/search", params={"q": "数据资源"}).text
     assert f'href="/departments/{dept_id}"' in found
 
@@ -65,6 +67,9 @@ def test_viewers_read_but_do_not_upload_or_review(client: TestClient) -> None:
     login(client, "viewer1")
     assert client.get("/").status_code == 200
     assert client.get("/upload").status_code == 403
+    shown = client.get("/upload", headers={"Accept": "text/html"})
+    assert shown.status_code == 403 and "需要 inspector 或更高的角色" in shown.text
+    assert "<h1>403</h1>" in shown.text
     assert client.post("/findings/1-0/review", data={"status": "dismissed"},
                        headers={"X-CSRF-Token": csrf_of(client)}).status_code == 403
 

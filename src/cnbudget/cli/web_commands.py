@@ -41,6 +41,9 @@ def serve_command(
     from cnbudget.web.app import create_app
 
     app = create_app(db, uploads, secure_cookies=secure_cookies)
+    if not _has_users(app.state.store):
+        say(t("还没有账号：先运行 cnbudget user add 名字 --role inspector（同一个 --db）",
+              "no accounts yet: run cnbudget user add NAME --role inspector (same --db) first"))
     say(t(f"cnbudget 网页界面：http://{host}:{port}/ （Ctrl-C 停止）",
           f"cnbudget web application: http://{host}:{port}/ (Ctrl-C stops it)"))
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
@@ -103,6 +106,15 @@ def token_create(
     typer.echo(token)
     say(t("令牌只显示这一次；请求时用 Authorization: Bearer <令牌>",
           "the token is shown this once; send it as Authorization: Bearer <token>"))
+
+
+def _has_users(store: object) -> bool:
+    from sqlalchemy import select
+
+    from cnbudget.store.schema import users
+
+    with store.engine.connect() as conn:  # type: ignore[attr-defined]
+        return conn.execute(select(users.c.id).limit(1)).first() is not None
 
 
 def _argon2() -> None:

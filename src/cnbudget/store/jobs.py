@@ -146,3 +146,16 @@ def upload_of(conn: Connection, document_id: int) -> Job | None:
         .where(job_documents.c.document_id == document_id, jobs.c.status == DONE)
         .order_by(jobs.c.id.desc()).limit(1)).first()
     return _job(row) if row else None
+
+
+def recent_jobs(conn: Connection, limit: int = 100) -> list[Job]:
+    """The latest jobs, newest first, each with the documents it made."""
+    rows = conn.execute(select(jobs).order_by(jobs.c.id.desc()).limit(limit)).all()
+    made: dict[int, list[int]] = {}
+    if rows:
+        for job_id, document_id in conn.execute(
+                select(job_documents.c.job_id, job_documents.c.document_id)
+                .where(job_documents.c.job_id.in_([r.id for r in rows]))
+                .order_by(job_documents.c.document_id)).all():
+            made.setdefault(int(job_id), []).append(int(document_id))
+    return [_job(r, tuple(made.get(int(r.id), ()))) for r in rows]

@@ -14,17 +14,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from cnbudget import __version__
 from cnbudget.store import Store
 from cnbudget.store.accounts import User
 from cnbudget.web.auth import NeedsLogin, api_user, login_url
-from cnbudget.web.security import LoginLimiter, security_headers
+from cnbudget.web.security import LoginLimiter, refuse_large_bodies, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
-from cnbudget.web.templating import make_templates
+from cnbudget.web.templating import make_templates, page
 
 STATIC = Path(__file__).with_name("static")
 SESSION_COOKIE = "cnbudget_session"
@@ -70,11 +72,23 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     app.state.templates = make_templates()
     app.state.login_limiter = LoginLimiter(settings.login_attempts,
                                            settings.login_window_seconds)
+    app.middleware("http")(refuse_large_bodies)
     app.middleware("http")(security_headers)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
                        session_cookie=SESSION_COOKIE, max_age=SESSION_SECONDS,
                        same_site="lax", https_only=settings.secure_cookies)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(request: Request, exc: StarletteHTTPException) -> Response:
+        # the API (and scripts) get JSON; a person on a page gets a page saying why
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json" \
+                or "text/html" not in request.headers.get("accept", ""):
+            return await http_exception_handler(request, exc)
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        return page(request, "error.html", status_code=exc.status_code,
+                    status=exc.status_code, message=message, user=None,
+                    headers=getattr(exc, "headers", None))
 
     @app.exception_handler(NeedsLogin)
     async def to_login(_request: Request, exc: NeedsLogin) -> Response:

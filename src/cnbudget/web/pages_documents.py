@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from cnbudget.store.accounts import User
 from cnbudget.store.engine import writing
-from cnbudget.store.jobs import get_job, upload_of
+from cnbudget.store.jobs import get_job, recent_jobs, upload_of
 from cnbudget.store.reviews import STATUSES, set_review
 from cnbudget.web.auth import page_user, role
 from cnbudget.web.document_view import document_page, highlight_texts
@@ -28,6 +28,13 @@ def upload_page(request: Request, user: User = INSPECTOR) -> Response:
     settings = request.app.state.settings
     return page(request, "upload.html", user=user, max_files=settings.max_files,
                 max_mb=settings.max_upload_bytes // (1024 * 1024))
+
+
+@router.get("/jobs")
+def jobs_page(request: Request, user: User = PERSON) -> Response:
+    with request.app.state.store.engine.connect() as conn:
+        jobs = recent_jobs(conn)
+    return page(request, "jobs.html", user=user, jobs=jobs, job_zh=JOB_ZH)
 
 
 @router.get("/jobs/{job_id}/line")
@@ -65,8 +72,11 @@ def review(request: Request, finding_id: str, status: str = Form(...),
     with writing(request.app.state.store.engine) as conn:
         set_review(conn, document_id, doc.findings[position], status, note[:4000], user)
     card = document_page(doc, shown_findings(request, document_id, doc)).findings[position]
+    with request.app.state.store.engine.connect() as conn:
+        uploaded = upload_of(conn, document_id)
     return page(request, "finding.html", user=user, f=card, document_id=document_id,
-                may_review=True)
+                may_review=True,
+                is_pdf=bool(uploaded and uploaded.stored_name.endswith(".pdf")))
 
 
 @router.post("/documents/{document_id}/recheck")

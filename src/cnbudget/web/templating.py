@@ -28,10 +28,11 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def page(request: Request, name: str, status_code: int = 200, **context: object) -> Response:
+def page(request: Request, name: str, status_code: int = 200,
+         headers: dict[str, str] | None = None, **context: object) -> Response:
     """`name` rendered for the person on `request` (their CSRF token in every page)."""
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
         request, name, {"csrf": csrf_token(request), "user": context.pop("user", None),
                         **context},
-        status_code=status_code)
+        status_code=status_code, headers=headers)
