@@ -36,6 +36,7 @@ def test_document_department_ranking_and_search_pages(client: TestClient, tmp_pa
     html = client.get(f"/documents/{ids[0]}").text
     assert "示例市数据资源管理局2024年部门支出总表" in html and "审核发现" in html
     assert 'class="flagged"' in html and "在原文第" in html  # the finding beside its row
+    assert "读取状态：全部读入" in html
     finding = re.search(r'data-finding="([0-9]+-[0-9]+)"', html)
     assert finding is not None
     assert "<script>" not in html and " on" + "click=" not in html

@@ -38,7 +38,11 @@ def annotated_pdf(request: Request, document_id: int) -> Response:
     doc = request.app.state.store.load(document_id)
     folder = Path(tempfile.mkdtemp(prefix="cnbudget-web-annotate-"))
     out = folder / "annotated.pdf"
-    draw(path, doc, out)
+    try:
+        draw(path, doc, None, out)  # every finding of the document
+    except ValueError as exc:  # annotate.NotTheSource: the stored reading is of another file
+        _remove(folder)
+        raise HTTPException(409, f"无法生成批注 PDF：{exc}") from None
     return FileResponse(out, filename=Path(name).stem + "-批注.pdf", media_type="application/pdf",
                         background=BackgroundTask(_remove, folder))
 

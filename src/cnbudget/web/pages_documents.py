@@ -20,6 +20,7 @@ from cnbudget.web.templating import page
 router = APIRouter(include_in_schema=False)
 PERSON = Depends(page_user)
 INSPECTOR = Depends(role("inspector", page_user))
+STATUS_ZH = {"success": "全部读入", "partial": "部分内容未能读入", "failure": "未能读取"}
 JOB_ZH = {"queued": "排队中", "running": "正在读取和审核", "done": "已完成", "failed": "失败"}
 
 
@@ -57,7 +58,8 @@ def document(request: Request, document_id: int, user: User = PERSON) -> Respons
     return page(request, "document.html", user=user, doc=doc, document_id=document_id,
                 view=shown, kind_zh=KIND_ZH.get(doc.meta.kind.value if doc.meta.kind else "", ""),
                 uploaded=uploaded, is_pdf=bool(uploaded and uploaded.stored_name.endswith(".pdf")),
-                may_review=user.may("inspector"))
+                may_review=user.may("inspector"),
+                status_zh=STATUS_ZH.get(doc.status.value, doc.status.value))
 
 
 @router.post("/findings/{finding_id}/review")
