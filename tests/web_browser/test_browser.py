@@ -107,6 +107,15 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         page.screenshot(path=str(artefacts / "page-view.png"))
         page.go_back()
 
+        link = page.locator("a", has_text="批注 PDF")
+        answer = page.request.get(server + (link.get_attribute("href") or ""))
+        try:
+            from cnbudget.render import annotate  # noqa: F401
+        except ImportError:  # until cnbudget.render.annotate is merged: a message, not a PDF
+            assert answer.status == 404 and "批注" in answer.text()
+        else:
+            assert answer.status == 200 and answer.body().startswith(b"%PDF-")
+
         card = page.locator(f'article[data-finding="{finding_id}"]')
         card.locator("input[name=note]").fill("已与部门核实，属排版错误")
         card.locator("button[value=dismissed]").click()
