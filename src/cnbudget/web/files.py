@@ -35,7 +35,7 @@ def annotated_pdf(request: Request, document_id: int) -> Response:
     path, name = uploaded_file(request, document_id)
     if path.suffix != ".pdf":
         raise HTTPException(404, "批注 PDF 只能由 PDF 文件生成")
-    doc = request.app.state.store.load(document_id)
+    doc = _fresh_reading(path) or request.app.state.store.load(document_id)
     folder = Path(tempfile.mkdtemp(prefix="cnbudget-web-annotate-"))
     out = folder / "annotated.pdf"
     try:
@@ -45,6 +45,18 @@ def annotated_pdf(request: Request, document_id: int) -> Response:
         raise HTTPException(409, f"无法生成批注 PDF：{exc}") from None
     return FileResponse(out, filename=Path(name).stem + "-批注.pdf", media_type="application/pdf",
                         background=BackgroundTask(_remove, folder))
+
+
+def _fresh_reading(path: Path) -> object | None:
+    """The uploaded PDF read again (in an isolated worker, as the job did): a reading
+    carries the boxes of its cells and sentences, which the database does not keep."""
+    from cnbudget.ingest.errors import UnreadableSource
+    from cnbudget.pipeline import extract
+
+    try:
+        return extract(path)
+    except UnreadableSource:
+        return None
 
 
 def _remove(folder: Path) -> None:
