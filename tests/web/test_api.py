@@ -97,6 +97,13 @@ def test_upload_goes_through_the_queue_and_reviews_survive_a_recheck(
     assert totals and totals[0]["year"] == 2024 and totals[0]["amount"] > 0
     xlsx = client.get("/api/v1/export/line-items.xlsx", headers=headers)
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    fdp = client.get("/api/v1/export/fdp.zip", headers=headers)
+    assert fdp.status_code == 200 and fdp.content[:2] == b"PK"
+    import io
+    import zipfile
+
+    assert set(zipfile.ZipFile(io.BytesIO(fdp.content)).namelist()) == {
+        "datapackage.json", "line-items.csv"}
     csv = client.get("/api/v1/export/findings.csv", headers=headers)
     assert csv.status_code == 200 and "2010301" in csv.content.decode("utf-8-sig")
     doc_id = departments[0]["disclosures"]

@@ -148,6 +148,28 @@ def compare(request: Request, department_id: int, kind: str = "budget",
 EXPORTS = ("line-items", "findings", "disclosures", "facts")
 
 
+@router.get("/export/fdp.zip", summary="The line items as a Fiscal Data Package (zip)")
+def export_fdp(request: Request, department: str | None = None, year: int | None = None,
+               region: str | None = None, _user: User = VIEWER) -> Response:
+    import zipfile
+
+    from cnbudget.query import frames
+    from cnbudget.query.fdp import write_fiscal_data_package
+    from cnbudget.query.filters import Filters
+
+    chosen = Filters(department=department, year=year, region=region)
+    with request.app.state.store.engine.connect() as conn:
+        found = frames.frame(conn, frames.line_items_query(chosen))
+    folder = Path(tempfile.mkdtemp(prefix="cnbudget-web-fdp-"))
+    write_fiscal_data_package(found, folder / "package")
+    archive = folder / "cnbudget-fdp.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member in sorted((folder / "package").iterdir()):
+            zf.write(member, member.name)
+    return FileResponse(archive, filename="cnbudget-fdp.zip", media_type="application/zip",
+                        background=BackgroundTask(_remove, folder))
+
+
 @router.get("/export/{what}.{fmt}", summary="Download a query as XLSX or CSV (as cnbudget export)")
 def export(request: Request, what: str, fmt: str, department: str | None = None,
            year: int | None = None, region: str | None = None,

@@ -39,6 +39,14 @@ async function show() {
       box.style.width = (item.width * viewport.scale) + "px";
       box.style.height = height + "px";
       holder.appendChild(box);
+      // and the printed row it is on, across the page: where the cell's figures are
+      const band = document.createElement("div");
+      band.className = "mark row";
+      band.style.left = "0px";
+      band.style.top = (t[5] - height * 1.25) + "px";
+      band.style.width = canvas.width + "px";
+      band.style.height = (height * 1.5) + "px";
+      holder.appendChild(band);
       found += 1;
     }
   }
