@@ -102,3 +102,12 @@ def test_login_page_escapes_and_refuses_open_redirects(client: TestClient) -> No
     text = client.get("/login", params={"next": "//evil.example/<script>"}).text
     assert "evil.example" not in text and "<script>" not in text
     assert token_for(client, "viewer1")["Authorization"].startswith("Bearer cnb_")
+
+
+def test_one_address_trying_many_names_is_limited_too(client: TestClient) -> None:
+    form = client.get("/login").text
+    csrf = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    answers = [client.post("/login", data={"name": f"guess{i}", "password": "wrong!",
+                                           "csrf_token": csrf}).status_code
+               for i in range(21)]
+    assert answers[:20] == [401] * 20 and answers[20] == 429

@@ -84,3 +84,17 @@ def test_vendored_scripts_are_served_from_the_package(client: TestClient) -> Non
         answer = client.get(path)
         assert answer.status_code == 200 and kind in answer.headers["content-type"], path
     assert "htmx.org 2." in client.get("/static/vendor/VERSIONS").text
+
+
+def test_the_vendored_versions_are_the_makefiles() -> None:
+    from tests.conftest import REPO
+
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    wanted = {name: re.search(rf"^{var} := (\S+)$", makefile, re.M).group(1)  # type: ignore[union-attr]
+              for name, var in (("htmx.org", "HTMX_VERSION"), ("echarts", "ECHARTS_VERSION"),
+                                ("pdfjs-dist", "PDFJS_VERSION"))}
+    shipped = REPO / "src/cnbudget/web/static/vendor/VERSIONS"
+    listed = dict(line.split() for line in shipped.read_text(encoding="utf-8").splitlines())
+    assert listed == wanted
+    for licence in ("htmx/LICENSE", "echarts/LICENSE", "echarts/NOTICE", "pdfjs/LICENSE"):
+        assert (shipped.parent / licence).is_file(), licence

@@ -156,6 +156,8 @@ HELP_ZH: dict[str, str] = {
     "Folder the uploaded files are kept in (under generated names).": "保存上传文件的文件夹（文件名由系统生成）。",
     "Send the session cookie over HTTPS only (behind an HTTPS proxy).": "会话 Cookie 只经 HTTPS 发送（在 HTTPS 代理后面时用）。",
     "Accounts of the web application.": "网页界面的账号。",
+    "Largest file an upload may hold, in MB (larger: 413).": "上传的单个文件最大多少 MB（超过则 413）。",
+    "Most files one upload may hold (more: 413).": "一次上传最多几个文件（超过则 413）。",
     "API tokens of the web application (Authorization: Bearer).": "网页界面的 API 令牌（Authorization: Bearer）。",
     "The user name to log in with.": "登录用的用户名。",
     "viewer (reads), inspector (uploads and reviews) or admin (everything).":

@@ -32,6 +32,10 @@ def serve_command(
                                  "uploaded files are kept in (under generated names)."),
     secure_cookies: bool = typer.Option(False, "--secure-cookies", help="Send the session "
                                         "cookie over HTTPS only (behind an HTTPS proxy)."),
+    max_upload_mb: int = typer.Option(50, "--max-upload-mb", help="Largest file an upload "
+                                      "may hold, in MB (larger: 413)."),
+    max_files: int = typer.Option(20, "--max-files", help="Most files one upload may hold "
+                                  "(more: 413)."),
 ) -> None:
     """Run the web application: upload, review findings, departments, HTTP API
     (docs/web.md). Log in with an account made by `cnbudget user add`."""
@@ -40,7 +44,8 @@ def serve_command(
 
     from cnbudget.web.app import create_app
 
-    app = create_app(db, uploads, secure_cookies=secure_cookies)
+    app = create_app(db, uploads, secure_cookies=secure_cookies,
+                     max_upload_bytes=max_upload_mb * 1024 * 1024, max_files=max_files)
     if not _has_users(app.state.store):
         say(t("还没有账号：先运行 cnbudget user add 名字 --role inspector（同一个 --db）",
               "no accounts yet: run cnbudget user add NAME --role inspector (same --db) first"))

@@ -69,9 +69,14 @@ def csrf_valid(request: Request, sent: str | None) -> bool:
     return bool(expected and sent and hmac.compare_digest(str(expected), sent))
 
 
+ANY_NAME = "\0any"  # the key of an address's failures whatever the name
+PER_ADDRESS = 4  # an address may fail this many times `attempts`, across names
+
+
 class LoginLimiter:
-    """At most `attempts` failed logins per (address, name) within `window` seconds.
-    Kept in this process's memory: a restart forgets (docs/web.md)."""
+    """At most `attempts` failed logins per (address, name), and `PER_ADDRESS` times
+    that per address across names, within `window` seconds. Kept in this process's
+    memory: a restart forgets (docs/web.md)."""
 
     def __init__(self, attempts: int, window: float) -> None:
         self.attempts, self.window = attempts, window
@@ -86,12 +91,16 @@ class LoginLimiter:
 
     def blocked(self, address: str, name: str) -> bool:
         with self._lock:
-            return len(self._recent((address, name), time.monotonic())) >= self.attempts
+            now = time.monotonic()
+            return (len(self._recent((address, name), now)) >= self.attempts
+                    or len(self._recent((address, ANY_NAME), now))
+                    >= self.attempts * PER_ADDRESS)
 
     def failed(self, address: str, name: str) -> None:
         with self._lock:
             now = time.monotonic()
             self._recent((address, name), now).append(now)
+            self._recent((address, ANY_NAME), now).append(now)
 
     def succeeded(self, address: str, name: str) -> None:
         with self._lock:
