@@ -1,6 +1,6 @@
 """The web application in a real browser: Debian's chromium driven by Playwright
 against the real server (`cnbudget serve` in a subprocess, real SQLite): log in,
-upload a sample, watch it finish, open a finding on its page and see it marked,
+upload samples (and drop a note on the zone: refused with the reason), watch them finish, open a finding on its page and see it marked,
 dismiss it, re-check and see it stay dismissed, see a chart drawn.
 
 Screenshots are kept as test artefacts under $CNBUDGET_ARTEFACTS (else the
@@ -89,6 +89,17 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         done = page.locator("#progress li[data-status=done]")
         done.nth(1).wait_for()
         assert page.locator("#progress li[data-status=failed]").count() == 0
+        # a file dropped on the zone: a note, no disclosure, refused with the reason
+        page.evaluate("""() => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(["关于召开年度工作会议的通知\\n请各单位准时到会。\\n"],
+                                        "会议通知.txt", {type: "text/plain"}));
+            const zone = document.querySelector("[data-dropzone]");
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
+        }""")
+        refused = page.locator("#progress li[data-status=failed]", has_text="会议通知.txt")
+        refused.wait_for()
+        assert "不是部门预算或决算公开文件" in refused.inner_text()
         page.screenshot(path=str(artefacts / "upload.png"))
         page.locator("#progress li[data-status=done]", has_text=pdf.name
                      ).locator("a.open").click()
