@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := demo-output
 
-.PHONY: demo test bench lint docs clean lock
+.PHONY: demo test bench lint docs clean lock vendor
 
 # exact versions from the lock; the package itself declares ranges (pyproject.toml)
 $(STAMP): pyproject.toml requirements.lock
@@ -40,6 +40,26 @@ lock:
 	  | grep -v '^pip=='; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 	rm -rf .lock-venv
+
+# the web application's JavaScript, from the npm registry's packages (nothing from a CDN at
+# run time): exact versions, unpacked into the Python package with their licences
+VENDOR := src/cnbudget/web/static/vendor
+HTMX_VERSION := 2.0.11
+ECHARTS_VERSION := 5.6.0
+PDFJS_VERSION := 4.10.38
+vendor:
+	rm -rf .vendor-tmp $(VENDOR) && mkdir -p .vendor-tmp $(VENDOR)/htmx $(VENDOR)/echarts $(VENDOR)/pdfjs
+	cd .vendor-tmp && npm pack --silent htmx.org@$(HTMX_VERSION) echarts@$(ECHARTS_VERSION) \
+	  pdfjs-dist@$(PDFJS_VERSION) >/dev/null
+	tar -xzf .vendor-tmp/htmx.org-$(HTMX_VERSION).tgz -C $(VENDOR)/htmx --strip-components=1 \
+	  package/dist/htmx.min.js package/LICENSE
+	tar -xzf .vendor-tmp/echarts-$(ECHARTS_VERSION).tgz -C $(VENDOR)/echarts --strip-components=1 \
+	  package/dist/echarts.min.js package/LICENSE package/NOTICE package/licenses/LICENSE-d3
+	tar -xzf .vendor-tmp/pdfjs-dist-$(PDFJS_VERSION).tgz -C $(VENDOR)/pdfjs --strip-components=1 \
+	  package/build/pdf.min.mjs package/build/pdf.worker.min.mjs package/LICENSE package/cmaps
+	printf 'htmx.org %s\necharts %s\npdfjs-dist %s\n' $(HTMX_VERSION) $(ECHARTS_VERSION) \
+	  $(PDFJS_VERSION) > $(VENDOR)/VERSIONS
+	rm -rf .vendor-tmp
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache

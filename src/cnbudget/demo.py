@@ -107,6 +107,10 @@ def main(argv: list[str]) -> int:
                   file=sys.stderr)
             return 1
     print(f"\nThe database is {db}; try `cnbudget sql \"select * from disclosures\" --db {db}`.")
+    print("In a browser (docs/web.md): "
+          f"`cnbudget user add 审核员 --role inspector --db {db}`, then "
+          f"`cnbudget serve --db {db}` and open http://127.0.0.1:8000/ to upload "
+          f"{samples}/ and review the findings.")
     return 0
 
 

@@ -84,5 +84,21 @@ def test_a_missing_extra_is_named(installed: Path, tmp_path: Path) -> None:
     assert parquet.returncode == 2
     assert "pip install 'cnbudget[parquet]'" in parquet.stderr and "Traceback" not in parquet.stderr
     assert not (tmp_path / "d.parquet").exists()
+    serve = _run([cli, "serve", "--db", str(db)])
+    assert serve.returncode == 2 and "cnbudget[web]" in serve.stderr, serve.stderr
     pg = _run([cli, "ls", "--db", "postgresql://nobody@localhost:1/none"])
     assert pg.returncode == 2 and "cnbudget[postgres]" in pg.stderr, pg.stderr
+
+
+def test_the_web_pages_and_scripts_are_in_the_wheel(installed: Path) -> None:
+    probe = _run([str(installed / "python"), "-c",
+                  "import pathlib, cnbudget; print(pathlib.Path(cnbudget.__file__).parent)"])
+    package = Path(probe.stdout.strip())
+    for name in ("web/templates/base.html", "web/templates/document.html", "web/static/app.js",
+                 "web/static/pageview.mjs", "web/static/vendor/htmx/dist/htmx.min.js",
+                 "web/static/vendor/echarts/dist/echarts.min.js",
+                 "web/static/vendor/pdfjs/build/pdf.min.mjs",
+                 "web/static/vendor/pdfjs/build/pdf.worker.min.mjs",
+                 "web/static/vendor/pdfjs/LICENSE", "web/static/vendor/echarts/NOTICE",
+                 "store/migrations/versions/0009_web_accounts_jobs_reviews.py"):
+        assert (package / name).is_file(), name

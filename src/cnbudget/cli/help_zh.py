@@ -147,6 +147,26 @@ HELP_ZH: dict[str, str] = {
         "包含双方的文件。此后写着 SOURCE 的文件都归入 TARGET。",
     "The department to merge (its id).": "要并入的部门（编号）。",
     "The department it is part of (its id).": "并入的目标部门（编号）。",
+    # the web application (cli/web_commands.py)
+    "Run the web application: upload, review findings, departments, HTTP API (docs/web.md). Log in with an account made by `cnbudget user add`.":
+        "运行网页界面：上传、复核审核发现、部门、HTTP 接口（见 docs/web.md）。用 `cnbudget user add` 建的账号登录。",
+    "Address to listen on (default 127.0.0.1: this machine only; behind a reverse proxy keep it).":
+        "监听地址（默认 127.0.0.1：仅本机；放在反向代理后面时保持默认）。",
+    "Port to listen on.": "监听端口。",
+    "Folder the uploaded files are kept in (under generated names).": "保存上传文件的文件夹（文件名由系统生成）。",
+    "Send the session cookie over HTTPS only (behind an HTTPS proxy).": "会话 Cookie 只经 HTTPS 发送（在 HTTPS 代理后面时用）。",
+    "Accounts of the web application.": "网页界面的账号。",
+    "Largest file an upload may hold, in MB (larger: 413).": "上传的单个文件最大多少 MB（超过则 413）。",
+    "Most files one upload may hold (more: 413).": "一次上传最多几个文件（超过则 413）。",
+    "API tokens of the web application (Authorization: Bearer).": "网页界面的 API 令牌（Authorization: Bearer）。",
+    "The user name to log in with.": "登录用的用户名。",
+    "viewer (reads), inspector (uploads and reviews) or admin (everything).":
+        "viewer（只读）、inspector（上传和复核）或 admin（全部权限）。",
+    "Read the password from standard input (one line) instead of asking.": "从标准输入读密码（一行），不提示输入。",
+    "Add a user of the web application; the password is asked for (or read from standard input) and stored as an argon2 hash only.":
+        "添加网页界面的用户；提示输入密码（或从标准输入读取），只保存其 argon2 散列。",
+    "The user the token acts as.": "令牌代表的用户。",
+    "Make an API token for a user and print it once (only its hash is kept).": "为用户生成 API 令牌并只显示一次（只保存其散列）。",
 }
 
 

@@ -8,7 +8,15 @@ import sys
 import typer
 import typer.main
 
-from cnbudget.cli import check, department_commands, extract, query_commands, render, store_commands
+from cnbudget.cli import (
+    check,
+    department_commands,
+    extract,
+    query_commands,
+    render,
+    store_commands,
+    web_commands,
+)
 from cnbudget.cli.console import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
@@ -30,7 +38,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract, store_commands, query_commands, department_commands, check, render):
+for module in (extract, store_commands, query_commands, department_commands, check, render,
+               web_commands):
     module.register(app)
 
 

@@ -343,3 +343,71 @@ finding_locations = Table(
     ),
     sqlite_with_rowid=False,
 )
+
+# ---- the web application (cnbudget.web): accounts, the job queue, reviews ------------
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("role", String(16), nullable=False),  # viewer, inspector or admin
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    # SHA-256 of the token (a 256-bit random secret: a fast hash is enough), never the token
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),  # its first characters, to tell tokens apart
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Boolean, nullable=False, server_default=false()),
+)
+
+# One row per uploaded file (or re-check) to run: claimed by one worker at a time
+# (UPDATE … WHERE status = 'queued'); a running job whose worker stopped beating is queued again.
+jobs = Table(
+    "jobs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # ingest or recheck
+    Column("status", String(16), nullable=False),  # queued, running, done, failed
+    Column("file_name", Text, nullable=False),  # as uploaded, to show a person
+    Column("stored_name", Text, nullable=False),  # generated, under the upload folder
+    Column("format", String(16), nullable=False),  # sniffed from the content
+    Column("user_id", ForeignKey("users.id", ondelete="SET NULL")),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE")),  # a re-check's
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("heartbeat_at", DateTime(timezone=True)),
+    Column("worker", String(128)),  # host:pid:nonce of the worker running it
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("error", String(64)),  # a stable code (source.unreadable, document.not-a-disclosure …)
+    Column("message", Text),
+    Index(None, "status", "id"),
+)
+
+job_documents = Table(
+    "job_documents", metadata,
+    Column("job_id", ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "document_id"),
+)
+
+# A person's verdict on a finding, kept by the finding's identity (rule and where,
+# store/reviews.py), not its position: a re-check keeps it while the finding appears.
+finding_reviews = Table(
+    "finding_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("rule", String(128), nullable=False),
+    Column("status", String(16), nullable=False),  # confirmed or dismissed
+    Column("note", Text, nullable=False, server_default=""),
+    Column("user_id", ForeignKey("users.id", ondelete="SET NULL")),
+    Column("user_name", String(128), nullable=False),  # who, even once the account is gone
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "fingerprint"),
+)

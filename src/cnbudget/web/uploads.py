@@ -1,0 +1,65 @@
+"""An uploaded file taken in: within the size limit (413), its format sniffed from
+its content (cnbudget.ingest.detect; what is no readable format is refused, 415),
+kept under a generated name in the upload folder (never the name it came with)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.datastructures import UploadFile
+
+from cnbudget.ingest.detect import check_claimed_format, detect_format
+from cnbudget.ingest.errors import UnreadableSource
+
+# the suffix the stored copy gets from its sniffed format (ingest reads by content anyway)
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "xls": ".xls",
+          "doc": ".doc", "rtf": ".doc", "html": ".html", "text": ".txt", "ofd": ".ofd",
+          "zip": ".zip"}
+_CHUNK = 1 << 20
+
+
+class UploadRefused(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    file_name: str  # as uploaded, to show a person
+    stored_name: str
+    format: str
+    sha256: str
+
+
+def shown_name(name: str | None) -> str:
+    """The uploaded name as a person may see it: its last part, no control characters."""
+    base = (name or "upload").replace("\\", "/").rsplit("/", 1)[-1]
+    clean = "".join(c for c in base if c.isprintable())[:200]
+    return clean or "upload"
+
+
+async def save_upload(upload: UploadFile, upload_dir: Path, max_bytes: int) -> Saved:
+    name = shown_name(upload.filename)
+    data = bytearray()
+    while chunk := await upload.read(_CHUNK):
+        data += chunk
+        if len(data) > max_bytes:
+            raise UploadRefused(413, "upload.too-large",
+                                f"{name}：文件超过 {max_bytes // (1024 * 1024)} MB 的上限")
+    try:
+        fmt = detect_format(bytes(data), name)
+        check_claimed_format(fmt, name)
+    except UnreadableSource as exc:
+        raise UploadRefused(415, exc.code, f"{name}：{exc.reason}") from None
+    stored = uuid.uuid4().hex + SUFFIX.get(fmt, ".bin")
+    path = upload_dir / stored
+    with open(path, "xb") as fh:  # a generated name never meets an existing file
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return Saved(name, stored, fmt, hashlib.sha256(data).hexdigest())
