@@ -39,6 +39,17 @@ def test_a_name_the_cover_breaks_over_two_lines_is_read_whole():
     assert title_broken.title == "广州市海珠区规划和自然资源局2023年部门预算"
 
 
+def test_the_cover_title_ends_where_the_next_heading_begins():
+    """A cover title followed by the 情况说明's own heading was read as one title
+    (…2024年部门预算…2024年部门预算情况说明); a title broken over lines still joins."""
+    meta = _meta("广州市海珠区教育局2023年部门预算\n广州市海珠区教育局2023年部门预算情况说明\n"
+                 + BODY_2022)
+    assert meta.title == "广州市海珠区教育局2023年部门预算" and meta.year == 2023
+    assert meta.department.name == "广州市海珠区教育局"
+    wrapped = _meta("广州市海珠区教育局2023年\n部门预算\n" + BODY_2022)
+    assert wrapped.title == "广州市海珠区教育局2023年部门预算"
+
+
 def test_a_unit_budget_names_its_unit_from_the_预算单位_label():
     """单位预算 covers (预算单位：…) gave no department at all."""
     meta = _meta("广州市海珠区2023年区级部门预算\n预算单位：广州市海珠区青少年宫\n" + BODY_2022)

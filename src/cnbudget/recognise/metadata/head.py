@@ -122,11 +122,22 @@ class CoverRun:
         return "".join(h.squashed for h in self.lines)
 
 
+# a year and 预算/决算 in one text: a whole title (…2024年部门预算, 2024年部门决算情况说明)
+_WHOLE_TITLE = re.compile(r"(?:19|20)\d{2}年.*?(?:预算|决算)")
+
+
 def cover_runs(head: Sequence[HeadLine]) -> list[CoverRun]:
+    """Consecutive cover lines as runs; a line that is a whole title of its own after
+    a run that already holds one (the cover's title, then the 情况说明's heading)
+    starts a run of its own."""
     runs: list[CoverRun] = []
     current: list[HeadLine] = []
     for h in head:
         if h.cls is LineClass.COVER:
+            if (current and _WHOLE_TITLE.search(h.text)
+                    and _WHOLE_TITLE.search("".join(c.text for c in current))):
+                runs.append(CoverRun(tuple(current)))
+                current = []
             current.append(h)
             continue
         if current:
