@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.audit.report import location_text
-from cnbudget.model.document import Document, FindingLocation, Table
+from cnbudget.model.document import Document, FindingLocation, Row, Table
 from cnbudget.model.table_types import table_type
 from cnbudget.query.display import fmt
 from cnbudget.web.documents import ShownFinding
@@ -23,6 +23,7 @@ class ShownRow:
     cells: list[str]
     flagged: list[bool]
     findings: list[str]  # ids of the findings pointing at this row
+    section: bool = False  # a 收入 / 支出 line over one side of a summary table
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,10 @@ def _table(index: int, table: Table, findings: list[ShownFinding]) -> ShownTable
         headers.append(col.header if col else key.removeprefix("extra:"))
     unit = _unit(table)
     rows = []
-    for row in table.rows:
+    for row in _by_side(table.rows):
+        if isinstance(row, str):
+            rows.append(ShownRow(row, [""] * len(keys), [False] * len(keys), [], section=True))
+            continue
         pointing = [(s.id, loc) for s in findings for loc in s.finding.locations
                     if _points_at(loc, table, row)]
         cells = [_cell(row.values.get(k), unit) for k in keys]
@@ -101,6 +105,23 @@ def _table(index: int, table: Table, findings: list[ShownFinding]) -> ShownTable
                              list(dict.fromkeys(fid for fid, _ in pointing))))
     page = table.locator.page if table.locator else None
     return ShownTable(f"t{index}", table.title, unit, headers, rows, page, table.note)
+
+
+_SIDES = {"income": "收入", "expenditure": "支出"}
+
+
+def _by_side(rows: list[Row]) -> list[Row | str]:
+    """A summary table's rows, printed side by side (收入 | 支出) and stored line by
+    line, shown one side after the other, each under its heading; other tables as read."""
+    if not any(r.side in _SIDES for r in rows):
+        return list(rows)
+    out: list[Row | str] = []
+    for side, heading in _SIDES.items():
+        mine = [r for r in rows if r.side == side]
+        if mine:
+            out += [heading, *mine]
+    out += [r for r in rows if r.side not in _SIDES]
+    return out
 
 
 def _cell(value: Decimal | None, unit: str) -> str:
