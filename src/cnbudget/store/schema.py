@@ -42,6 +42,13 @@ from sqlalchemy import (
 
 from cnbudget.store.types import ExactDecimal
 
+# PostgreSQL's trigram indexes for `cnbudget search` (migration 0010): made only where
+# the pg_trgm extension can be, so they are not part of the declared schema, and the
+# schema comparison leaves them out
+TRIGRAM_INDEXES = frozenset({
+    "ix_department_aliases_name_key_trgm", "ix_table_rows_name_trgm", "ix_narrative_text_trgm",
+})
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
