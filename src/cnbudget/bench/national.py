@@ -104,6 +104,11 @@ def department_name(g: int) -> str:
     return region_name(g // DEPARTMENTS) + _TYPES[g % DEPARTMENTS]
 
 
+def topic_of(g: int, row_no: int) -> str:
+    """The topic of department `g`'s project `row_no` (its project: region + topic + 项目)."""
+    return _TOPICS[(g * 7 + row_no * 3) % len(_TOPICS)]
+
+
 class _Sql:
     """The few expressions SQLite and PostgreSQL spell differently."""
 
@@ -192,7 +197,7 @@ def _statements(sql: _Sql, lo: int, hi: int) -> list[tuple[str, str]]:
          "INSERT INTO table_rows (table_id, row_no, item, name, has_indicators, located) "
          f"SELECT s.d * {TABLES} + 4, pr.row_no, {project}, {project}, {sql.true()}, "
          f"{sql.false()} FROM s CROSS JOIN pr JOIN topics p "
-         f"ON p.i = ({g} * 7 + pr.row_no * 3) % {len(_TOPICS)}"),
+         f"ON p.i = ({g} * 7 + pr.row_no * 3) % {len(_TOPICS)}"),  # as topic_of
         ("line_items", with_ + f", li(p, row_no, position, col, k, m) AS ({_values(_VALUES)}) "
          'INSERT INTO line_items (table_id, row_no, position, "column", amount) '
          f"SELECT s.d * {TABLES} + li.p + 1, li.row_no, li.position, li.col, "
@@ -263,7 +268,7 @@ def generate(engine: Engine, n: int, *, chunk: int = 100_000,
         for index, definition in dropped:
             say(f"index {index}")
             conn.execute(text(definition))
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    with engine.begin() as conn:  # both run ANALYZE in a transaction
         conn.execute(text("ANALYZE"))
     departments = -(-n // PER_DEPARTMENT)
     return Generated(n, departments, -(-departments // DEPARTMENTS),

@@ -2,11 +2,12 @@
 projects (the rows of the performance tables, by project name) and narrative
 paragraphs of the current documents.
 
-Matching is a case-insensitive substring (ILIKE / LIKE `%text%`, the text's
-own `%` and `_` taken literally). On PostgreSQL the trigram indexes of
-migration 0010 answer it for texts of three characters or more; shorter ones,
-and SQLite, scan (in document order, so a common word stops early at the
-limit). Department names are matched by their key (NFKC, no spaces), as
+Matching is a substring, ASCII case ignored (PostgreSQL ILIKE, SQLite LIKE
+`%text%`; the text's own `%` and `_` taken literally). On PostgreSQL the
+trigram indexes of migration 0010 answer it for texts of three characters or
+more; shorter ones, and SQLite, scan (in document order, so a common word
+stops early at the limit; projects through the index of the rows with
+indicators). Department names are matched by their key (NFKC, no spaces), as
 `--department` matches them everywhere else.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, func, select, true
+from sqlalchemy import ColumnElement, Connection, Select, func, select, true
 
 from cnbudget.store.departments import name_key
 from cnbudget.store.schema import (
@@ -80,6 +81,13 @@ _CONTEXT = (departments.c.id.label("department_id"), departments.c.name.label("d
             documents.c.id.label("document_id"), disclosures.c.year, disclosures.c.kind)
 
 
+def _contains(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[bool]:
+    # SQLite's LIKE ignores ASCII case already; its ILIKE would be lower() on every row
+    if dialect == "sqlite":
+        return column.contains(text, autoescape=True)
+    return column.icontains(text, autoescape=True)
+
+
 def departments_query(text: str, limit: int) -> Select:
     standing = departments.alias("standing")
     key = name_key(text)
@@ -97,7 +105,7 @@ def departments_query(text: str, limit: int) -> Select:
     )
 
 
-def projects_query(text: str, limit: int) -> Select:
+def projects_query(text: str, limit: int, dialect: str) -> Select:
     # `has_indicators = true` as the partial trigram index is written (migration 0010)
     return _in_documents(
         select(table_rows.c.name, *_CONTEXT, table_rows.c.page, table_rows.c.line)
@@ -105,16 +113,16 @@ def projects_query(text: str, limit: int) -> Select:
         .join(tables, tables.c.id == table_rows.c.table_id)
         .join(documents, documents.c.id == tables.c.document_id)
         .where(table_rows.c.has_indicators == true(),
-               table_rows.c.name.icontains(text, autoescape=True))
+               _contains(table_rows.c.name, text, dialect))
     ).order_by(table_rows.c.table_id, table_rows.c.row_no).limit(limit)
 
 
-def narrative_query(text: str, limit: int) -> Select:
+def narrative_query(text: str, limit: int, dialect: str) -> Select:
     return _in_documents(
         select(narrative.c.text, *_CONTEXT, narrative.c.page, narrative.c.line)
         .select_from(narrative)
         .join(documents, documents.c.id == narrative.c.document_id)
-        .where(narrative.c.text.icontains(text, autoescape=True))
+        .where(_contains(narrative.c.text, text, dialect))
     ).order_by(narrative.c.document_id, narrative.c.position).limit(limit)
 
 
@@ -144,5 +152,5 @@ def search(conn: Connection, text: str, *, kind: str | None = None,
                 SearchHit(hit, r[0], snippet(r[0], text), r.department_id, r.department,
                           r.region, r.disclosure_id, r.document_id, r.year, r.kind, r.page,
                           r.line)
-                for r in conn.execute(query(text, limit)))
+                for r in conn.execute(query(text, limit, conn.dialect.name)))
     return hits

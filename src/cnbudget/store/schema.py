@@ -38,6 +38,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    true,
 )
 
 from cnbudget.store.types import ExactDecimal
@@ -232,6 +233,11 @@ table_rows = Table(
     sqlite_with_rowid=False,
 )
 
+# the project rows (rows with indicators, a small share of all rows): what `search`
+# scans for a project where no trigram index answers (SQLite, short texts)
+_PROJECT_ROWS = table_rows.c.has_indicators == true()
+Index("ix_table_rows_projects", table_rows.c.table_id, table_rows.c.row_no,
+      sqlite_where=_PROJECT_ROWS, postgresql_where=_PROJECT_ROWS)
 
 
 def _row_fk() -> ForeignKeyConstraint:

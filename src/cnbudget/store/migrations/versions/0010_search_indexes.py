@@ -1,4 +1,5 @@
-"""Search indexes: on PostgreSQL, trigram (pg_trgm) GIN indexes on the texts
+"""Search indexes: the project rows (rows with indicators) on both databases, and
+on PostgreSQL trigram (pg_trgm) GIN indexes on the texts
 `cnbudget search` looks into (department names, project rows, narrative), so
 that a substring search (ILIKE '%…%') reads the index, not every row.
 
@@ -14,6 +15,7 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
@@ -41,6 +43,9 @@ def _has_trigrams() -> bool:
 
 
 def upgrade() -> None:
+    projects = sa.text("has_indicators = true")
+    op.create_index("ix_table_rows_projects", "table_rows", ["table_id", "row_no"],
+                    sqlite_where=projects, postgresql_where=projects)
     if op.get_bind().dialect.name != "postgresql" or not _has_trigrams():
         return
     for name, table, column, where in TRIGRAM_INDEXES:
@@ -50,7 +55,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for name, *_rest in TRIGRAM_INDEXES:
-        op.execute(f"DROP INDEX IF EXISTS {name}")
+    if op.get_bind().dialect.name == "postgresql":
+        for name, *_rest in TRIGRAM_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.drop_index("ix_table_rows_projects", table_name="table_rows")
