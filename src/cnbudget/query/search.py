@@ -81,10 +81,17 @@ _CONTEXT = (departments.c.id.label("department_id"), departments.c.name.label("d
             documents.c.id.label("document_id"), disclosures.c.year, disclosures.c.kind)
 
 
+TRIGRAM = 3  # the shortest text a trigram index narrows down
+
+
 def _contains(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[bool]:
     # SQLite's LIKE ignores ASCII case already; its ILIKE would be lower() on every row
     if dialect == "sqlite":
         return column.contains(text, autoescape=True)
+    if len(text) < TRIGRAM:
+        # a shorter text has no trigram: the index would hand back every row to recheck
+        # (seconds at national scale); read in order instead, which stops at the limit
+        column = column + ""
     return column.icontains(text, autoescape=True)
 
 
