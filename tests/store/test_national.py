@@ -115,3 +115,17 @@ def test_postgres_search_plans_use_the_trigram_indexes(postgres_url: str) -> Non
                 plan = "\n".join(r[0] for r in conn.exec_driver_sql(
                     "EXPLAIN " + str(compiled), compiled.params))
                 assert index in plan, plan
+
+
+def test_a_ranking_of_more_disclosures_than_one_statement_takes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a national ranking asks for ~100,000 disclosures, beyond a statement's parameters:
+    # they go in batches, which must give the ranking one statement gives
+    from cnbudget.query import compare
+
+    with Database(tmp_path / "r.db") as database:
+        national.generate(database.store.engine, 500)
+        whole = database.compare(year=2022)
+        monkeypatch.setattr(compare, "IN_BATCH", 7)
+        batched = database.compare(year=2022)
+    assert len(whole) == 50 and whole.equals(batched)
