@@ -11,12 +11,18 @@ from sqlalchemy import inspect
 
 from cnbudget.store import Store
 from cnbudget.store.migrate import alembic_config, current_revision, head_revision
-from cnbudget.store.schema import metadata
+from cnbudget.store.schema import TRIGRAM_INDEXES, metadata
+
+
+def _declared(obj: object, name: str | None, type_: str, reflected: bool, _to: object) -> bool:
+    # the trigram indexes exist only where pg_trgm could be created (test_search checks them)
+    return not (type_ == "index" and reflected and name in TRIGRAM_INDEXES)
 
 
 def _assert_schema_matches(store: Store) -> None:
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": _declared})
+        diff = compare_metadata(context, metadata)
     assert diff == []
     assert current_revision(store.engine) == head_revision()
     assert "line_items_long" in inspect(store.engine).get_view_names()

@@ -2,11 +2,18 @@
 
 BENCH_N sets the size of the synthetic corpus for the database benchmark
 (default 10,000 disclosures, as the targets are stated for); BENCH_PLANTED the
-samples per category of planted problem (default 12).
+samples per category of planted problem (default 12); BENCH_SCALE_N the generated
+documents the national queries are timed on in SQLite (default 30,000, a province).
+
+`python -m cnbudget.bench scale-queries --documents N [--postgres URL] [--plans]`
+times the national queries alone (cnbudget.bench.queries): on PostgreSQL at URL
+(an empty database is generated into; one holding N documents is reused), else
+in a new SQLite file.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -28,7 +35,26 @@ def _print(lines: list[str]) -> None:
     print("\n".join(lines) + "\n", flush=True)
 
 
-def main() -> int:
+def scale_queries(argv: list[str]) -> int:
+    from cnbudget.bench.queries import run
+
+    parser = argparse.ArgumentParser(prog="python -m cnbudget.bench scale-queries")
+    parser.add_argument("--documents", type=int, default=30_000)
+    parser.add_argument("--postgres", help="postgresql://… (default: a new SQLite file)")
+    parser.add_argument("--plans", action="store_true", help="print each statement's plan")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="cnbudget-bench-") as tmp:
+        db = args.postgres or str(Path(tmp) / "national.db")
+        report = run(db, args.documents, explain=args.plans,
+                     progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True))
+        _print(report.lines(plans=args.plans))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["scale-queries"]:
+        return scale_queries(argv[1:])
     seeds = SHARED / "seeds"
     pdfs = sorted((SHARED / "real" / "jiangsu").rglob("*.pdf"))
     _print(bench_startup())
@@ -45,7 +71,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cnbudget-bench-") as tmp:
         report = store_bench.run(Path(tmp), n=n, seeds_dir=seeds if seeds.exists() else None)
         print(report.summary(), flush=True)
-    return 0
+    return scale_queries(["--documents", os.environ.get("BENCH_SCALE_N", "30000")])
 
 
 if __name__ == "__main__":

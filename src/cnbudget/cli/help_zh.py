@@ -101,6 +101,14 @@ HELP_ZH: dict[str, str] = {
     "budget or final_account.": "budget（预算）或 final_account（决算）。",
     f"Ranking metric: {_RANKING}": f"排名指标：{_RANKING}",
     "Rank only these departments (repeatable).": "只给这些部门排名（可重复）。",
+    "Find departments (any name they were printed under), projects and narrative paragraphs containing a text; each hit with what matched, its disclosure, file and year.":
+        "查找名称（含部门印过的任一名称）、项目或说明文字中含有某段文字的部门、项目和段落；"
+        "每条结果给出匹配的内容、所属公开、文件和年度。",
+    "The text to find (part of a name, a project or a sentence).":
+        "要查找的文字（名称、项目名或句子的一部分）。",
+    "Only department, project or narrative (default: all three).":
+        "只查 department（部门）、project（项目）或 narrative（说明文字）（默认三者都查）。",
+    "At most this many hits of each kind.": "每类结果最多这么多条。",
     "Run one read-only SQL statement, bounded in time and rows; tables: see docs/database.md. Exit 2 for a refused or failing statement.":
         "执行一条只读 SQL 语句，限时限行；表见 docs/database.md。语句被拒绝或出错时退出码为 2。",
     "One SELECT statement (read-only).": "一条 SELECT 语句（只读）。",

@@ -1,4 +1,4 @@
-"""Commands that only read the database: `ls`, `show`, `compare`, `sql`.
+"""Commands that only read the database: `ls`, `show`, `compare`, `search`, `sql`.
 
 Each is one library call (cnbudget.query) and the printing of its result in the
 shape asked for (cnbudget.cli.tabular). A database that does not exist is
@@ -216,6 +216,41 @@ def _print_years(frame, unit: str) -> None:
     out.print(table)
 
 
+def search_command(
+    text: str = typer.Argument(..., help="The text to find (part of a name, a project or a "
+                               "sentence)."),
+    db: str | None = DB_OPTION,
+    found_in: str | None = typer.Option(None, "--in", help="Only department, project or "
+                                        "narrative (default: all three)."),
+    limit: int = typer.Option(50, "--limit", help="At most this many hits of each kind."),
+    csv_: bool = CSV_OPTION, tsv: bool = TSV_OPTION, nl: bool = NL_OPTION,
+    json_out: bool = JSON_OPTION, table: bool = TABLE_OPTION,
+) -> None:
+    """Find departments (any name they were printed under), projects and narrative
+    paragraphs containing a text; each hit with what matched, its disclosure, file and year."""
+    from cnbudget.query.api import open_database
+    from cnbudget.query.search import BadSearch
+
+    shape = shape_of(csv_=csv_, tsv=tsv, nl=nl, json_=json_out, table=table)
+    try:
+        with open_database(db, existing=True) as database:
+            frame = database.search(text, kind=found_in, limit=limit)
+    except BadSearch as exc:
+        zh = {"search.empty": "请给出要查找的文字",
+              "search.limit": f"--limit 至少为 1（给的是 {limit}）",
+              "search.kind": f"--in 只能是 department、project 或 narrative（给的是 {found_in}）"}
+        raise fail(t(zh[exc.code], str(exc))) from exc
+    if shape is Shape.JSON:
+        print_json({"text": text, "hits": records(frame)})
+        return
+    if shape is not Shape.TABLE:
+        print_machine(frame, shape)
+        return
+    print_people(frame.drop(columns=["matched", "department_id"]),
+                 title=t(f"“{text}”的查找结果", f"found: {text}"))
+    say(t(f"共 {len(frame)} 条", f"{len(frame)} hits"))
+
+
 def sql_command(
     query: str = typer.Argument(..., help="One SELECT statement (read-only)."),
     db: str | None = DB_OPTION,
@@ -245,4 +280,5 @@ def register(app: typer.Typer) -> None:
     app.command("ls")(ls_command)
     app.command("show")(show_command)
     app.command("compare")(compare_command)
+    app.command("search")(search_command)
     app.command("sql")(sql_command)

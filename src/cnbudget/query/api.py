@@ -7,6 +7,7 @@
     db.indicators(table_type="performance_target", department="数据局")
     db.compare("石家庄市数据局")                         # one department across years
     db.compare(year=2020, region="石家庄市")             # departments ranked by 三公 total
+    db.search("信息化")                                  # departments, projects, narrative
 
 Amounts are exact `Decimal` yuan; `cnbudget.query.display.convert_amounts`
 gives 万元.
@@ -161,6 +162,20 @@ class Database:
                 raise ValueError("compare needs a department (across years) or a year (ranking)")
             return rank(conn, year=year, metric=metric, kind=kind, region=region, scope=scope,
                         departments_=departments)
+
+    def search(self, text: str, *, kind: str | None = None, limit: int = 50) -> pd.DataFrame:
+        """Departments, projects and narrative paragraphs containing `text`: up to
+        `limit` of each `kind` (department, project, narrative; all by default), with
+        what matched, a snippet, the disclosure, document and year (query.search)."""
+        from dataclasses import astuple, fields
+
+        from cnbudget.query.search import SearchHit, search
+
+        with self.store.engine.connect() as conn:
+            hits = search(conn, text, kind=kind, limit=limit)
+        # object columns: ids stay ints, and a missing one None (not NaN)
+        return pd.DataFrame([astuple(h) for h in hits],
+                            columns=[f.name for f in fields(SearchHit)], dtype=object)
 
     def sql(self, query: str, bounds: QueryBounds | None = None) -> pd.DataFrame:
         """One read-only SQL statement, time- and row-bounded (see `cnbudget.query.readonly`)."""

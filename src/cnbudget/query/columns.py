@@ -89,6 +89,9 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "target": _L("指标值", "target"),
     "weight": _L("分值", "weight"),
     "score": _L("得分", "score"),
+    "hit": _L("结果类型", "found in"),
+    "matched": _L("匹配内容", "matched"),
+    "snippet": _L("摘录", "snippet"),
 }
 
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -101,6 +104,8 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
                  "recovered": ("已修复", "recovered")},
     "side": {"income": ("收入", "income"), "expenditure": ("支出", "expenditure")},
     "current": {"True": ("是", "yes"), "False": ("否", "no")},
+    "hit": {"department": ("部门", "department"), "project": ("项目", "project"),
+            "narrative": ("说明文字", "narrative")},
 }
 
 

@@ -38,9 +38,17 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    true,
 )
 
 from cnbudget.store.types import ExactDecimal
+
+# PostgreSQL's trigram indexes for `cnbudget search` (migration 0010): made only where
+# the pg_trgm extension can be, so they are not part of the declared schema, and the
+# schema comparison leaves them out
+TRIGRAM_INDEXES = frozenset({
+    "ix_department_aliases_name_key_trgm", "ix_table_rows_name_trgm", "ix_narrative_text_trgm",
+})
 
 metadata = MetaData(
     naming_convention={
@@ -225,6 +233,11 @@ table_rows = Table(
     sqlite_with_rowid=False,
 )
 
+# the project rows (rows with indicators, a small share of all rows): what `search`
+# scans for a project where no trigram index answers (SQLite, short texts)
+_PROJECT_ROWS = table_rows.c.has_indicators == true()
+Index("ix_table_rows_projects", table_rows.c.table_id, table_rows.c.row_no,
+      sqlite_where=_PROJECT_ROWS, postgresql_where=_PROJECT_ROWS)
 
 
 def _row_fk() -> ForeignKeyConstraint:
