@@ -62,6 +62,8 @@ def test_document_department_ranking_and_search_pages(client: TestClient, tmp_pa
     assert jobs.count('data-status="done"') == 2 and f'href="/documents/{ids[0]}"' in jobs
     found = client.get("/search", params={"q": "数据资源"}).text
     assert f'href="/departments/{dept_id}"' in found
+    said = client.get("/search", params={"q": "机关运行经费"}).text  # a narrative line
+    assert "情况说明（0）" not in said and "机关运行经费" in said
 
 
 def test_viewers_read_but_do_not_upload_or_review(client: TestClient) -> None:

@@ -12,10 +12,10 @@ from fastapi.responses import Response
 
 from cnbudget.query.display import fmt, fmt_pct, in_unit
 from cnbudget.query.metrics import DEFAULT_RANKING, METRICS, metric_label
+from cnbudget.query.search import search
 from cnbudget.store.accounts import User
 from cnbudget.web.auth import page_user
 from cnbudget.web.frames import frame_json
-from cnbudget.web.search import search
 from cnbudget.web.templating import page
 
 router = APIRouter(include_in_schema=False)
@@ -106,7 +106,9 @@ def ranking(request: Request, year: int | None = None, region: str | None = None
 @router.get("/search")
 def search_page(request: Request, q: str = "", user: User = PERSON) -> Response:
     results = None
-    if q.strip():
+    if q.strip():  # the one search of the CLI and the library (query/search.py)
         with request.app.state.store.engine.connect() as conn:
-            results = search(conn, q.strip())
+            hits = search(conn, q.strip())
+        results = {kind: [h for h in hits if h.hit == kind]
+                   for kind in ("department", "project", "narrative")}
     return page(request, "search.html", user=user, q=q, results=results)

@@ -9,7 +9,7 @@ falls back to a plain scan (correct, only slower). SQLite gets none: LIKE
 scans, which a province's database answers in time (docs/scale.md).
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from sqlalchemy.exc import DBAPIError
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
