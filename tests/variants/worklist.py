@@ -60,12 +60,11 @@ WORKLIST: tuple[Failure, ...] = (
             "seed 001 收支总表 / 财政拨款收支总表 with one header row (收入项目 | 金额 | 支出项目 | 金额 …) in the "
             "reportlab PDF: the header words are read as rows (收入项目, 支出项目, 一般公共预算财政拨款 …) and "
             "the income figures shift one row", documents=("001",)),
-    *(_f(f"{panels}+{heads}", ALL,
-         "基本支出 in panels without one merged 人员经费 | 公用经费 heading (one header row, or the heading "
-         "repeated in each cell): on a 合计 line whose 人员经费合计 is empty (seed 001) the only figure, "
-         "公用经费合计's, is read as personnel: the panel totals go by order, not by the label beside them",
-         documents=("001",))
-      for panels in ("basic_two_panels", "basic_three_panels") for heads in ("header_flat", "unmerged_repeated")),
+    # the panels print fine; seed 001's summaries with one header row do not in the reportlab PDF (above)
+    *(_f(f"{panels}+header_flat", ("pdf",),
+         "seed 001 with one header row in the reportlab PDF: its 收支总表 / 财政拨款收支总表 misread "
+         "(header_flat above), whatever the panels", documents=("001",))
+      for panels in ("basic_two_panels", "basic_three_panels")),
 )
 
 
