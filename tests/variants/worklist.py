@@ -48,10 +48,6 @@ def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[s
 
 
 WORKLIST: tuple[Failure, ...] = (
-    _f("summary_stacked", ALL,
-            "收入 rows above 支出 rows under one 项目 | 金额: the 总计 closing the 收入 part is given to the "
-            "expenditure side (two expenditure/grand_total, no income/grand_total): the side is not taken "
-            "from the 收入 / 支出 line the row stands under"),
     _f("text_spaces", ("text",),
             "columns aligned with spaces (pdftotext -layout): empty cells are not placed by their position, "
             "so figures are read in printed order (income: fiscal_general read as fiscal, 'amounts fit more "
