@@ -20,7 +20,7 @@ from cnbudget.model import Problem, Row
 from cnbudget.model.table_types import PARENT_TEXT
 from cnbudget.normalise.amounts import is_number
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.lines import label_key, positional
+from cnbudget.recognise.lines import label_key, positional, repeats_header
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
@@ -84,10 +84,11 @@ def parse_summary(block: TableBlock) -> ParsedTables:
     lines = body_lines(block)
     start = body_start(lines)
     header = lines[:start]
-    body = [ln for ln in lines[start:] if not is_header_line(ln)]  # a header printed again
+    rest = [ln for ln in lines[start:] if not repeats_header(ln, header)]  # after a page break
+    body = [ln for ln in rest if not is_header_line(ln)]
     layout = summary_layout(block, header, body)
     if len(layout.panels) == 1:  # sides one below the other: a 收入 / 支出 line heads each
-        body = [ln for ln in lines[start:] if not is_header_line(ln) or _side_line(ln)]
+        body = [ln for ln in rest if not is_header_line(ln) or _side_line(ln)]
     body = merge_wrapped(body, layout)
     lists = {id(p): ItemList(p.side or INCOME, p.kind) for p in layout.panels}
     side: str | None = None  # of a one-panel table printing its sides one below the other
