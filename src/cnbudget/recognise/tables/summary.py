@@ -88,8 +88,9 @@ def parse_summary(block: TableBlock) -> ParsedTables:
     body = [ln for ln in rest if not is_header_line(ln)]
     layout = summary_layout(block, header, body)
     if len(layout.panels) == 1:  # sides one below the other: a 收入 / 支出 line heads each
-        body = [ln for ln in rest if not is_header_line(ln) or _side_line(ln)]
-    body = merge_wrapped(body, layout)
+        body = _merged_parts([ln for ln in rest if not is_header_line(ln) or _side_line(ln)], layout)
+    else:
+        body = merge_wrapped(body, layout)
     lists = {id(p): ItemList(p.side or INCOME, p.kind) for p in layout.panels}
     side: str | None = None  # of a one-panel table printing its sides one below the other
     for entry in entries_of(body, layout, problems):
@@ -105,6 +106,20 @@ def parse_summary(block: TableBlock) -> ParsedTables:
         if row is not None:
             table.rows.append(row)
     return ParsedTables([finish(table)], problems)
+
+
+def _merged_parts(body: list[Line], layout: SummaryLayout) -> list[Line]:
+    """`merge_wrapped` part by part: a 收入 / 支出 line heads the rows below it,
+    it does not continue the name above it (合计 | 4097.11, then 支出)."""
+    out: list[Line] = []
+    part: list[Line] = []
+    for line in body:
+        if _side_line(line):
+            out += [*merge_wrapped(part, layout), line]
+            part = []
+        else:
+            part.append(line)
+    return out + merge_wrapped(part, layout)
 
 
 def _side_line(line: Line) -> bool:
