@@ -27,11 +27,14 @@ def _pdfs() -> list[Path]:
 
 @cache
 def _plumber_figures(path: Path) -> dict[int, list[str]]:
-    """Per 1-based page, the decimal figures in pdfplumber's ruled tables."""
+    """Per 1-based page, the decimal figures in pdfplumber's ruled tables, of the
+    visible page only (pdfplumber also reads what is drawn past its edges: 江苏
+    npc2017 p.11 has a copy of the 财政拨款基本支出预算表 of pp.12-13 below its bottom edge, which the page
+    image does not show)."""
     out: dict[int, list[str]] = {}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            for table in page.extract_tables():
+            for table in page.within_bbox(page.bbox).extract_tables():
                 for row in table:
                     for cell in row:
                         text = (cell or "").replace("\n", "").replace(" ", "")

@@ -31,10 +31,7 @@ from tests.real.expected import ExpectedTable, expected_files, load, pdf_of, slu
 # table type → [(files, what cnbudget misreads there)]; a case's reason joins its lines
 KNOWN_MISREAD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 # file → why its reading does not account for every printed figure (problem codes as reported)
-KNOWN_PARTIAL: dict[str, list[str]] = {
-    "npc2017": ["reads the invisible copy of 财政拨款基本支出预算表 below p.11's bottom edge "
-                "as a second fiscal_basic table"],
-}
+KNOWN_PARTIAL: dict[str, list[str]] = {}
 
 
 def _readings() -> list[dict]:

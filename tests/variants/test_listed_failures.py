@@ -15,7 +15,8 @@ from variants.routes import render_all, route
 from variants.worklist import combination_cases
 
 
-@pytest.mark.parametrize(("way", "names", "number"), combination_cases())
+@pytest.mark.parametrize(("way", "names", "number"), combination_cases() or [
+    pytest.param(None, (), None, marks=pytest.mark.skip(reason="worklist.py lists no failing combination"))])
 def test_listed_failure(samples: dict[str, Document], seeds: dict[str, Document], tmp_path: Path, way: str,
                         names: tuple[str, ...], number: str) -> None:
     documents = {**samples, **seeds}

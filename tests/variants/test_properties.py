@@ -116,11 +116,14 @@ def test_variants_read_back(seeds: dict[str, Document], way: str) -> None:
 
 
 FAILING = tuple(way for way in ROUTE_NAMES if failures(way))
+# while the worklist is empty there is nothing to expect failing: one case says so
+_FAILING_CASES = _routes(FAILING) or [
+    pytest.param(None, marks=pytest.mark.skip(reason="worklist.py lists no failing variant"))]
 
 
-@pytest.mark.parametrize("way", _routes(FAILING))
+@pytest.mark.parametrize("way", _FAILING_CASES)
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="draws the variants worklist.py lists as failing")
-def test_listed_failures_still_fail(seeds: dict[str, Document], way: str) -> None:
+def test_listed_failures_still_fail(seeds: dict[str, Document], way: str | None) -> None:
     """Strictly expected to fail while `worklist` lists failures for the writer:
     once the reader handles them all, it passes, and the strict mark says so."""
     cases = [(name, docs) for name, docs in failures(way)

@@ -47,26 +47,9 @@ def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[s
     return Failure(tuple(dimensions.split("+")), routes, reason, documents)
 
 
-WORKLIST: tuple[Failure, ...] = (
-    _f("summary_stacked", ALL,
-            "收入 rows above 支出 rows under one 项目 | 金额: the 总计 closing the 收入 part is given to the "
-            "expenditure side (two expenditure/grand_total, no income/grand_total): the side is not taken "
-            "from the 收入 / 支出 line the row stands under"),
-    _f("text_spaces", ("text",),
-            "columns aligned with spaces (pdftotext -layout): empty cells are not placed by their position, "
-            "so figures are read in printed order (income: fiscal_general read as fiscal, 'amounts fit more "
-            "than one set of columns') and the 收支总表's income rows with empty amounts are lost"),
-    _f("header_flat", ("pdf",),
-            "seed 001 收支总表 / 财政拨款收支总表 with one header row (收入项目 | 金额 | 支出项目 | 金额 …) in the "
-            "reportlab PDF: the header words are read as rows (收入项目, 支出项目, 一般公共预算财政拨款 …) and "
-            "the income figures shift one row", documents=("001",)),
-    *(_f(f"{panels}+{heads}", ALL,
-         "基本支出 in panels without one merged 人员经费 | 公用经费 heading (one header row, or the heading "
-         "repeated in each cell): on a 合计 line whose 人员经费合计 is empty (seed 001) the only figure, "
-         "公用经费合计's, is read as personnel: the panel totals go by order, not by the label beside them",
-         documents=("001",))
-      for panels in ("basic_two_panels", "basic_three_panels") for heads in ("header_flat", "unmerged_repeated")),
-)
+# empty: every variant the reader is asked about reads back (issue 10); add an entry, with
+# what goes wrong, for a variant it cannot read
+WORKLIST: tuple[Failure, ...] = ()
 
 
 def _for(way: str) -> list[Failure]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line
 from cnbudget.ingest.readers import READERS
+from cnbudget.ingest.text_columns import align_columns
 
 _MARKUP = re.compile(r"</?(p|br|span|div|b|i|u|strong|em|td|tr|font)\b[^>]*>|\[bookmark: [^\]]*\]", re.I)
 _SPACES = re.compile(r"[ \u3000\xa0]+")
@@ -96,6 +97,7 @@ def split_line(raw: str, page: int, number: int) -> Line:
 def read_text(data: bytes, name: str) -> Layout:
     text = decode(data, name)
     lines: list[Line] = []
+    raws: list[str] = []  # each line as printed, for the columns of space-aligned tables
     cell_per_line = _uses_cell_per_line(text)
     rows = _CellPerLineRows()
     in_cell_rows = False
@@ -114,6 +116,7 @@ def read_text(data: bytes, name: str) -> Layout:
                 row = rows.flush()
                 if row is not None:
                     lines.append(row)
+                    raws.append("")
             continue
         if in_cell_rows and rows.first is not None and not _HEADING.match(raw):
             rows.continue_cell(raw)
@@ -123,11 +126,15 @@ def read_text(data: bytes, name: str) -> Layout:
             row = rows.flush()
             if row is not None:
                 lines.append(row)
+                raws.append("")
         in_cell_rows = False
         lines.append(split_line(raw, page, number))
+        raws.append(raw)
     row = rows.flush()
     if row is not None:
         lines.append(row)
+        raws.append("")
+    lines = align_columns(lines, raws)
     if not paged:
         lines = [replace(ln, page=None) for ln in lines]
     return Layout(lines=lines, format="text", pages=page if paged else None)

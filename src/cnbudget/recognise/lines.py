@@ -101,6 +101,13 @@ def is_code_piece(text: str) -> bool:
     return bool(_DIGITS.match(text.replace(" ", "")))
 
 
+def repeats_header(line: Line, header: Sequence[Line]) -> bool:
+    """A header line printed again where a table runs onto a new page: the same
+    filled cells as one of the table's header lines, whatever their words."""
+    texts = [fold(t) for t in line.filled]
+    return bool(texts) and any(texts == [fold(t) for t in h.filled] for h in header)
+
+
 def is_column_numbers(texts: Sequence[str]) -> bool:
     """The 栏次 line: column numbers, labelled 栏次/行次 (once, or once per panel), or
     unlabelled numbers counting up by one (restarting at 1 in each panel). Stray

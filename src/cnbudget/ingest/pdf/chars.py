@@ -5,12 +5,14 @@ advance), which stay sane for fonts that are not embedded, where tight glyph
 boxes collapse to nothing. Whitespace and pdfium's generated line breaks are
 not kept as characters: a space the document itself has becomes
 `space_before` on the next character, so words keep their separation without
-giving spaces a position.
+giving spaces a position. Nor is text drawn above or below the visible page (a copy of
+the next page's table below the bottom edge, 江苏 npc2017 p.11): no reader sees it.
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -70,6 +72,12 @@ def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
     to_display = frame.box
+    # text whose middle lies above or below the page (2x: compared with top + bottom).
+    # Only vertically: a row overflowing the side edges is still this page's row (our
+    # own reportlab tables do), a block below the bottom edge is none. Only unturned
+    # pages: for a turned one pdfium's boxes are offset from the frame's.
+    height2 = 2 * frame.height if frame.rotation == 0 else math.inf
+    low = 0.0 if frame.rotation == 0 else -math.inf
     spaces, hyphens = _SPACES, _HYPHEN_MARKS
     chars: list[Char] = []
     append = chars.append
@@ -87,6 +95,8 @@ def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
         x0, top, x1, bottom = to_display(rect.left, rect.bottom, rect.right, rect.top)
         if x1 - x0 <= 0 and bottom - top <= 0:
             continue
+        if not low <= top + bottom <= height2:
+            continue  # its middle above or below the visible page: no reader sees it
         append(Char(ch, x0, top, x1, bottom, space))
         space = False
     return chars

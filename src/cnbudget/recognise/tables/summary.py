@@ -20,7 +20,7 @@ from cnbudget.model import Problem, Row
 from cnbudget.model.table_types import PARENT_TEXT
 from cnbudget.normalise.amounts import is_number
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.lines import label_key, positional
+from cnbudget.recognise.lines import label_key, positional, repeats_header
 from cnbudget.recognise.tables.cells import (
     amount,
     body_lines,
@@ -32,15 +32,15 @@ from cnbudget.recognise.tables.cells import (
 )
 from cnbudget.recognise.tables.summary_entries import Entry, entries_of, merge_wrapped
 from cnbudget.recognise.tables.summary_items import (
-    EXPENDITURE,
     INCOME,
     ItemList,
     is_item_label,
-    is_side_heading,
     numbering_style,
+    part_heading,
     side_of_label,
 )
 from cnbudget.recognise.tables.summary_layout import (
+    FUND_KEYS,
     HEADER_WORDS,
     SummaryLayout,
     default_panels,
@@ -58,7 +58,8 @@ def body_start(lines: list[Line]) -> int:
         if is_header_line(line):
             continue
         labels = [t for t in line.filled if not is_number(t)]
-        rows = [t for t in labels if is_item_label(t) and label_key(t) not in HEADER_WORDS]
+        rows = [t for t in labels if is_item_label(t)
+                and (numbering_style(t) is not None or label_key(t) not in HEADER_WORDS)]
         figures = [t for t in line.filled if is_number(t) and not re.fullmatch(r"\d{1,3}", t.strip())]
         if rows and (figures or len(rows) > 1 or any(numbering_style(t) for t in rows)):
             return i
@@ -83,22 +84,47 @@ def parse_summary(block: TableBlock) -> ParsedTables:
     lines = body_lines(block)
     start = body_start(lines)
     header = lines[:start]
-    body = [ln for ln in lines[start:] if not is_header_line(ln)]  # a header printed again
+    rest = [ln for ln in lines[start:] if not repeats_header(ln, header)]  # after a page break
+    body = [ln for ln in rest if not is_header_line(ln)]
     layout = summary_layout(block, header, body)
-    body = merge_wrapped(body, layout)
+    if len(layout.panels) == 1:  # sides one below the other: a 收入 / 支出 line heads each
+        body = _merged_parts([ln for ln in rest if not is_header_line(ln) or _side_line(ln)], layout)
+    else:
+        body = merge_wrapped(body, layout)
     lists = {id(p): ItemList(p.side or INCOME, p.kind) for p in layout.panels}
     side: str | None = None  # of a one-panel table printing its sides one below the other
     for entry in entries_of(body, layout, problems):
         label = entry.label
         if len(layout.panels) == 1:
-            if label and is_side_heading(label):
-                side = EXPENDITURE if "支出" in label else INCOME
+            part = part_heading(label) if label else None
+            if part is not None:  # 收入 / 经济分类支出 …: a list of its own starts below
+                side = part[0]
+                lists[id(entry.panel)] = ItemList(side, part[1] or entry.panel.kind)
                 continue
             side = _stacked_side(entry, side, lists)
-        row = _row(entry, lists, unit, problems, side)
+        row = _row(entry, lists, unit, problems, side, len(layout.panels) == 1)
         if row is not None:
             table.rows.append(row)
     return ParsedTables([finish(table)], problems)
+
+
+def _merged_parts(body: list[Line], layout: SummaryLayout) -> list[Line]:
+    """`merge_wrapped` part by part: a 收入 / 支出 line heads the rows below it,
+    it does not continue the name above it (合计 | 4097.11, then 支出)."""
+    out: list[Line] = []
+    part: list[Line] = []
+    for line in body:
+        if _side_line(line):
+            out += [*merge_wrapped(part, layout), line]
+            part = []
+        else:
+            part.append(line)
+    return out + merge_wrapped(part, layout)
+
+
+def _side_line(line: Line) -> bool:
+    """A line naming one side only (收入, 二、支出): it heads the rows below it."""
+    return len(line.filled) == 1 and part_heading(line.filled[0]) is not None
 
 
 def _stacked_side(entry: Entry, side: str | None, lists: dict[int, ItemList]) -> str:
@@ -113,7 +139,10 @@ def _stacked_side(entry: Entry, side: str | None, lists: dict[int, ItemList]) ->
 
 
 def _row(entry: Entry, lists: dict[int, ItemList], unit: str | None, problems: list[Problem],
-         side: str | None) -> Row | None:
+         side: str | None, shared: bool = False) -> Row | None:
+    """A panel's printed line as a row. `shared`: one panel holds both sides,
+    so its fund columns (一般公共预算财政拨款 …) split the expenditure only: an
+    income line is a fund itself, and its blank cells there are no figures of it."""
     label = entry.label
     if not label and not entry.has_value:
         return None  # a blank line of a panel (its 行次 only)
@@ -127,6 +156,8 @@ def _row(entry: Entry, lists: dict[int, ItemList], unit: str | None, problems: l
     row.texts.update(entry.texts)
     for key in entry.keys:
         text = entry.values.get(key, "")
+        if shared and side == INCOME and key in FUND_KEYS and not text.strip():
+            continue
         try:
             row.values[key] = amount(text, unit)
         except ValueError:

@@ -75,6 +75,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("其中", re.compile(r"^其中\s*[:：]?")),
 )
 SIDE_WORDS = re.compile(r"^(?:[一二三四五六七八九十]+[、.])?(?:收入|支出)(?:项目|部分)?$")
+_PART_KINDS = re.compile(r"^(?:[一二三四五六七八九十]+[、.])?(?:(?:经济|功能)分类(?:科目)?支出|支出(?:经济|功能)分类(?:科目)?)$")
 
 
 def income_item(key: str) -> str | None:
@@ -127,7 +128,19 @@ def side_of_label(label: str) -> str | None:
 
 def is_side_heading(label: str) -> bool:
     """A line naming a side only (收入 / 二、支出): a heading, not a row."""
-    return bool(SIDE_WORDS.match(fold(label)))
+    return part_heading(label) is not None
+
+
+def part_heading(label: str) -> tuple[str, str | None] | None:
+    """(side, kind) of a line heading a part of a summary printed one part
+    below the other: 收入, 支出, 经济分类支出, 功能分类支出 (支出功能分类)."""
+    text = fold(label)
+    if SIDE_WORDS.match(text):
+        return (EXPENDITURE if "支出" in text else INCOME), None
+    kind = _PART_KINDS.match(text)
+    if kind is None:
+        return None
+    return EXPENDITURE, ECON if "经济" in text else FUNC
 
 
 def numbering_style(label: str) -> str | None:

@@ -27,7 +27,14 @@ from cnbudget.normalise.amounts import is_number
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.lines import is_column_numbers, label_key, positional
 from cnbudget.recognise.tables.cells import tokens
-from cnbudget.recognise.tables.summary_items import ECON, EXPENDITURE, FUNC, INCOME, side_of_label
+from cnbudget.recognise.tables.summary_items import (
+    ECON,
+    EXPENDITURE,
+    FUNC,
+    INCOME,
+    numbering_style,
+    side_of_label,
+)
 
 LABEL, VALUE, ROW_NUMBER, SERIAL = "label", "value", "row_number", "serial"
 SERIAL_TEXT = LINE_NUMBER_TEXTS[0]
@@ -39,6 +46,7 @@ _VALUE_WORDS = re.compile(r"金额|预算|决算|合计|小计|总计|数$|拨�
 # header words that name a panel's side or kind, not a column of values
 _SIDE_PATH = re.compile(r"收入|支出|功能|经济|用途")
 _FUNDS: tuple[tuple[str, str], ...] = (("一般公共", "general"), ("政府性基金", "fund"), ("国有资本", "state_capital"))
+FUND_KEYS = frozenset(k for _, k in _FUNDS)  # a 财政拨款收支总表's columns by fund
 # value headers a space-split header is scanned for, longest first
 _SCAN_WORDS = (
     "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "一般公共预算",
@@ -69,6 +77,8 @@ def is_header_line(line: Line) -> bool:
     the 栏次 line); not a line naming one fund (财政拨款 wrapped onto its own line)."""
     if is_column_numbers(line.filled):
         return True
+    if any(numbering_style(t) for t in line.filled):
+        return False  # 一、一般公共预算财政拨款: a numbered line is a row, whatever its words
     texts = [label_key(t) for t in line.filled]
     return bool(texts) and all(t in HEADER_WORDS for t in texts) and any(t not in _ROW_WORDS for t in texts)
 

@@ -49,6 +49,7 @@ from cnbudget.recognise.tables.coded_rows import (
 
 _CODE_HEADER = re.compile(r"科目(?:代码|编码)")
 _PANEL_TOTAL = re.compile(r"(人员经费|公用经费)合计")
+_PANEL_WORD = re.compile(r"人员经费|公用经费")
 _PERSONNEL, _PUBLIC = "personnel", "public"
 _COLUMN_NAMES = {_PERSONNEL: "人员经费", _PUBLIC: "公用经费"}
 
@@ -96,19 +97,50 @@ def _header_info(block: TableBlock) -> tuple[int, list[int], list[str]]:
     for i, line in enumerate(block.lines):
         starts = _code_starts(line)
         if len(starts) >= 2:
-            above = " ".join(ln.text for ln in block.lines[max(0, i - 2):i + 1])
-            kinds = _panel_kinds(above, len(starts))
+            totals = [ln for ln in block.lines[i + 1:] if _PANEL_TOTAL.search(fold(ln.text))]
+            kinds = _panel_kinds([*reversed(block.lines[max(0, i - 2):i + 1]), *totals[:1]], starts)
             return i, starts, kinds
     return -1, [], []
 
 
-def _panel_kinds(text: str, panels: int) -> list[str]:
-    """人员经费 | 公用经费 | 公用经费: panels after the first 公用经费 are public too."""
-    order = [m.group(0) for m in re.finditer(r"人员经费|公用经费", fold(text))]
-    kinds = [_PERSONNEL if w == "人员经费" else _PUBLIC for w in order][:panels]
-    while len(kinds) < panels:
-        kinds.append(kinds[-1] if kinds else _PUBLIC)
-    return kinds
+def _is_header_again(line: Line) -> bool:
+    """The code header, or the 人员经费 | 公用经费 heading, repeated after a page break."""
+    filled = [fold(t) for t in line.filled]
+    return len(_CODE_HEADER.findall(fold(line.text))) >= 2 or (
+        bool(filled) and all(_PANEL_WORD.fullmatch(t) for t in filled))
+
+
+def _kind(word: str) -> str:
+    return _PERSONNEL if word.startswith("人员经费") else _PUBLIC
+
+
+def _panel_kinds(lines: list[Line], starts: list[int]) -> list[str]:
+    """Each panel's kind from the 人员经费 / 公用经费 printed over it: the heading
+    above the code header (merged, or repeated in each cell) or, where the
+    header has none, the 人员经费合计 / 公用经费合计 label on the panel's total
+    line. Unplaced (a line split by spaces), the words go in printed order, a
+    word repeated cell by cell counting once; panels after the last word take
+    its kind (人员经费 | 公用经费 | 公用经费)."""
+    kinds: dict[int, str] = {}
+    order: list[str] = []
+    for line in lines:  # nearest the codes first; the first line naming any decides
+        if kinds or order:
+            break
+        if positional(line):
+            for j, text in enumerate(dense_cells(line)):
+                for word in _PANEL_WORD.findall(fold(text))[:1]:
+                    kinds.setdefault(_panel_at(j, starts), _kind(word))
+        else:
+            words = _PANEL_WORD.findall(fold(line.text))
+            order = [w for k, w in enumerate(words) if k == 0 or w != words[k - 1]]
+    if not kinds:
+        kinds = {p: _kind(w) for p, w in enumerate(order[:len(starts)])}
+    if not kinds:
+        return [_PUBLIC] * len(starts)
+    out: list[str] = []
+    for p in range(len(starts)):  # a panel before any word is the form's first, 人员经费
+        out.append(kinds.get(p) or (out[-1] if out else _PERSONNEL))
+    return out
 
 
 def _is_digit_fragments(texts: list[str]) -> bool:
@@ -218,26 +250,56 @@ def _yuan(text: str | None, unit: str | None) -> tuple[Decimal | None, Decimal]:
     return to_yuan(value, unit), ulp
 
 
+def _total_tokens(line: Line) -> list[str]:
+    """The total line's words and amounts in printed order."""
+    return merge_split_numbers([tok for c in line.texts for tok in c.split()], 2)
+
+
+def _beside(tokens: list[str]) -> list[tuple[str, str]] | None:
+    """(key, amount) where each amount stands right after its own label
+    (人员经费合计 | | 公用经费合计 110.40), None where the line does not say
+    (amounts before a label, or two after one: 人员经费合计 公用经费合计 a b)."""
+    out: list[tuple[str, str]] = []
+    key: str | None = None
+    taken = False
+    for tok in tokens:
+        label = _PANEL_TOTAL.search(fold(tok))
+        if label:
+            key, taken = _kind(label.group(1)), False
+        elif is_number_piece(tok) and not has_cjk(tok):
+            if key is None or taken:
+                return None
+            out.append((key, tok))
+            taken = True
+    return out
+
+
 def _total_row(title: str, line: Line, rows: list[tuple[str, Row]], unit: str | None,
                problems: list[Problem]) -> Row:
-    """人员经费合计 / 公用经费合计: each printed amount goes to the panel sum it matches."""
+    """人员经费合计 / 公用经费合计: each printed amount goes to the label it stands
+    beside; where the line does not place them (extraction moved the amounts
+    away from their labels), to the panel sum it matches, then in order."""
     labels = [m.group(1) for m in _PANEL_TOTAL.finditer(fold(line.text))]
-    keys = [_PERSONNEL if w == "人员经费" else _PUBLIC for w in labels] or [_PERSONNEL, _PUBLIC]
-    sums: dict[str, Decimal] = {}
-    for kind in (_PERSONNEL, _PUBLIC):
-        tops = [r for k, r in rows if k == kind and r.code and len(r.code) == 3]
-        sums[kind] = sum((r.values["total"] or Decimal(0) for r in tops), Decimal(0))
-    amounts = [t for t in merge_split_numbers(
-        [tok for c in line.texts for tok in c.split()], 2) if is_number_piece(t) and not has_cjk(t)]
+    keys = [_kind(w) for w in labels] or [_PERSONNEL, _PUBLIC]
     values: dict[str, Decimal | None] = dict.fromkeys(keys)
-    for text in amounts:
-        value, ulp = _yuan(text, unit)
-        if value is None:
-            continue
-        match = next((k for k in keys if values[k] is None and abs(sums[k] - value) <= ulp), None)
-        match = match or next((k for k in keys if values[k] is None), None)
-        if match is not None:
-            values[match] = value
+    tokens = _total_tokens(line)
+    placed = _beside(tokens)
+    if placed is not None:
+        for key, text in placed:
+            values[key] = _yuan(text, unit)[0]
+    else:
+        sums: dict[str, Decimal] = {}
+        for kind in (_PERSONNEL, _PUBLIC):
+            tops = [r for k, r in rows if k == kind and r.code and len(r.code) == 3]
+            sums[kind] = sum((r.values["total"] or Decimal(0) for r in tops), Decimal(0))
+        for text in (t for t in tokens if is_number_piece(t) and not has_cjk(t)):
+            value, ulp = _yuan(text, unit)
+            if value is None:
+                continue
+            match = next((k for k in keys if values[k] is None and abs(sums[k] - value) <= ulp), None)
+            match = match or next((k for k in keys if values[k] is None), None)
+            if match is not None:
+                values[match] = value
     for key in keys:
         if values[key] is None:
             # the form always prints both totals: one missing was most likely lost on the way
@@ -259,7 +321,7 @@ def parse(block: TableBlock) -> ParsedTables:
             state.total_line = line
         elif is_remark(line.text):
             state.notes.append(line.text.strip())
-        elif is_coded_furniture(line, block.title) or len(_CODE_HEADER.findall(fold(line.text))) >= 2:
+        elif is_coded_furniture(line, block.title) or _is_header_again(line):
             continue
         elif positional(line) and starts:
             _positional_line(state, line, starts)
