@@ -90,3 +90,23 @@ def test_rtf_is_detected_as_rtf_not_text() -> None:
     from cnbudget.ingest.detect import detect_format
 
     assert detect_format(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'b2\\'bf}", "a.doc") == "rtf"
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
+def test_printing_through_libreoffice_first_in_a_fresh_process(tmp_path: Path) -> None:
+    """The writers register on first use: printing via LibreOffice before any other
+    render raised KeyError: no renderer named 'xlsx'."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path\n"
+            "from cnbudget.render.libreoffice import render_pdfs_via\n"
+            "from cnbudget.render.variants import DEFAULT_VARIANT\n"
+            "from cnbudget.samples import budget_sample\n"
+            "out = Path(sys.argv[1])\n"
+            "render_pdfs_via([(budget_sample(), DEFAULT_VARIANT, out)], 'xlsx')\n")
+    target = tmp_path / "a.pdf"
+    done = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"%PDF")

@@ -37,6 +37,9 @@ def render_pdfs_via(jobs: list[tuple[Document, LayoutVariant, Path]], via: str) 
     variant, PDF path) each."""
     if via not in VIA:
         raise ValueError(f"LibreOffice prints PDF from {', '.join(VIA)}, not {via!r}")
+    from cnbudget.render import load_writers
+
+    load_writers()  # the writers register on first use; this may be the first
     with tempfile.TemporaryDirectory(prefix="cnbudget-lo-") as tmp:
         work = Path(tmp)
         sources = []
