@@ -86,8 +86,17 @@ _TYPES: tuple[ProblemType, ...] = (
        "{file} is a symbolic link to {target}; that file was read"),
     # --- pages, sheets and files, as the format readers report them
     _t("page.scanned", P, "扫描页未读取", "scanned page not read",
-       "第 {page} 页是没有文字层的图像（扫描件？），其内容未读取",
-       "page {page} is an image without a text layer (scanned?); its content is not read"),
+       "第 {page} 页是没有文字层的图像（扫描件？），其内容未读取"
+       "（识别扫描件需安装 pip install 'cnbudget[ocr]'，已安装则是 OCR 未识别出文字）",
+       "page {page} is an image without a text layer (scanned?); its content is not read "
+       "(reading scans needs pip install 'cnbudget[ocr]'; with it installed, OCR found no text)"),
+    _t("page.ocr", R, "扫描页已识别", "scanned page read by OCR",
+       "第 {page} 页是扫描图像，其文字由 OCR 识别（纠斜 {skew}°）",
+       "page {page} is a scanned image; its text was read by OCR (straightened by {skew}°)"),
+    _t("ocr.uncertain", P, "OCR 识别不确定", "OCR reading uncertain",
+       "第 {page} 页表格第 {row} 行第 {col} 列识别为“{text}”，把握不足（{score}），请核对原件",
+       "page {page}, table row {row}, column {col} read as {text!r} with too little confidence "
+       "({score}); check the original"),
     _t("page.undecodable", P, "页面文字无法解码", "page text cannot be decoded",
        "第 {page} 页的文字无法解码（字体缺少 Unicode 映射）",
        "the text of page {page} cannot be decoded (fonts without a Unicode map)"),
