@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import random
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +80,10 @@ def scan_pdf(data: bytes, options: ScanOptions = ScanOptions()) -> bytes:
     if not pages:
         raise ValueError("the PDF has no pages")
     out = io.BytesIO()
+    # a fixed date: the same seed gives the same bytes (Pillow would stamp the time)
+    stamp = time.gmtime(946684800)  # 2000-01-01
     pages[0].save(out, "PDF", resolution=float(options.dpi), save_all=True, append_images=pages[1:],
-                  quality=options.quality)
+                  quality=options.quality, creationDate=stamp, modDate=stamp, producer="cnbudget")
     return out.getvalue()
 
 
