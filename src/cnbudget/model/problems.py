@@ -97,6 +97,15 @@ _TYPES: tuple[ProblemType, ...] = (
        "第 {page} 页表格第 {row} 行第 {col} 列识别为“{text}”，把握不足（{score}），请核对原件",
        "page {page}, table row {row}, column {col} read as {text!r} with too little confidence "
        "({score}); check the original"),
+    _t("ocr.corrected", R, "OCR 数字已按表内关系更正", "OCR digit corrected by the table's sums",
+       "表“{title}”“{row}”行 {column} 列 OCR 读作 {before}，与表内勾稽关系不符；"
+       "只有把一个形近数字改过才相符，已更正为 {after}",
+       "table {title!r}, row {row}, column {column}: OCR read {before}, which breaks the table's "
+       "identities; the one look-alike digit swap that makes them hold gives {after}, used instead"),
+    _t("ocr.unconfirmed", P, "OCR 数字未经表内关系确认", "OCR figures not confirmed by the table's sums",
+       "表“{title}”（扫描页）不满足 {identity}，且无法由唯一的形近数字更正确定；其中的数字可能识别有误，请核对原件",
+       "table {title!r} (a scanned page) fails {identity}, and no single look-alike digit swap "
+       "mends it; figures in it may be misread: check the original"),
     _t("page.undecodable", P, "页面文字无法解码", "page text cannot be decoded",
        "第 {page} 页的文字无法解码（字体缺少 Unicode 映射）",
        "the text of page {page} cannot be decoded (fonts without a Unicode map)"),
