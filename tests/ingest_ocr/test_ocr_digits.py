@@ -60,3 +60,35 @@ def test_text_layer_tables_are_left_alone() -> None:
     row, printed = _leaf(table, "6")
     row.values["total"] = Decimal(printed.replace("6", "8", 1)) * unit_factor(table)
     assert check_ocr_digits([table], frozenset({2})) == []  # its rows are on page 1, not scanned
+
+
+def test_recognition_corrects_a_scanned_pages_digit(tmp_path) -> None:
+    """The wiring: a layout whose page is marked OCR'd, one figure misread 6 → 8,
+    recognised into the right figure with the correction recorded."""
+    from dataclasses import replace
+
+    from cnbudget.ingest.layout import ReadProblem
+    from cnbudget.ingest.pdf.reader import read_pdf
+    from cnbudget.model import SourceFile
+    from cnbudget.recognise.document import recognise_layout
+    from cnbudget.render import render_document
+
+    path = render_document(budget_sample(), "pdf", tmp_path / "budget.pdf")
+    layout = read_pdf(path.read_bytes(), "budget.pdf")
+    source = SourceFile(file="budget.pdf", sha256="0" * 64, format="pdf", pages=layout.pages)
+    truth = recognise_layout(layout, source)
+    table = truth.tables_of("expenditure")[0]
+    page = table.locator.page
+    row, printed = _leaf(table, "6")
+    wrong = printed.replace("6", "8", 1)
+    n, line = next((n, line) for n, line in enumerate(layout.lines) if line.page == page
+                   and line.grid is not None and line.cells and line.cells[0].text == row.code)
+    first = next(i for i, c in enumerate(line.cells) if c.text.replace(",", "") == printed)
+    cells = tuple(replace(c, text=wrong) if i == first else c for i, c in enumerate(line.cells))
+    layout.lines[n] = replace(line, cells=cells)
+    layout.problems.append(ReadProblem("page.ocr", page=page, details={"page": str(page), "skew": "0.0"}))
+    read = recognise_layout(layout, source)
+    corrected = read.tables_of("expenditure")[0]
+    assert [r.values for r in corrected.rows] == [r.values for r in table.rows]
+    assert [(p.code, dict(p.params)["after"]) for p in read.problems if p.code.startswith("ocr.")] \
+        == [("ocr.corrected", printed)]

@@ -14,7 +14,7 @@ import pytest
 from cnbudget.bench.ocr import OcrRun, run_ocr
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.pdf.reader import read_pdf
-from cnbudget.render.scan import ScanOptions, scan_pdf
+from cnbudget.render.scan import MAX_SKEW, ScanOptions, scan_pdf
 from cnbudget.samples import budget_sample, final_account_sample
 
 pytest.importorskip("rapidocr", reason="the ocr extra is not installed (pip install 'cnbudget[ocr]')")
@@ -36,11 +36,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.mark.parametrize("sample", ["budget", "final_account"])
 def test_sample_scans_read_cell_for_cell(sample: str, dpi: int) -> None:
     doc = budget_sample() if sample == "budget" else final_account_sample()
-    run: OcrRun = run_ocr(doc, dpi, PAGES, seed=dpi)
+    run: OcrRun = run_ocr(doc, dpi, PAGES, seed=dpi, skew=MAX_SKEW)
     assert run.pages == len(PAGES)
     assert run.comparison.total > 100
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
     assert run.unreported == 0, run.comparison.wrong  # every cell not read right is listed
+    truth, scanned = run.findings
+    assert scanned == truth  # the same audit findings as the text layer's
 
 
 def test_text_and_scanned_pages_mix(printed: bytes) -> None:

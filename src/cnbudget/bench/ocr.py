@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from cnbudget.model import Document, Row, Table
+from cnbudget.normalise.amounts import parse_amount
+from cnbudget.recognise.identities import unit_factor
 
 OCR_CODES = ("ocr.uncertain", "ocr.unconfirmed", "ocr.corrected")
 
@@ -30,6 +32,7 @@ class WrongCell:
     key: str  # "code", "name" or a value's column key
     expected: str
     got: str
+    got_printed: str = ""  # the scan's reading as printed (a figure in the table's unit)
 
 
 @dataclass(slots=True)
@@ -57,10 +60,20 @@ def _cells(row: Row) -> dict[str, str]:
     return cells
 
 
+def _as_printed(row: Row | None, key: str, table: Table | None) -> str:
+    if row is None or table is None:
+        return ""
+    if key in ("code", "name"):
+        return _text(getattr(row, key))
+    value = row.values.get(key)
+    return "" if value is None else format((value / unit_factor(table)).normalize(), "f")
+
+
 def _compare_table(truth: Table, scanned: Table | None, out: CellComparison) -> None:
     rows = scanned.rows if scanned is not None else []
     for n, row in enumerate(truth.rows):
-        other = _cells(rows[n]) if n < len(rows) else {}
+        other_row = rows[n] if n < len(rows) else None
+        other = _cells(other_row) if other_row is not None else {}
         for key, expected in _cells(row).items():
             if not expected:
                 continue
@@ -71,7 +84,7 @@ def _compare_table(truth: Table, scanned: Table | None, out: CellComparison) -> 
             else:
                 page = row.locator.page if row.locator else truth.locator.page if truth.locator else None
                 out.wrong.append(WrongCell(truth.title, page, row.code or row.name or row.item or "?",
-                                           key, expected, got))
+                                           key, expected, got, _as_printed(other_row, key, scanned)))
 
 
 def compare_documents(truth: Document, scanned: Document) -> CellComparison:
@@ -85,12 +98,22 @@ def compare_documents(truth: Document, scanned: Document) -> CellComparison:
     return out
 
 
+def _same_reading(text: str, printed: str) -> bool:
+    if _text(text) == printed:
+        return True
+    value = parse_amount(text)
+    return value is not None and bool(printed) and value == Decimal(printed)
+
+
 def reported(scanned: Document, wrong: WrongCell) -> bool:
-    """Whether the scan's reading lists a problem where `wrong` was printed."""
+    """Whether the scan's reading lists a problem for `wrong`: its table's sums
+    unconfirmed, or its cell (same page, same reading) uncertain."""
     for p in scanned.problems:
-        if p.code not in OCR_CODES or p.code == "ocr.corrected":
-            continue
-        if p.locator is None or wrong.page is None or p.locator.page == wrong.page:
+        params = dict(p.params)
+        if p.code == "ocr.unconfirmed" and params.get("title") == wrong.table:
+            return True
+        if p.code == "ocr.uncertain" and p.locator is not None and p.locator.page == wrong.page \
+                and (_same_reading(params.get("text", ""), wrong.got_printed) or not wrong.got_printed):
             return True
     return False
 
@@ -103,12 +126,17 @@ class OcrRun:
     cpu: float | None  # CPU seconds of it (both cores count), where read in this process
     comparison: CellComparison
     unreported: int
+    findings: tuple[list[str], list[str]]  # the audit's rule ids, text layer and scan
+
+
+def _findings(doc: Document) -> list[str]:
+    return sorted(f"{f.rule}:{f.severity.value}" for f in doc.findings)
 
 
 def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | None = None, seed: int = 0,
-            isolate: bool = True) -> OcrRun:
-    """Print `doc` as PDF, read it, scan it at `dpi`, read the scan (in a worker
-    unless `isolate` is False, which measures its CPU time); compare."""
+            isolate: bool = True, skew: float = 1.0) -> OcrRun:
+    """Print `doc` as PDF, read and audit it, scan it at `dpi`, read and audit the
+    scan (in a worker unless `isolate` is False, which measures its CPU time); compare."""
     from cnbudget.pipeline import extract
     from cnbudget.render import render_document
     from cnbudget.render.scan import ScanOptions, scan_pdf
@@ -117,15 +145,16 @@ def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | None = None, seed:
         printed = render_document(doc, "pdf", Path(folder) / "printed.pdf")
         if pages is not None:
             printed.write_bytes(_subset(printed.read_bytes(), pages))
-        truth = extract(printed, audit=False)
+        truth = extract(printed)
         scan = Path(folder) / "scan.pdf"
-        scan.write_bytes(scan_pdf(printed.read_bytes(), ScanOptions(dpi=dpi, seed=seed)))
+        scan.write_bytes(scan_pdf(printed.read_bytes(), ScanOptions(dpi=dpi, seed=seed, skew=skew)))
         started, cpu = time.perf_counter(), time.process_time()
-        scanned = extract(scan, audit=False, isolate=isolate)
+        scanned = extract(scan, isolate=isolate)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     comparison = compare_documents(truth, scanned)
     unreported = sum(not reported(scanned, w) for w in comparison.wrong)
-    return OcrRun(dpi, scanned.source.pages or 0, seconds, None if isolate else cpu, comparison, unreported)
+    return OcrRun(dpi, scanned.source.pages or 0, seconds, None if isolate else cpu, comparison, unreported,
+                  (_findings(truth), _findings(scanned)))
 
 
 def _subset(data: bytes, pages: tuple[int, ...]) -> bytes:

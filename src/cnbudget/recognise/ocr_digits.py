@@ -6,10 +6,11 @@ For a table read from scanned pages whose identities (`identities`: 合计 =
 every OCR'd figure is tried: a swap that makes failing identities hold without
 breaking one that held is a candidate, and where one candidate leaves fewer
 identities failing than every other (a misread total breaks its row and its
-column; mending a part instead mends only one) it is applied and recorded (`ocr.corrected`, recovered, with the figure before
-and after). Where none or several fit, nothing is guessed: each identity still
-failing is reported (`ocr.unconfirmed`, partial), naming the figures it holds
-between. Never a confident wrong number.
+column; mending a part instead mends only one) it is applied and recorded
+(`ocr.corrected`, recovered, with the figure before and after). Where none or
+several fit as well, nothing is guessed: each identity still failing is
+reported (`ocr.unconfirmed`, partial, naming the identity). Never a confident
+wrong number.
 """
 
 from __future__ import annotations

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
 from cnbudget.ingest.ocr.crops import PixelBox, crop, line_height, pieces
 from cnbudget.ingest.ocr.engine import grant_ocr_page, recogniser
 from cnbudget.ingest.ocr.image import page_image
-from cnbudget.ingest.ocr.rulings import find_segments
+from cnbudget.ingest.ocr.rulings import find_segments, long_rulings
 from cnbudget.ingest.pdf.chars import Char
 from cnbudget.ingest.pdf.grid import GridTable, build_grid
 from cnbudget.ingest.pdf.reader import PageContent, PageTable
@@ -26,6 +27,7 @@ from cnbudget.ingest.pdf.text import join_wrapped, text_lines
 _INSET = 0.02  # inches kept off a cell's rulings (their blur and the rest of their width)
 _RULED = 0.7  # share of a cell's height (width) a line of ink spans when it is a ruling
 _MIN_INK = 8  # ink pixels below which a cell is empty (a speck the noise filter left)
+_RULE_MARKS = "_|"  # a bit of ruling at a crop's end reads as these; never a cell's content
 MARGIN = 0.6  # white around a crop, in line heights
 
 
@@ -57,7 +59,8 @@ def _cell_regions(tables: list[GridTable], ink: np.ndarray, dpi: float) -> list[
     for table in tables:
         for cell in table.cells:
             x0, top, x1, bottom = (round(v * per_point) for v in cell.box)
-            x0, top, x1, bottom = x0 + inset, top + inset, max(x0 + inset, x1 - inset), max(top + inset, bottom - inset)
+            x0, top = x0 + inset, top + inset
+            x1, bottom = max(x0, x1 - inset), max(top, bottom - inset)
             out.append((x0, top, _without_ruling_edges(ink[top:bottom, x0:x1], 2 * inset)))
     return out
 
@@ -72,11 +75,14 @@ def read_scanned_page(page: pdfium.PdfPage, number: int) -> PageContent:
     grant_ocr_page()
     image = page_image(page)
     tables = build_grid(find_segments(image.ink, image.dpi)).tables
-    # rulings are not erased (that would take the strokes of characters too): cells are
-    # read inside their rulings and the tables are blanked out of the running text
-    text_ink, clean = image.ink, image.grey
+    # only long rulings are erased (shorter runs may be strokes of characters): cells
+    # are read inside their rulings and the tables are blanked out of the running text
+    lines = long_rulings(image.ink, image.dpi)
+    text_ink = cv2.bitwise_and(image.ink, cv2.bitwise_not(lines))
+    clean = image.grey.copy()
+    clean[lines > 0] = 255
     regions = _cell_regions(tables, text_ink, image.dpi)
-    free = image.ink.copy()
+    free = text_ink.copy()
     per_point, margin = image.dpi / 72.0, max(2, round(_INSET * image.dpi))
     for table in tables:
         x0, top, x1, bottom = (round(v * per_point) for v in table.box)
@@ -99,7 +105,7 @@ def read_scanned_page(page: pdfium.PdfPage, number: int) -> PageContent:
         text, score = "", 1.0
         for _ in cell.boxes:
             reading = next(readings)
-            text, score = join_wrapped(text, reading.text), min(score, reading.score)
+            text, score = join_wrapped(text, reading.text.strip(_RULE_MARKS)), min(score, reading.score)
         texts[cell.table][cell.index], scores[cell.table][cell.index] = text, score if text else None
     scale = image.scale
     chars = [Char(r.text, x0 * scale, top * scale, x1 * scale, bottom * scale)

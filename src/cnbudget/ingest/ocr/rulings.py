@@ -19,10 +19,11 @@ from cnbudget.ingest.pdf.paths import Segment
 # titles' characters are wide, shorter than a table row is high
 HORIZONTAL_RUN = 0.3
 VERTICAL_RUN = 0.16
+ERASED_RUN = 0.5  # rulings this long are erased before text is cut: no stroke of text is
 
 
-def _runs(ink: np.ndarray, horizontal: bool, dpi: float) -> np.ndarray:
-    length = max(9, round((HORIZONTAL_RUN if horizontal else VERTICAL_RUN) * dpi))
+def _runs(ink: np.ndarray, horizontal: bool, dpi: float, run: float | None = None) -> np.ndarray:
+    length = max(9, round((run or (HORIZONTAL_RUN if horizontal else VERTICAL_RUN)) * dpi))
     size = (length, 1) if horizontal else (1, length)
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
 
@@ -39,3 +40,10 @@ def find_segments(ink: np.ndarray, dpi: float) -> list[Segment]:
             else:
                 segments.append(Segment(False, (x + w / 2) * scale, y * scale, (y + h) * scale))
     return segments
+
+
+def long_rulings(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """A mask of the long rulings and a pixel around them: what a cell's text must not
+    keep (a slightly slanted border crosses into the cell's edge)."""
+    lines = cv2.bitwise_or(_runs(ink, True, dpi, ERASED_RUN), _runs(ink, False, dpi, ERASED_RUN))
+    return cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
