@@ -133,16 +133,21 @@ def _findings(doc: Document) -> list[str]:
     return sorted(f"{f.rule}:{f.severity.value}" for f in doc.findings)
 
 
-def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | None = None, seed: int = 0,
+def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None, seed: int = 0,
             isolate: bool = True, skew: float = 1.0) -> OcrRun:
     """Print `doc` as PDF, read and audit it, scan it at `dpi`, read and audit the
-    scan (in a worker unless `isolate` is False, which measures its CPU time); compare."""
+    scan (in a worker unless `isolate` is False, which measures its CPU time); compare.
+    `pages`: the 0-based pages to keep, or a count (the first pages with tables)."""
     from cnbudget.pipeline import extract
     from cnbudget.render import render_document
     from cnbudget.render.scan import ScanOptions, scan_pdf
 
     with tempfile.TemporaryDirectory(prefix="cnbudget-ocr-") as folder:
         printed = render_document(doc, "pdf", Path(folder) / "printed.pdf")
+        if isinstance(pages, int):
+            full = extract(printed, audit=False)
+            found = sorted({t.locator.page for t in full.tables if t.locator and t.locator.page and t.rows})
+            pages = tuple(p - 1 for p in found[:pages])
         if pages is not None:
             printed.write_bytes(_subset(printed.read_bytes(), pages))
         truth = extract(printed)
