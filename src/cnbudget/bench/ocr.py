@@ -101,8 +101,11 @@ def compare_documents(truth: Document, scanned: Document) -> CellComparison:
 def _same_reading(text: str, printed: str) -> bool:
     if _text(text) == printed:
         return True
-    value = parse_amount(text)
-    return value is not None and bool(printed) and value == Decimal(printed)
+    try:
+        value, shown = parse_amount(text), Decimal(printed) if printed else None
+    except (ValueError, ArithmeticError):  # a name, not a figure
+        return False
+    return value is not None and value == shown
 
 
 def reported(scanned: Document, wrong: WrongCell) -> bool:
@@ -127,6 +130,7 @@ class OcrRun:
     comparison: CellComparison
     unreported: int
     findings: tuple[list[str], list[str]]  # the audit's rule ids, text layer and scan
+    scanned: Document  # the scan as read
 
 
 def _findings(doc: Document) -> list[str]:
@@ -159,7 +163,7 @@ def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None,
     comparison = compare_documents(truth, scanned)
     unreported = sum(not reported(scanned, w) for w in comparison.wrong)
     return OcrRun(dpi, scanned.source.pages or 0, seconds, None if isolate else cpu, comparison, unreported,
-                  (_findings(truth), _findings(scanned)))
+                  (_findings(truth), _findings(scanned)), scanned)
 
 
 def _subset(data: bytes, pages: tuple[int, ...]) -> bytes:

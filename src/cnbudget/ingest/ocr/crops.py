@@ -63,11 +63,14 @@ def pieces(ink: np.ndarray, origin: tuple[int, int], height: float | None,
     return out
 
 
-def crop(grey: np.ndarray, box: PixelBox, margin: float) -> np.ndarray:
-    """A piece of the grey image with a white margin `margin` line
-    heights wide (the model was trained on detector boxes, which leave that much
-    room), as 3-channel BGR."""
+def crop(grey: np.ndarray, box: PixelBox, margin: tuple[float, float]) -> np.ndarray:
+    """A piece of the grey image with white margins (above and below, left and
+    right) in line heights, as 3-channel BGR. The model was trained on detector
+    boxes, which leave room above and below; a wide margin left and right makes
+    it drop the last character of a short crop (项目 read 项)."""
     x0, top, x1, bottom = box
     part = grey[top:bottom, x0:x1]
-    framed = np.pad(part, max(3, round(margin * (bottom - top))), constant_values=255)
+    height = bottom - top
+    pad = ((max(3, round(margin[0] * height)),) * 2, (max(2, round(margin[1] * height)),) * 2)
+    framed = np.pad(part, pad, constant_values=255)
     return np.repeat(framed[:, :, None], 3, axis=2)

@@ -28,7 +28,7 @@ _INSET = 0.02  # inches kept off a cell's rulings (their blur and the rest of th
 _RULED = 0.7  # share of a cell's height (width) a line of ink spans when it is a ruling
 _MIN_INK = 8  # ink pixels below which a cell is empty (a speck the noise filter left)
 _RULE_MARKS = "_|"  # a bit of ruling at a crop's end reads as these; never a cell's content
-MARGIN = 0.6  # white around a crop, in line heights
+MARGIN = (0.4, 0.2)  # white above/below and left/right of a crop, in line heights
 
 
 @dataclass(slots=True)
