@@ -24,6 +24,7 @@ EXTRAS: dict[str, Extra] = {e.name: e for e in (
     Extra("parquet", "导出 Parquet 文件", "Parquet export"),
     Extra("postgres", "连接 PostgreSQL 数据库", "PostgreSQL databases"),
     Extra("web", "网页界面和 HTTP 接口（cnbudget serve）", "the web application and HTTP API"),
+    Extra("ocr", "识别扫描件（没有文字层的图像页）", "reading scans (image pages without a text layer)"),
 )}
 
 

@@ -118,7 +118,7 @@ def test_images_only_is_refused_as_a_scan() -> None:
         "Doc_0/Pages/Page_0/Content.xml": f'<Page {ns}><Content><Layer><ImageObject ID="2" '
                                           f'Boundary="0 0 210 297" ResourceID="3"/></Layer></Content></Page>',
     })
-    with pytest.raises(UnreadableSource, match="OCR is not supported yet"):
+    with pytest.raises(UnreadableSource, match="OCR reads scanned PDF pages only"):
         read_bytes(data, "scan.ofd")
 
 

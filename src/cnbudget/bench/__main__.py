@@ -23,6 +23,7 @@ from cnbudget.audit.bench import bench_audit_seeds
 from cnbudget.bench.extract import bench_extract
 from cnbudget.bench.formats import bench_against_pdfplumber, bench_formats
 from cnbudget.bench.isolation import bench_isolation
+from cnbudget.bench.ocr import bench_ocr
 from cnbudget.bench.planted import bench_planted
 from cnbudget.bench.scale import bench_ingest, bench_pages, bench_startup
 from cnbudget.ingest.pdf import bench as pdf_bench
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     _print(bench_audit_seeds(seeds))
     _print(bench_planted(per_category=int(os.environ.get("BENCH_PLANTED", "12"))))
     _print(bench_formats())
+    _print(bench_ocr())
     _print(bench_isolation())
     _print(bench_against_pdfplumber(pdfs))
     _print(pdf_bench.run(pdfs).lines())

@@ -143,6 +143,7 @@ HELP_ZH: dict[str, str] = {
     "With --sample: 0 for the base figures, else perturbed figures.": "与 --sample 同用：0 为基准数字，其他值为扰动后的数字。",
     "Print what was written as JSON on stdout.": "在标准输出以 JSON 打印写了什么。",
     "Print in a layout variant (repeatable: the dimensions together).": "按某种版式变体输出（可重复：各维度叠加）。",
+    "With --to scan: the resolution of the page images.": "与 --to scan 同用：页面图像的分辨率（dpi）。",
     # departments
     "Departments: list them with every name they were printed under; alias, merge.":
         "部门：列出部门及其印过的所有名称；alias 记下别名，merge 合并部门。",

@@ -22,14 +22,14 @@ from cnbudget.ingest.limits import Limits
 from cnbudget.lang import t
 from cnbudget.model.contract import loads
 from cnbudget.output import UnsafeOutput, atomic_output
-from cnbudget.render import FORMATS
+from cnbudget.render import WRITERS
 from cnbudget.render.variants.variant import DIMENSION_NAMES
 
 if TYPE_CHECKING:
     from cnbudget.model import Document
     from cnbudget.render.variants import LayoutVariant
 
-OutputFormat = StrEnum("OutputFormat", {f: f for f in FORMATS})  # type: ignore[misc]
+OutputFormat = StrEnum("OutputFormat", {f: f for f in WRITERS})  # type: ignore[misc]
 
 
 Variant = StrEnum("Variant", {d: d for d in DIMENSION_NAMES})  # type: ignore[misc]
@@ -121,13 +121,19 @@ def render_command(
                                          "output that is a symbolic link."),
     variant: list[Variant] = typer.Option([], "--variant",
                                           help="Print in a layout variant (repeatable: the dimensions together)."),
+    dpi: int = typer.Option(200, "--dpi", min=50, max=600,
+                            help="With --to scan: the resolution of the page images."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
     from cnbudget.render import render_document
+    from cnbudget.render.scan import ScanOptions
     from cnbudget.render.variants import LayoutVariant, combine, dimension
 
-    doc = _load(document, sample, seed, db, stored)
     fmt = str(to)
+    if fmt == "scan" and document is not None and document.suffix.lower() == ".pdf" and not variant:
+        _scan_file(document, output, dpi, follow_symlinks, json_out)
+        return
+    doc = _load(document, sample, seed, db, stored)
     if output is None:
         output = _default_output(document if stored is None and sample is None else None, doc, fmt)
     layout = combine(tuple(v for name in variant for v in dimension(str(name)).variants)) \
@@ -140,7 +146,7 @@ def render_command(
     try:
         with atomic_output(output, [document] if document else [],
                            follow_symlinks=follow_symlinks) as temporary:
-            render_document(doc, fmt, temporary, layout)
+            render_document(doc, fmt, temporary, layout, scan=ScanOptions(dpi=dpi))
     except UnsafeOutput as exc:
         say_error(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -150,6 +156,30 @@ def render_command(
                                "tables": len(doc.tables)}, ensure_ascii=False))
     else:
         say(t(f"{len(doc.tables)} 张表 → {path}", f"{len(doc.tables)} tables → {path}"))
+
+
+def _scan_file(document: Path, output: Path | None, dpi: int, follow_symlinks: bool,
+               json_out: bool) -> None:
+    """A PDF's own pages as a scan (its layout kept, nothing re-read)."""
+    from cnbudget.render.scan import ScanOptions, scan_pdf
+
+    target = output or document.with_name(f"{document.stem}.scan.pdf")
+    try:
+        data = regular_file_bytes(document, Limits.from_env())
+        scanned = scan_pdf(data, ScanOptions(dpi=dpi))
+        with atomic_output(target, [document], follow_symlinks=follow_symlinks) as temporary:
+            temporary.write_bytes(scanned)
+    except UnreadableSource as exc:
+        say_error(f"{document}: {t('无法读取', 'cannot be read')}: {exc.reason} [{exc.code}]")
+        raise typer.Exit(EXIT_UNUSABLE) from exc
+    except (UnsafeOutput, ValueError) as exc:
+        say_error(f"{document}: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    if json_out:
+        typer.echo(json.dumps({"file": str(target), "format": "scan", "bytes": target.stat().st_size},
+                              ensure_ascii=False))
+    else:
+        say(t(f"扫描件 → {target}", f"scan → {target}"))
 
 
 def _to_stdout(doc: Document, fmt: str, layout: LayoutVariant | None) -> None:

@@ -28,6 +28,7 @@ class Cell:
     rowspan: int = 1
     x0: float | None = None  # horizontal position where a reader knows it (PDF)
     x1: float | None = None
+    confidence: float | None = None  # the recogniser's score (0–1) where OCR read the cell
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ import json
 
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
 
-_CELL_FIELDS = ("text", "col", "colspan", "rowspan", "x0", "x1")
+_CELL_FIELDS = ("text", "col", "colspan", "rowspan", "x0", "x1", "confidence")
 
 
 def _cell(c: Cell) -> list[object]:
-    return [c.text, c.col, c.colspan, c.rowspan, c.x0, c.x1]
+    return [c.text, c.col, c.colspan, c.rowspan, c.x0, c.x1, c.confidence]
 
 
 def layout_to_json(layout: Layout) -> str:
@@ -52,9 +52,9 @@ def _str(value: object) -> str:
 def _load_cell(data: object) -> Cell:
     if not isinstance(data, list) or len(data) != len(_CELL_FIELDS):
         raise ValueError("malformed cell")
-    text, col, colspan, rowspan, x0, x1 = data
+    text, col, colspan, rowspan, x0, x1, confidence = data
     return Cell(_str(text), _opt_int(col), _opt_int(colspan) or 1, _opt_int(rowspan) or 1,
-                _opt_float(x0), _opt_float(x1))
+                _opt_float(x0), _opt_float(x1), _opt_float(confidence))
 
 
 def _load_line(data: object) -> Line:

@@ -86,8 +86,26 @@ _TYPES: tuple[ProblemType, ...] = (
        "{file} is a symbolic link to {target}; that file was read"),
     # --- pages, sheets and files, as the format readers report them
     _t("page.scanned", P, "扫描页未读取", "scanned page not read",
-       "第 {page} 页是没有文字层的图像（扫描件？），其内容未读取",
-       "page {page} is an image without a text layer (scanned?); its content is not read"),
+       "第 {page} 页是没有文字层的图像（扫描件？），其内容未读取"
+       "（识别扫描件需安装 pip install 'cnbudget[ocr]'，已安装则是 OCR 未识别出文字）",
+       "page {page} is an image without a text layer (scanned?); its content is not read "
+       "(reading scans needs pip install 'cnbudget[ocr]'; with it installed, OCR found no text)"),
+    _t("page.ocr", R, "扫描页已识别", "scanned page read by OCR",
+       "第 {page} 页是扫描图像，其文字由 OCR 识别（纠斜 {skew}°）",
+       "page {page} is a scanned image; its text was read by OCR (straightened by {skew}°)"),
+    _t("ocr.uncertain", P, "OCR 识别不确定", "OCR reading uncertain",
+       "第 {page} 页表格第 {row} 行第 {col} 列识别为“{text}”，把握不足（{score}），请核对原件",
+       "page {page}, table row {row}, column {col} read as {text!r} with too little confidence "
+       "({score}); check the original"),
+    _t("ocr.corrected", R, "OCR 数字已按表内关系更正", "OCR digit corrected by the table's sums",
+       "表“{title}”“{row}”行 {column} 列 OCR 读作 {before}，与表内勾稽关系不符；"
+       "只有把一个形近数字改过才相符，已更正为 {after}",
+       "table {title!r}, row {row}, column {column}: OCR read {before}, which breaks the table's "
+       "identities; the one look-alike digit swap that makes them hold gives {after}, used instead"),
+    _t("ocr.unconfirmed", P, "OCR 数字未经表内关系确认", "OCR figures not confirmed by the table's sums",
+       "表“{title}”（扫描页）不满足 {identity}，且无法由唯一的形近数字更正确定；其中的数字可能识别有误，请核对原件",
+       "table {title!r} (a scanned page) fails {identity}, and no single look-alike digit swap "
+       "mends it; figures in it may be misread: check the original"),
     _t("page.undecodable", P, "页面文字无法解码", "page text cannot be decoded",
        "第 {page} 页的文字无法解码（字体缺少 Unicode 映射）",
        "the text of page {page} cannot be decoded (fonts without a Unicode map)"),

@@ -31,6 +31,7 @@ from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.facts import extract_facts
 from cnbudget.recognise.identities import verdict
 from cnbudget.recognise.metadata import recognise_metadata
+from cnbudget.recognise.ocr_digits import check_ocr_digits
 from cnbudget.recognise.precision import set_printed_decimals
 from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
 from cnbudget.recognise.realign import realign_names
@@ -59,6 +60,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     doc = Document(source=source, meta=meta)
     # a reader reports what it could not take in (a scanned page, a hidden sheet)
     doc.problems.extend(_read_problem(p) for p in layout.problems)
+    scanned = frozenset(p.page for p in layout.problems if p.code == "page.ocr" and p.page is not None)
     for block in seg.blocks:
         try:
             parsed = _parse_block(block)
@@ -67,6 +69,8 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
                                            reason=f"{type(exc).__name__}: {exc}"))
             continue
         set_printed_decimals(block, parsed.tables)
+        if scanned:  # figures OCR read: the table's sums confirm, correct or report them
+            doc.problems.extend(check_ocr_digits(parsed.tables, scanned))
         doc.tables.extend(parsed.tables)
         doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
         doc.problems.extend(check_reading(block, parsed.tables, meta.year))

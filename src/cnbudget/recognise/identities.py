@@ -85,13 +85,14 @@ class Identity:
         return abs(self.whole - self.parts) <= self.slack
 
 
-def _factor(table: Table) -> Decimal:
+def unit_factor(table: Table) -> Decimal:
+    """Yuan per printed unit of the table's figures."""
     return UNIT_FACTORS.get(table.figures_unit or table.unit or "元", Decimal(1))
 
 
 def _ulp(table: Table) -> Decimal:
     """One unit of the last digit the table prints, in yuan (from its values)."""
-    factor = _factor(table)
+    factor = unit_factor(table)
     decimals = 0
     for row in table.rows:
         for value in row.values.values():
@@ -268,7 +269,7 @@ def verdict(table: Table, year: int | None = None) -> Problem | None:
         broken = [i for i in these if not i.holds]
         if len(broken) >= MIN_FAILED and len(broken) * 2 > len(these):
             checked, failed = checked + these, failed + broken
-    factor = _factor(table)
+    factor = unit_factor(table)
     details = [f"{i.what}：{_printed(i.whole / factor)} ≠ {_printed(i.parts / factor)}" for i in failed]
     names = _shifted_names(table, year) if table.type in CODED else []
     if names:

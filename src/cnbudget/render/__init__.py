@@ -18,19 +18,23 @@ from cnbudget.render.base import RENDERERS, Renderer
 
 if TYPE_CHECKING:
     from cnbudget.model import Document
+    from cnbudget.render.scan import ScanOptions
     from cnbudget.render.variants import LayoutVariant
 
-__all__ = ["FORMATS", "RENDERERS", "Renderer", "render_document", "suffix"]
+__all__ = ["FORMATS", "RENDERERS", "WRITERS", "Renderer", "render_document", "suffix"]
 
 # the built-in writers: each format is the module cnbudget.render.<format>, whose
 # FORMAT it is (load_writers checks that each registered itself under it)
 FORMATS: tuple[str, ...] = ("xlsx", "docx", "pdf", "html", "text", "ofd")
-SUFFIXES: dict[str, str] = {"text": "txt"}
+# and the test writers: "scan" is the PDF printed, then rasterised as a scanner would
+# (render.scan); kept out of FORMATS, which the round trips run, because reading it is OCR
+WRITERS: tuple[str, ...] = (*FORMATS, "scan")
+SUFFIXES: dict[str, str] = {"text": "txt", "scan": "pdf"}
 
 
 def load_writers() -> None:
     """Import the built-in writers (each registers itself in RENDERERS)."""
-    for fmt in FORMATS:
+    for fmt in WRITERS:
         module = importlib.import_module(f"cnbudget.render.{fmt}")
         assert module.FORMAT == fmt and fmt in RENDERERS, fmt
 
@@ -41,10 +45,11 @@ def suffix(fmt: str) -> str:
 
 
 def render_document(doc: Document, fmt: str, path: Path | str, variant: LayoutVariant | None = None,
-                    via: str | None = None) -> Path:
+                    via: str | None = None, scan: ScanOptions | None = None) -> Path:
     """Write `doc` to `path` in `fmt` (a name in RENDERERS), in `variant`'s
     layout where given; `via` (xlsx or docx) with fmt "pdf": printed to PDF
-    by LibreOffice from that format. Returns the path."""
+    by LibreOffice from that format; `scan`: the dpi, seed and damage of a
+    "scan". Returns the path."""
     from cnbudget.render.libreoffice import render_pdf_via
     from cnbudget.render.variants import DEFAULT_VARIANT
 
@@ -55,7 +60,9 @@ def render_document(doc: Document, fmt: str, path: Path | str, variant: LayoutVa
             raise ValueError(f"only PDF is printed via LibreOffice, not {fmt!r}")
         return render_pdf_via(doc, target, via, variant or DEFAULT_VARIANT)
     renderer = RENDERERS.get(fmt)
-    if variant is None:
+    if fmt == "scan" and scan is not None:
+        renderer(doc, target, variant=variant or DEFAULT_VARIANT, options=scan)
+    elif variant is None:
         renderer(doc, target)
     else:
         renderer(doc, target, variant=variant)

@@ -93,7 +93,7 @@ def read_ofd(data: bytes, name: str) -> Layout:
         if scanned:
             raise UnreadableSource(
                 name, f"a scanned OFD: {scanned} of {len(contents)} pages are images without text "
-                "(OCR is not supported yet)")
+                "(OCR reads scanned PDF pages only so far, not OFD images)")
         raise UnreadableSource(name, "the OFD has no text")
     lines: list[Line] = []
     problems: list[ReadProblem] = []

@@ -34,6 +34,7 @@ _ANGLE_SAMPLE = 64  # characters asked for their direction per page (a clear maj
 class PageTable:
     table: GridTable
     texts: list[str]  # per cell of `table.cells`
+    scores: list[float | None] | None = None  # per cell, where OCR read it (ingest.ocr)
 
 
 @dataclass(slots=True)
@@ -46,6 +47,8 @@ class PageContent:
     chars: int = 0
     images: int = 0
     undecoded: int = 0
+    ocr: bool = False  # read from its image (a scanned page)
+    skew: float = 0.0  # degrees an OCR'd page was turned to straighten it
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -143,8 +146,10 @@ def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
         grid = next_grid
         next_grid += 1
         rows: list[list[Cell]] = [[] for _ in range(t.table.rows)]
-        for cell, text in zip(t.table.cells, t.texts, strict=True):
-            rows[cell.row].append(Cell(text, cell.col, cell.colspan, cell.rowspan, cell.box[0], cell.box[2]))
+        scores = t.scores or [None] * len(t.texts)
+        for cell, text, score in zip(t.table.cells, t.texts, scores, strict=True):
+            rows[cell.row].append(Cell(text, cell.col, cell.colspan, cell.rowspan, cell.box[0], cell.box[2],
+                                       confidence=score))
         lines = [
             Line(tuple(sorted(cells, key=lambda c: c.col or 0)), page=content.number, grid=grid,
                  delimiter=Delimiter.GRID)
@@ -164,6 +169,12 @@ def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
 
 
 def _problems(content: PageContent) -> list[ReadProblem]:
+    if content.ocr:
+        from cnbudget.ingest.ocr.confidence import uncertain_cells
+
+        return [ReadProblem("page.ocr", page=content.number,
+                            details={"page": str(content.number), "skew": f"{content.skew:.1f}"}),
+                *uncertain_cells(content)]
     if content.chars == 0 and content.images:
         return [ReadProblem("page.scanned", page=content.number, details={"page": str(content.number)})]
     if content.chars and content.undecoded > _UNDECODED * content.chars:
@@ -172,14 +183,22 @@ def _problems(content: PageContent) -> list[ReadProblem]:
     return []
 
 
-def read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
+def read_pages(pdf: pdfium.PdfDocument, data: bytes, ocr: bool = False) -> list[PageContent]:
+    """Each page's content; with `ocr`, pages that are images without text are read by OCR."""
     fallback = PlumberFallback(data)
     try:
         contents = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                contents.append(read_page(page, index + 1, fallback))
+                content = read_page(page, index + 1, fallback)
+                if ocr and content.chars == 0 and content.images:
+                    from cnbudget.ingest.ocr.page import read_scanned_page
+
+                    scanned = read_scanned_page(page, index + 1)
+                    # an image OCR finds no text in stays a page not read (page.scanned)
+                    content = scanned if scanned.chars else content
+                contents.append(content)
             finally:
                 page.close()
         return contents
@@ -188,18 +207,25 @@ def read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
 
 
 def read_pdf(data: bytes, name: str) -> Layout:
+    from cnbudget.ingest.ocr import missing_ocr_module
+
+    missing = missing_ocr_module()
     pdf = open_pdf(data, name)
     try:
         check_count(name, "pages", len(pdf), "pages")
-        contents = read_pages(pdf, data)
+        contents = read_pages(pdf, data, ocr=missing is None)
     finally:
         pdf.close()
     if not any(c.chars for c in contents):
         scanned = sum(1 for c in contents if c.images)
+        if scanned and missing is not None:
+            raise UnreadableSource(
+                name, f"a scanned PDF: {scanned} of {len(contents)} pages are images without a text layer; "
+                f"reading them needs OCR: pip install 'cnbudget[ocr]' (missing module {missing})")
         if scanned:
             raise UnreadableSource(
-                name, f"a scanned PDF: {scanned} of {len(contents)} pages are images without a text layer "
-                "(OCR is not supported yet)")
+                name, f"a scanned PDF: {scanned} of {len(contents)} pages are images without a text layer, "
+                "and OCR found no text in them")
         raise UnreadableSource(name, "the PDF has no text")
     lines: list[Line] = []
     problems: list[ReadProblem] = []
