@@ -31,6 +31,7 @@ from cnbudget.output import atomic_output, check_output
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
+    from pypdf.generic import IndirectObject
 
 AUTHOR = "cnbudget"
 # the rectangle's colour per severity (RGB 0–1): red, orange, blue
@@ -39,6 +40,7 @@ COLOURS: dict[Severity, tuple[float, float, float]] = {
     Severity.WARNING: (0.95, 0.55, 0.0),
     Severity.INFO: (0.1, 0.4, 0.9),
 }
+_LINE = 1.5  # the rectangle's line width, points
 _PAD = 1.0  # points around a cell, so the rectangle does not hide its rulings
 _POPUP = (220.0, 90.0)  # width and height of a comment's popup
 
@@ -128,13 +130,44 @@ def _overview(document: Document, placed: Sequence[Placed]) -> bytes:
     return buffer.getvalue()
 
 
+def _appearance(writer: PdfWriter, rect: tuple[float, float, float, float],
+                colour: tuple[float, float, float]) -> IndirectObject:
+    """The rectangle as drawn: viewers that do not draw a /Square themselves (pdfium)
+    show this; the others draw the same from /C and /BS."""
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, StreamObject
+
+    x0, y0, x1, y1 = rect
+    half = _LINE / 2
+    stream = StreamObject()
+    stream.set_data(
+        (f"q {colour[0]:.3f} {colour[1]:.3f} {colour[2]:.3f} RG {_LINE} w "
+         f"{x0 + half:.2f} {y0 + half:.2f} {x1 - x0 - _LINE:.2f} {y1 - y0 - _LINE:.2f} re S Q")
+        .encode("ascii"))
+    stream.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(v) for v in rect),
+    })
+    return writer._add_object(stream)  # pypdf has no public call to make an object indirect
+
+
 def _annotate_page(writer: PdfWriter, index: int, finding: Finding, box: Box, number: int) -> None:
     from pypdf.annotations import Popup, Rectangle
-    from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
 
     rect = (box.x0 - _PAD, box.y0 - _PAD, box.x1 + _PAD, box.y1 + _PAD)
+    colour = COLOURS[finding.severity]
     square = Rectangle(rect)
-    square[NameObject("/C")] = ArrayObject(FloatObject(c) for c in COLOURS[finding.severity])
+    square[NameObject("/C")] = ArrayObject(FloatObject(c) for c in colour)
+    square[NameObject("/BS")] = DictionaryObject({NameObject("/W"): FloatObject(_LINE)})
+    square[NameObject("/AP")] = DictionaryObject({NameObject("/N"): _appearance(writer, rect, colour)})
     square[NameObject("/Contents")] = TextStringObject(comment(finding))
     square[NameObject("/T")] = TextStringObject(AUTHOR)
     square[NameObject("/Subj")] = TextStringObject(finding.rule)
