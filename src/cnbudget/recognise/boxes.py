@@ -5,8 +5,10 @@ line's where the reader knows positions) but read values through many shapes
 (grid columns, tokens, shifted amounts), so instead of threading boxes through
 each of them this step finds, after parsing, the cell of the row's line that
 prints each value: the first cell not taken yet whose number is the value (as
-printed or in yuan) or whose text is the text field. Only rows with a box (PDF)
-are looked at, so other formats cost nothing.
+printed or in yuan) or whose text is the text field; a value printed on another
+line of the block (a form's fields) takes the one cell of the block printing it,
+if only one does. Only rows with a box (PDF) are looked at, so other formats
+cost nothing.
 """
 
 from __future__ import annotations
@@ -78,13 +80,35 @@ def attach_cell_boxes(block: TableBlock, tables: list[Table]) -> None:
     by_box = {box: ln for ln in block.lines if (box := ln.box) is not None}
     if not by_box:
         return
+    printed: list[tuple[Decimal, Box]] | None = None  # the block's numbers, read on first need
     for table in tables:
         unit = table.figures_unit or table.unit
         for row in table.rows:
             box = row.locator.box if row.locator is not None else None
-            line = by_box.get(box) if box is not None else None
-            if line is None:
+            if box is None:
                 continue
-            row.boxes, side = value_boxes(row, line, unit)
-            if side is not None and row.locator is not None:
-                row.locator = replace(row.locator, box=side)
+            line = by_box.get(box)
+            if line is not None:
+                row.boxes, side = value_boxes(row, line, unit)
+                if side is not None and row.locator is not None:
+                    row.locator = replace(row.locator, box=side)
+            missing = [(k, v) for k, v in row.values.items() if v is not None and k not in row.boxes]
+            if not missing:
+                continue
+            printed = _printed_numbers(block) if printed is None else printed
+            for key, value in missing:
+                found = _only_cell(printed, value, unit)
+                if found is not None:
+                    row.boxes[key] = found
+
+
+def _printed_numbers(block: TableBlock) -> list[tuple[Decimal, Box]]:
+    return [(n, cell.box) for line in block.lines for cell in line.cells
+            if cell.box is not None and (n := _number(cell.text)) is not None]
+
+
+def _only_cell(printed: list[tuple[Decimal, Box]], value: Decimal, unit: str | None) -> Box | None:
+    """A value not printed on its row's line (a form's 预算 field under its title row):
+    the box of the one cell of the block printing it, if only one does."""
+    found = [box for n, box in printed if n == value or to_yuan(n, unit) == value]
+    return found[0] if len(found) == 1 else None
