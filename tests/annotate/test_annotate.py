@@ -174,3 +174,22 @@ def test_the_library_refuses_a_document_read_from_another_file(planted_pdf: Path
     assert result.pages == len(PdfReader(other).pages)
     assert len(PdfReader(out).pages) == result.pages + result.overview_pages
     assert result.rectangles == len(_squares(PdfReader(out)))
+
+
+def test_a_jiangsu_pdf_is_annotated_on_its_own_pages(tmp_path: Path) -> None:
+    from tests.annotate.test_boxes import _jiangsu
+
+    pdf = _jiangsu("2019年度部门预算公开.pdf")
+    doc = extract(pdf, isolate=False)
+    assert doc.findings
+    out = tmp_path / "annotated.pdf"
+    result = annotate_pdf(pdf, doc, None, out)
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages + result.overview_pages
+    squares = _squares(reader)
+    assert len(squares) == result.rectangles
+    for placed in result.placed:
+        for box in placed.boxes:
+            assert any(i == result.overview_pages + box.page - 1 and _overlaps(_rect(a), box)
+                       and placed.finding.message in a["/Contents"] for i, a in squares)
+    assert result.boxed >= 1 and result.boxed + result.unboxed == len(doc.findings)

@@ -169,3 +169,19 @@ def test_jiangsu_cell_boxes_hold_the_printed_figures(name: str) -> None:
                 assert value in (number, to_yuan(number, unit)), (table.title, row.key, key, printed)
                 checked += 1
     assert checked >= 100
+
+
+def test_jiangsu_fact_boxes_hold_their_sentences() -> None:
+    pdf = _jiangsu("江苏省人大常委会2019年度部门预算公开.pdf")
+    doc = extract(pdf, isolate=False)
+    assert len(doc.facts) >= 30
+    chars: dict[int, list] = {}
+    whole = 0
+    for fact in doc.facts:
+        box = fact.locator.box
+        printed = fold(text_in(box, chars.setdefault(box.page, page_chars(pdf, box.page))))
+        quote = "".join(fold(fact.text).split())
+        assert quote[:8] in printed, (fact.text, printed)
+        # a sentence running over a page break is boxed on the page it starts on
+        whole += quote in printed
+    assert whole >= 0.9 * len(doc.facts)
