@@ -96,6 +96,12 @@ class Locator:
     line: int | None = None
     box: Box | None = None
 
+    @property
+    def place(self) -> Locator:
+        """Page and line only: where a statement was printed, whatever part of it a
+        box covers (the facts of one sentence share it, their boxes differ)."""
+        return self if self.box is None else Locator(self.page, self.line)
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
