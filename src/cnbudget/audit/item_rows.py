@@ -88,7 +88,8 @@ def item_statements(doc: Document) -> list[ItemStatement]:
     groups: dict[tuple[FactScope, Locator | None], dict[str, Fact]] = defaultdict(dict)
     for fact in doc.facts:
         if fact.scope is not None and fact.item is not None:
-            groups[(fact.scope, fact.locator)].setdefault(fact.key, fact)
+            place = fact.locator.place if fact.locator is not None else None
+            groups[(fact.scope, place)].setdefault(fact.key, fact)
     return [ItemStatement(scope, loc, facts) for (scope, loc), facts in groups.items()]
 
 

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from cnbudget.audit.bench import bench_audit_seeds
+from cnbudget.bench.boxes import bench_boxes
 from cnbudget.bench.extract import bench_extract
 from cnbudget.bench.formats import bench_against_pdfplumber, bench_formats
 from cnbudget.bench.isolation import bench_isolation
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     pdfs = sorted((SHARED / "real" / "jiangsu").rglob("*.pdf"))
     _print(bench_startup())
     _print(bench_pages(pdfs))
+    _print(bench_boxes(pdfs))
     _print(bench_ingest([SHARED / "real" / "jiangsu"] if pdfs else []))
     _print(bench_extract(seeds))
     _print(bench_audit_seeds(seeds))

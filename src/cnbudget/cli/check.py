@@ -33,6 +33,9 @@ def check_command(
     json_out: bool = typer.Option(False, "--json", help="Print the contract JSON with findings "
                                   "(an array when several files are given)."),
     html_out: Path | None = typer.Option(None, "--html", help="Write a standalone HTML report."),
+    annotate_out: Path | None = typer.Option(None, "--annotate", help="Write a copy of the PDF "
+                                             "(one PDF input) with each finding drawn on its "
+                                             "cells and sentences, its message as a comment."),
     select: list[str] | None = typer.Option(None, "--select", help="Only these rules: ids, "
                                             "categories or globs (repeat or comma-separate)."),
     ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rules."),
@@ -60,9 +63,14 @@ def check_command(
         say_error(t("--select/--ignore 没有选中任何规则（规则见 cnbudget rules）",
                     "no rule matches --select/--ignore (see cnbudget rules)"))
         raise typer.Exit(EXIT_UNUSABLE)
-    if html_out is not None:
+    if annotate_out is not None and (len(paths) != 1 or together or disclosure is not None):
+        say_error(t("--annotate 需要且只能给一个 PDF 文件", "--annotate takes exactly one PDF file"))
+        raise typer.Exit(EXIT_UNUSABLE)
+    for target in (html_out, annotate_out):
+        if target is None:
+            continue
         try:  # refused before the work, not after
-            check_output(html_out, paths)
+            check_output(target, paths)
         except UnsafeOutput as exc:
             say_error(str(exc))
             raise typer.Exit(EXIT_UNUSABLE) from None
@@ -105,6 +113,8 @@ def check_command(
     if html_out is not None:
         write_text(html_out, report_html(reports), paths)
         say(t(f"HTML 报告已写入 {html_out}", f"HTML report written to {html_out}"))
+    if annotate_out is not None and reports:
+        _annotate(paths[0], reports[0], annotate_out)
     for report in reports:
         for e in report.errors:
             say(t(f"{report.document.source.file}：规则 {e.rule} 出错：{e.error}",
@@ -113,6 +123,24 @@ def check_command(
         raise typer.Exit(worst)
     if any(r.has_errors for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _annotate(source: Path, report: AuditReport, target: Path) -> None:
+    from cnbudget.render.annotate import NotTheSource, annotate_pdf
+
+    if report.document.source.format != "pdf":
+        say_error(t(f"{source} 不是 PDF：--annotate 只能标注 PDF",
+                    f"{source} is not a PDF: --annotate marks up PDFs only"))
+        raise typer.Exit(EXIT_UNUSABLE)
+    try:
+        result = annotate_pdf(source, report.document, report.findings, target)
+    except (UnsafeOutput, NotTheSource) as exc:
+        say_error(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    say(t(f"标注 PDF 已写入 {target}：{result.boxed} 条发现标在页面上，"
+          f"{result.unboxed} 条列在首页",
+          f"annotated PDF written to {target}: {result.boxed} findings drawn on the pages, "
+          f"{result.unboxed} listed on the first page"))
 
 
 def rules_command(

@@ -120,6 +120,8 @@ HELP_ZH: dict[str, str] = {
     "Print the contract JSON with findings (an array when several files are given).":
         "打印带审核发现的契约 JSON（多个文件时为数组）。",
     "Write a standalone HTML report.": "写一份独立的 HTML 审核报告。",
+    "Write a copy of the PDF (one PDF input) with each finding drawn on its cells and sentences, its message as a comment.":
+        "另存一份标注过的 PDF（只给一个 PDF 时）：每条审核发现用方框标在它所指的单元格和句子上，说明写在批注里。",
     "Only these rules: ids, categories or globs (repeat or comma-separate).":
         "只用这些规则：规则编号、类别或通配符（可重复或用逗号分隔）。",
     "Skip these rules.": "跳过这些规则。",

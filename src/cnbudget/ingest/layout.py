@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from cnbudget.model import Box
+
 
 class Delimiter(StrEnum):
     GRID = "grid"  # cells from a structured/ruled table: positions are exact
@@ -26,8 +28,9 @@ class Cell:
     col: int | None = None  # first grid column the cell covers
     colspan: int = 1
     rowspan: int = 1
-    x0: float | None = None  # horizontal position where a reader knows it (PDF)
+    x0: float | None = None  # horizontal position where a reader knows it (PDF), display space
     x1: float | None = None
+    box: Box | None = None  # where the cell is printed, in PDF user space (PDF only)
     confidence: float | None = None  # the recogniser's score (0–1) where OCR read the cell
 
 
@@ -50,6 +53,15 @@ class Line:
         if self.raw is not None:
             return self.raw
         return "\t".join(c.text for c in self.cells)
+
+    @property
+    def box(self) -> Box | None:
+        """The box covering the line's cells, where the reader gave them boxes."""
+        found: Box | None = None
+        for c in self.cells:
+            if c.box is not None:
+                found = c.box if found is None else found.union(c.box)
+        return found
 
     @property
     def filled(self) -> list[str]:

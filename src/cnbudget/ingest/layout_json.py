@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
+from cnbudget.model import Box
 
-_CELL_FIELDS = ("text", "col", "colspan", "rowspan", "x0", "x1", "confidence")
+_CELL_FIELDS = ("text", "col", "colspan", "rowspan", "x0", "x1", "box", "confidence")
 
 
 def _cell(c: Cell) -> list[object]:
-    return [c.text, c.col, c.colspan, c.rowspan, c.x0, c.x1, c.confidence]
+    b = c.box
+    box = None if b is None else [b.page, b.x0, b.y0, b.x1, b.y1]
+    return [c.text, c.col, c.colspan, c.rowspan, c.x0, c.x1, box, c.confidence]
 
 
 def layout_to_json(layout: Layout) -> str:
@@ -52,9 +55,22 @@ def _str(value: object) -> str:
 def _load_cell(data: object) -> Cell:
     if not isinstance(data, list) or len(data) != len(_CELL_FIELDS):
         raise ValueError("malformed cell")
-    text, col, colspan, rowspan, x0, x1, confidence = data
+    text, col, colspan, rowspan, x0, x1, box, confidence = data
     return Cell(_str(text), _opt_int(col), _opt_int(colspan) or 1, _opt_int(rowspan) or 1,
-                _opt_float(x0), _opt_float(x1), _opt_float(confidence))
+                _opt_float(x0), _opt_float(x1), _load_box(box),
+                _opt_float(confidence))
+
+
+def _load_box(data: object) -> Box | None:
+    if data is None:
+        return None
+    if not isinstance(data, list) or len(data) != 5:
+        raise ValueError("malformed box")
+    page = _opt_int(data[0])
+    x0, y0, x1, y1 = (_opt_float(v) for v in data[1:])
+    if page is None or x0 is None or y0 is None or x1 is None or y1 is None:
+        raise ValueError("malformed box")
+    return Box(page, x0, y0, x1, y1)
 
 
 def _load_line(data: object) -> Line:

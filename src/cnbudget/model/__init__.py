@@ -1,6 +1,7 @@
 """The data model of a disclosure document. Imports nothing else of cnbudget."""
 
 from cnbudget.model.document import (
+    Box,
     Category,
     Department,
     Document,
@@ -28,7 +29,7 @@ from cnbudget.model.document import (
 )
 
 __all__ = [
-    "Category", "Department", "Document", "DocumentMeta", "Fact", "FactScope", "Finding",
+    "Box", "Category", "Department", "Document", "DocumentMeta", "Fact", "FactScope", "Finding",
     "FindingLocation", "Funds", "Indicator", "Kind", "Locator", "Paragraph", "Problem", "ProblemSeverity",
     "Region", "RegionLevel",
     "Row", "Scope", "Severity", "SourceFile", "Span", "Status", "Table",

@@ -10,7 +10,9 @@ top-level `narrative` (the printed narrative lines), `status` and `problems` (ea
 with its `severity`); per row `level`, `locator`, and the row's
 text fields; per table `subject`, `decimals`; per fact `subject`, `printed_unit`
 and `scope`; per finding `unit` and `printed_unit`; per finding location
-`title`, `column`, `fact`, `page`, `line`, `quote`, `label`.
+`title`, `column`, `fact`, `page`, `line`, `quote`, `label`; where the reader knows
+positions (PDF) `box` (page and PDF-space rectangle) per table, row, fact, narrative
+line and problem, and per row `cell_boxes` (column key → box).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from cnbudget.model.document import (
+    Box,
     Category,
     Department,
     Document,
@@ -62,6 +65,17 @@ def _locator(loc: Locator | None) -> dict[str, int | None] | None:
     return {"page": loc.page, "line": loc.line}
 
 
+def box_to_json(box: Box) -> dict[str, JSONValue]:
+    return {"page": box.page, "x0": box.x0, "y0": box.y0, "x1": box.x1, "y1": box.y1}
+
+
+def _with_box(out: dict[str, JSONValue], loc: Locator | None) -> dict[str, JSONValue]:
+    """`out` with the locator's box, where it has one (the key is absent otherwise)."""
+    if loc is not None and loc.box is not None:
+        out["box"] = box_to_json(loc.box)
+    return out
+
+
 def _indicator(ind: Indicator) -> dict[str, JSONValue]:
     out: dict[str, JSONValue] = {}
     for key in ("level1", "level2", "level3", "target", "actual", "weight", "score"):
@@ -91,6 +105,9 @@ def row_to_json(row: Row) -> dict[str, JSONValue]:
         out["indicators"] = [_indicator(i) for i in row.indicators]
     if row.locator is not None:
         out["locator"] = _locator(row.locator)
+        _with_box(out, row.locator)
+    if row.boxes:
+        out["cell_boxes"] = {k: box_to_json(b) for k, b in row.boxes.items()}
     return out
 
 
@@ -111,6 +128,7 @@ def table_to_json(table: Table) -> dict[str, JSONValue]:
         out["misread"] = True
     if table.decimals is not None:
         out["decimals"] = table.decimals
+    _with_box(out, table.locator)
     out["rows"] = [row_to_json(r) for r in table.rows]
     return out
 
@@ -129,7 +147,7 @@ def fact_to_json(fact: Fact) -> dict[str, JSONValue]:
         out["printed_unit"] = fact.printed_unit
     if fact.scope is not None:
         out["scope"] = scope_to_json(fact.scope)
-    return out
+    return _with_box(out, fact.locator)
 
 
 def scope_to_json(scope: FactScope) -> dict[str, JSONValue]:
@@ -204,11 +222,13 @@ def document_to_json(doc: Document) -> dict[str, JSONValue]:
         "tables": [table_to_json(t) for t in doc.tables],
         "facts": [fact_to_json(f) for f in doc.facts],
         "findings": [finding_to_json(f) for f in doc.findings],
-        "narrative": [{"text": p.text, "locator": _locator(p.locator)} for p in doc.narrative],
+        "narrative": [_with_box({"text": p.text, "locator": _locator(p.locator)}, p.locator)
+                      for p in doc.narrative],
         "status": doc.status.value,
         "problems": [
-            {"message": p.message, "locator": _locator(p.locator), "severity": p.severity.value,
-             "code": p.code, "params": dict(p.params)}
+            _with_box({"message": p.message, "locator": _locator(p.locator),
+                       "severity": p.severity.value, "code": p.code, "params": dict(p.params)},
+                      p.locator)
             for p in doc.problems
         ],
     }
@@ -273,7 +293,7 @@ def to_plain_json(doc: Document) -> dict[str, JSONValue]:
 # ---- reading back -------------------------------------------------------------
 
 _ROW_FIELDS = {"side", "unit_code", "code", "item", "name", "level", "values",
-               "indicators", "locator"}
+               "indicators", "locator", "box", "cell_boxes"}
 
 
 def _dec(value: JSONValue) -> Decimal | None:
@@ -284,10 +304,19 @@ def _dec(value: JSONValue) -> Decimal | None:
     return Decimal(str(value))
 
 
-def _loc(data: JSONValue) -> Locator | None:
+def box_from_json(data: JSONValue) -> Box | None:
     if not data:
         return None
-    return Locator(page=data.get("page"), line=data.get("line"))
+    return Box(int(data["page"]), float(data["x0"]), float(data["y0"]), float(data["x1"]),
+               float(data["y1"]))
+
+
+def _loc(data: JSONValue, box: JSONValue = None) -> Locator | None:
+    """A locator and the box printed beside it (a box without a locator is kept too)."""
+    if not data and not box:
+        return None
+    data = data or {}
+    return Locator(page=data.get("page"), line=data.get("line"), box=box_from_json(box))
 
 
 def _row(data: dict[str, JSONValue]) -> Row:
@@ -309,7 +338,9 @@ def _row(data: dict[str, JSONValue]) -> Row:
             )
             for i in indicators
         ],
-        locator=_loc(data.get("locator")),
+        locator=_loc(data.get("locator"), data.get("box")),
+        boxes={k: b for k, v in (data.get("cell_boxes") or {}).items()
+               if (b := box_from_json(v)) is not None},
     )
 
 
@@ -333,7 +364,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
     tables = [
         Table(
             type=t["type"], title=t["title"], rows=[_row(r) for r in t.get("rows", [])],
-            unit=t.get("unit"), locator=_loc(t.get("locator")), empty=t.get("empty", False),
+            unit=t.get("unit"), locator=_loc(t.get("locator"), t.get("box")), empty=t.get("empty", False),
             note=t.get("note"), subject=t.get("subject"), figures_unit=t.get("figures_unit"),
             misread=bool(t.get("misread", False)), decimals=t.get("decimals"),
         )
@@ -342,7 +373,7 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
     facts = [
         Fact(
             key=f["key"], value=Decimal(str(f["value"])), unit=f["unit"], text=f["text"],
-            locator=_loc(f.get("locator")), subject=f.get("subject"),
+            locator=_loc(f.get("locator"), f.get("box")), subject=f.get("subject"),
             printed_unit=f.get("printed_unit"), scope=scope_from_json(f.get("scope")),
         )
         for f in data.get("facts", [])
@@ -361,11 +392,12 @@ def document_from_json(data: dict[str, JSONValue]) -> Document:
             file=src["file"], sha256=src["sha256"], format=src["format"], pages=src.get("pages"),
         ),
         meta=meta, tables=tables, facts=facts, findings=findings,
-        narrative=[Paragraph(p["text"], _loc(p.get("locator"))) for p in data.get("narrative", [])],
+        narrative=[Paragraph(p["text"], _loc(p.get("locator"), p.get("box")))
+                   for p in data.get("narrative", [])],
         status=Status(data.get("status", "success")),
         # a problem written before severities were recorded counts as a loss, as it did then
         problems=[
-            Problem(p["message"], _loc(p.get("locator")),
+            Problem(p["message"], _loc(p.get("locator"), p.get("box")),
                     ProblemSeverity(p.get("severity", ProblemSeverity.PARTIAL)),
                     code=p.get("code", "read.unclassified"),
                     params=tuple(sorted((p.get("params") or {}).items())))

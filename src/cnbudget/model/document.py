@@ -64,11 +64,43 @@ class ProblemSeverity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Box:
+    """Where on a PDF page something is printed, in points of the page's own PDF user
+    space: origin where the file's coordinates put it (usually the bottom left of the
+    media box), y growing up, before the page's /Rotate is applied — the space of an
+    annotation's /Rect, and what pdf.js's `viewport.convertToViewportRectangle` takes.
+    x0 < x1 and y0 < y1."""
+
+    page: int  # 1-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def union(self, other: Box) -> Box:
+        """The box covering both (the pages should agree: this one's is kept)."""
+        return Box(self.page, min(self.x0, other.x0), min(self.y0, other.y0),
+                   max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def overlaps(self, other: Box) -> bool:
+        return (self.page == other.page and self.x0 < other.x1 and other.x0 < self.x1
+                and self.y0 < other.y1 and other.y0 < self.y1)
+
+
+@dataclass(frozen=True, slots=True)
 class Locator:
-    """Where something was printed: page for paged formats, line for text."""
+    """Where something was printed: page for paged formats, line for text, and the
+    box it covers where the reader knows positions (PDF)."""
 
     page: int | None = None
     line: int | None = None
+    box: Box | None = None
+
+    @property
+    def place(self) -> Locator:
+        """Page and line only: where a statement was printed, whatever part of it a
+        box covers (the facts of one sentence share it, their boxes differ)."""
+        return self if self.box is None else Locator(self.page, self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +171,9 @@ class Row:
     texts: dict[str, str] = field(default_factory=dict)
     indicators: list[Indicator] | None = None
     locator: Locator | None = None
+    # where each value's cell is printed (PDF): column key → box; the row's own box
+    # is `locator.box`
+    boxes: dict[str, Box] = field(default_factory=dict)
 
     @property
     def level(self) -> int | None:

@@ -28,8 +28,10 @@ from cnbudget.model.problems import PROBLEM_TYPES, problem_of, with_params
 from cnbudget.model.table_types import OTHER
 from cnbudget.recognise.accounting import figure_problems
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
+from cnbudget.recognise.boxes import attach_cell_boxes
 from cnbudget.recognise.facts import extract_facts
 from cnbudget.recognise.identities import verdict
+from cnbudget.recognise.lines import located
 from cnbudget.recognise.metadata import recognise_metadata
 from cnbudget.recognise.ocr_digits import check_ocr_digits
 from cnbudget.recognise.precision import set_printed_decimals
@@ -69,6 +71,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
                                            reason=f"{type(exc).__name__}: {exc}"))
             continue
         set_printed_decimals(block, parsed.tables)
+        attach_cell_boxes(block, parsed.tables)
         if scanned:  # figures OCR read: the table's sums confirm, correct or report them
             doc.problems.extend(check_ocr_digits(parsed.tables, scanned))
         doc.tables.extend(parsed.tables)
@@ -78,7 +81,7 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)
     doc.narrative = [
-        Paragraph(line.text.strip(), Locator(page=line.page, line=line.number))
+        Paragraph(line.text.strip(), located(line))
         for line in seg.narrative if line.text.strip()
     ]
     doc.facts = extract_facts(seg.narrative, meta.kind, meta.year)

@@ -345,7 +345,7 @@ class _Reader:
         self.offsets.append(quote_start)
         self.facts.append(Fact(
             key=key, value=value * sign if value else value, unit=unit, text=quote,
-            locator=self.text.locator_at(quote_start), subject=subject, printed_unit=printed_unit,
+            locator=self.text.locator_over(quote_start, figure.end), subject=subject, printed_unit=printed_unit,
             scope=scope,
         ))
 

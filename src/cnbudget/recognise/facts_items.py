@@ -270,5 +270,5 @@ def _fact(text: NarrativeText, statement: ItemStatement, key: str, subject: str 
         printed_unit = "万元" if figure.unit == "万" else figure.unit
         value, unit = to_yuan(figure.value, printed_unit) or Decimal(0), "元"
     return Fact(key=key, value=value * sign if value else value, unit=unit, text=quote,
-                locator=text.locator_at(statement.start), subject=subject,
+                locator=text.locator_over(statement.start, figure.end), subject=subject,
                 printed_unit=printed_unit, scope=statement.scope)

@@ -15,12 +15,13 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.document import Locator
 from cnbudget.normalise.printed import is_page_mark
+from cnbudget.recognise.lines import located
 
 BREAK = "\n"  # a hard break: paragraph, heading or table-cell boundary
 SENTENCE_END = frozenset("。!?" + BREAK)
@@ -90,6 +91,21 @@ class NarrativeText:
     def locator_at(self, offset: int) -> Locator:
         return self.locators[max(bisect_right(self.starts, offset) - 1, 0)]
 
+    def locator_over(self, start: int, end: int) -> Locator:
+        """Where the text from `start` to `end` was printed: its first line, with the
+        box covering its lines on that line's page (a sentence over a page break is
+        boxed on the page it starts on)."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect_right(self.starts, max(end - 1, start)) - 1, first)
+        head = self.locators[first]
+        box = head.box
+        if box is None or last == first:
+            return head
+        for loc in self.locators[first + 1:last + 1]:
+            if loc.box is not None and loc.box.page == box.page:
+                box = box.union(loc.box)
+        return replace(head, box=box)
+
     def sentences(self) -> list[tuple[int, int]]:
         """Spans of sentences: up to and including 。!? or a hard break."""
         spans: list[tuple[int, int]] = []
@@ -128,7 +144,7 @@ def join_lines(lines: Sequence[Line]) -> NarrativeText:
         parts.append(separator)
         size += len(separator)
         starts.append(size)
-        locators.append(Locator(page=line.page, line=line.number))
+        locators.append(located(line))
         parts.append(text)
         size += len(text)
         previous, previous_tabular = text, tabular

@@ -14,10 +14,18 @@ import re
 from collections.abc import Sequence
 
 from cnbudget.ingest.layout import Delimiter, Line
+from cnbudget.model import Locator
 from cnbudget.normalise.amounts import is_number_piece
 from cnbudget.normalise.names import strip_numbering
 from cnbudget.normalise.printed import is_note, is_page_mark, unit_in
 from cnbudget.normalise.text import fold
+
+
+def located(line: Line) -> Locator:
+    """Where a line was printed: its page and line number, and its box where the
+    reader gave one (PDF)."""
+    return Locator(page=line.page, line=line.number, box=line.box)
+
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGITS = re.compile(r"^\d+$")

@@ -14,12 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Locator
 from cnbudget.model.table_types import OTHER, STANDARD_TYPES
 from cnbudget.normalise.amounts import looks_like_amount
 from cnbudget.normalise.printed import is_note, is_page_mark, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
+from cnbudget.recognise.lines import located
 from cnbudget.recognise.titles import is_continuation, strip_numbering, title_type, type_for_words
 
 PER_PROJECT_TYPES = frozenset({"performance_target", "performance_evaluation"})
@@ -227,7 +227,7 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
         head = lines[title.index]
         block = TableBlock(
             type=title.type, title=title.title, lines=body, unit=unit,
-            locator=Locator(page=head.page, line=head.number),
+            locator=located(head),
             context=_context(lines, title.index, label_floor), document_unit=doc_unit,
         )
         if blocks and blocks[-1].type == title.type and (
@@ -306,7 +306,7 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
             unit = next((u for u in (unit_in(ln.text) for ln in [*above, *body[:8]]) if u), None)
             found.append((TableBlock(
                 type=kind, title=title, lines=body, unit=unit,
-                locator=Locator(page=head.page, line=head.number), document_unit=doc_unit,
+                locator=located(head), document_unit=doc_unit,
             ), start, end))
         i = max(end, i + 1)
     return found

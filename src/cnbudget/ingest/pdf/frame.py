@@ -73,3 +73,15 @@ class PageFrame:
         if r == 180:
             return self.right - right, bottom - self.bottom, self.right - left, top - self.bottom
         return self.top - top, self.right - right, self.top - bottom, self.right - left
+
+    def page_box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """A display box (x0, top, x1, bottom) back in page space as (left, bottom, right, top):
+        the inverse of `box`."""
+        r = self.rotation
+        if r == 0:
+            return x0 + self.left, self.top - bottom, x1 + self.left, self.top - top
+        if r == 90:
+            return top + self.left, x0 + self.bottom, bottom + self.left, x1 + self.bottom
+        if r == 180:
+            return self.right - x1, top + self.bottom, self.right - x0, bottom + self.bottom
+        return self.right - bottom, self.top - x1, self.right - top, self.top - x0

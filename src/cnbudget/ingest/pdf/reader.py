@@ -10,6 +10,7 @@ layer (scanned) or with a password cannot be read and says so.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -25,6 +26,7 @@ from cnbudget.ingest.pdf.grid import GridTable, build_grid
 from cnbudget.ingest.pdf.paths import extract_graphics
 from cnbudget.ingest.pdf.text import TextLine, cell_text, text_lines
 from cnbudget.ingest.readers import READERS
+from cnbudget.model import Box
 
 _UNDECODED = 0.3  # share of undecodable characters above which a page's text is garbage
 _ANGLE_SAMPLE = 64  # characters asked for their direction per page (a clear majority decides)
@@ -49,6 +51,9 @@ class PageContent:
     undecoded: int = 0
     ocr: bool = False  # read from its image (a scanned page)
     skew: float = 0.0  # degrees an OCR'd page was turned to straighten it
+    # display space back to the page's PDF space, for the cells' boxes; None where the
+    # source is no PDF (OFD pages use these steps too) and boxes are not given
+    frame: PageFrame | None = None
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -135,21 +140,37 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
     filled, free = _fill_tables(tables, chars)
     return PageContent(
         number, filled, text_lines(free), len(chars), graphics.images,
-        sum(map(_undecoded, [c.text for c in chars])),
+        sum(map(_undecoded, [c.text for c in chars])), frame,
     )
+
+
+def _boxer(content: PageContent) -> Callable[[float, float, float, float], Box | None]:
+    """Display (x0, top, x1, bottom) to the page's `Box` in PDF space; nothing without a frame."""
+    frame, number = content.frame, content.number
+    if frame is None:
+        return lambda x0, top, x1, bottom: None
+
+    def boxed(x0: float, top: float, x1: float, bottom: float) -> Box:
+        left, low, right, high = frame.page_box(x0, top, x1, bottom)
+        # a hundredth of a point is finer than any printed rule; it keeps the JSON short
+        return Box(number, round(left, 2), round(low, 2), round(right, 2), round(high, 2))
+
+    return boxed
 
 
 def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
     """The page's lines in reading order (top to bottom), tables as row lines."""
     blocks: list[tuple[float, int, list[Line]]] = []
+    boxed = _boxer(content)
     for t in content.tables:
         grid = next_grid
         next_grid += 1
         rows: list[list[Cell]] = [[] for _ in range(t.table.rows)]
         scores = t.scores or [None] * len(t.texts)
         for cell, text, score in zip(t.table.cells, t.texts, scores, strict=True):
-            rows[cell.row].append(Cell(text, cell.col, cell.colspan, cell.rowspan, cell.box[0], cell.box[2],
-                                       confidence=score))
+            x0, top, x1, bottom = cell.box
+            rows[cell.row].append(Cell(text, cell.col, cell.colspan, cell.rowspan, x0, x1,
+                                       boxed(x0, top, x1, bottom), confidence=score))
         lines = [
             Line(tuple(sorted(cells, key=lambda c: c.col or 0)), page=content.number, grid=grid,
                  delimiter=Delimiter.GRID)
@@ -157,7 +178,8 @@ def _page_lines(content: PageContent, next_grid: int) -> tuple[list[Line], int]:
         ]
         blocks.append((t.table.box[1], 0, lines))
     for tl in content.text:
-        cells = tuple(Cell(p.text, x0=p.x0, x1=p.x1) for p in tl.pieces)
+        cells = tuple(Cell(p.text, x0=p.x0, x1=p.x1, box=boxed(p.x0, tl.top, p.x1, tl.bottom))
+                      for p in tl.pieces)
         if len(cells) == 1:
             line = Line(cells, page=content.number, delimiter=Delimiter.NONE, raw=cells[0].text)
         else:

@@ -22,7 +22,7 @@ from cnbudget.normalise.amounts import is_empty_mark, is_number, parse_amount, t
 from cnbudget.normalise.printed import is_note, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
-from cnbudget.recognise.lines import is_column_numbers, is_furniture, positional
+from cnbudget.recognise.lines import is_column_numbers, is_furniture, located, positional
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
 _SUB_ORDINAL = re.compile(r"^(?:\d+[、.．](?!\d)|[(（]\d+[)）]|其中\s*[:：]?)")
@@ -125,7 +125,7 @@ def note_of(block: TableBlock) -> str | None:
 
 
 def locator(line: Line) -> Locator:
-    return Locator(page=line.page, line=line.number)
+    return located(line)
 
 
 def has_ordinal(text: str) -> bool:

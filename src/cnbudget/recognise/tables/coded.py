@@ -29,6 +29,7 @@ from cnbudget.recognise.lines import (
     is_coded_furniture,
     is_column_numbers,
     is_remark,
+    located,
     positional,
 )
 from cnbudget.recognise.tables import economic_across, income_items, three_panel
@@ -411,7 +412,7 @@ def _describe(values: dict[str, Decimal | None]) -> str:
 
 
 def _loc(line: Line) -> Locator:
-    return Locator(page=line.page, line=line.number)
+    return located(line)
 
 
 for _type in CODED_TYPES:

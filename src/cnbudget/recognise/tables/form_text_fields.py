@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from cnbudget.ingest.layout import Line
-from cnbudget.model import Locator, Row
+from cnbudget.model import Row
 from cnbudget.normalise.amounts import is_number
-from cnbudget.recognise.lines import DATE_WORD, has_cjk, positional
+from cnbudget.recognise.lines import DATE_WORD, has_cjk, located, positional
 
 _SENTENCE = re.compile(r"[。，,；;]")
 _MAX_LABEL = 12  # a field's label is short; longer text is a sentence or a value
@@ -73,8 +73,7 @@ def text_field_rows(lines: list[Line], row_of) -> list[Row]:
             if _is_label(tok) and nxt is not None and is_number(nxt):
                 rows.append(row_of(tok, nxt, line))
                 i += 2
-            elif _is_label(tok) and nxt is None and rows and rows[-1].locator == Locator(
-                    page=line.page, line=line.number):
+            elif _is_label(tok) and nxt is None and rows and rows[-1].locator == located(line):
                 rows.append(row_of(tok, "", line))  # 其他资金 printed without a figure
                 i += 1
             else:

@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Cell, Delimiter, Line
-from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model import Problem, Row, Table
 from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import is_number, parse_amount
 from cnbudget.normalise.text import fold, join_wrapped, nfkc
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
-from cnbudget.recognise.lines import positional
+from cnbudget.recognise.lines import located, positional
 from cnbudget.recognise.tables.cells import amount, tokens
 from cnbudget.recognise.tables.form_text_fields import paired_cell_rows, text_field_rows
 from cnbudget.recognise.tables.indicators import is_header
@@ -158,7 +158,7 @@ def sub_tables(block: TableBlock, lines: list[Line], form: Table) -> ParsedTable
     for grid in _cut(lines):
         sub = TableBlock(type=grid.type, title=grid.title, lines=grid.lines,
                          unit=form.figures_unit or form.unit,
-                         locator=Locator(page=grid.head.page, line=grid.head.number),
+                         locator=located(grid.head),
                          document_unit=block.document_unit)
         parsed = TABLE_PARSERS.get(grid.type)(sub)
         for table in parsed.tables:
@@ -192,7 +192,7 @@ class _History:
 def _field_row(label: str, value: str, line: Line, unit: str | None) -> Row:
     """A field as a row: an amount where a money label prints a number (项目总预算),
     else the value as printed (联系电话 83426338 is no amount)."""
-    row = Row(name=label, locator=Locator(page=line.page, line=line.number))
+    row = Row(name=label, locator=located(line))
     if is_number(value) and any(word in label for word in _MONEY_LABELS):
         row.values[AMOUNT_COLUMN] = amount(value, unit)
     elif value:
@@ -211,12 +211,12 @@ def _history_table(history: _History, unit: str | None) -> Table:
     """The 年度 | 预算数 | 执行数 | 执行率 grid: a year's figures as values, the
     变动说明 printed across the grid as its row's text."""
     table = Table(type="other", title=HISTORY_TITLE,
-                  locator=Locator(page=history.head.page, line=history.head.number))
+                  locator=located(history.head))
     for line in history.lines:
         cells = [c.text.strip() for c in line.cells[1:]]
         if not any(cells):
             continue
-        row = Row(name=cells[0] or None, locator=Locator(page=line.page, line=line.number))
+        row = Row(name=cells[0] or None, locator=located(line))
         for header, text in zip(history.headers[1:], cells[1:], strict=False):
             if not text:
                 continue
@@ -256,8 +256,8 @@ def form_fields(lines: list[Line], form: Table) -> tuple[list[Table], list[Table
         if not positional(line):
             if len(cells) == 1 and fold(cells[0]) == GOAL_HEADING:
                 goal = Table(type="other", title=GOAL_HEADING,
-                             locator=Locator(page=line.page, line=line.number),
-                             rows=[Row(name=GOAL_HEADING, locator=Locator(page=line.page, line=line.number))])
+                             locator=located(line),
+                             rows=[Row(name=GOAL_HEADING, locator=located(line))])
             elif SUB_TABLES.get(fold(cells[0])) is not None:
                 in_grids = True
             continue

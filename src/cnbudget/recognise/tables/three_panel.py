@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Line
-from cnbudget.model import Locator, Problem, Row, Table
+from cnbudget.model import Problem, Row, Table
 from cnbudget.model.problems import problem_of
 from cnbudget.normalise.amounts import (
     UNIT_FACTORS,
@@ -37,6 +37,7 @@ from cnbudget.recognise.lines import (
     is_code_piece,
     is_coded_furniture,
     is_remark,
+    located,
     positional,
 )
 from cnbudget.recognise.tables.coded_codes import complete_code
@@ -233,10 +234,10 @@ def _complete(entries: list[_Entry], problems: list[Problem]) -> None:
                     if (before is None or digits + d > before) and (after is None or digits + d < after)]
             if len(fits) == 1 and before and after:
                 e.code = fits[0]
-                problems.append(problem_of("code.completed", Locator(page=e.line.page, line=e.line.number),
+                problems.append(problem_of("code.completed", located(e.line),
                                            printed=digits, code=e.code))
             else:
-                problems.append(problem_of("code.incomplete", Locator(page=e.line.page, line=e.line.number),
+                problems.append(problem_of("code.incomplete", located(e.line),
                                            printed=digits, name=e.name))
 
 
@@ -303,10 +304,10 @@ def _total_row(title: str, line: Line, rows: list[tuple[str, Row]], unit: str | 
     for key in keys:
         if values[key] is None:
             # the form always prints both totals: one missing was most likely lost on the way
-            problems.append(problem_of("table.total-missing", Locator(page=line.page, line=line.number),
+            problems.append(problem_of("table.total-missing", located(line),
                                        title=title, column=_COLUMN_NAMES.get(key, key)))
     return Row(values=values, item="total", name=" / ".join(f"{w}合计" for w in labels) or None,
-               locator=Locator(page=line.page, line=line.number))
+               locator=located(line))
 
 
 def parse(block: TableBlock) -> ParsedTables:
@@ -334,7 +335,7 @@ def parse(block: TableBlock) -> ParsedTables:
             continue
         value, _ = _yuan(entry.amount, unit)
         row = Row(values={"total": value}, code=entry.code, item=None if entry.code else entry.name,
-                  name=entry.name, locator=Locator(page=entry.line.page, line=entry.line.number))
+                  name=entry.name, locator=located(entry.line))
         rows.append((kinds[entry.panel] if entry.panel < len(kinds) else _PUBLIC, row))
     out = [r for _, r in rows]
     if state.total_line is not None:
