@@ -49,11 +49,12 @@ class PageContent:
     chars: int = 0
     images: int = 0
     undecoded: int = 0
-    ocr: bool = False  # read from its image (a scanned page)
-    skew: float = 0.0  # degrees an OCR'd page was turned to straighten it
+    # by keyword only: positional arguments past `undecoded` were once taken for another
+    ocr: bool = field(default=False, kw_only=True)  # read from its image (a scanned page)
+    skew: float = field(default=0.0, kw_only=True)  # degrees an OCR'd page was turned to straighten it
     # display space back to the page's PDF space, for the cells' boxes; None where the
     # source is no PDF (OFD pages use these steps too) and boxes are not given
-    frame: PageFrame | None = None
+    frame: PageFrame | None = field(default=None, kw_only=True)
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -140,7 +141,7 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
     filled, free = _fill_tables(tables, chars)
     return PageContent(
         number, filled, text_lines(free), len(chars), graphics.images,
-        sum(map(_undecoded, [c.text for c in chars])), frame,
+        sum(map(_undecoded, [c.text for c in chars])), frame=frame,
     )
 
 
