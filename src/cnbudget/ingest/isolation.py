@@ -85,7 +85,8 @@ def in_worker() -> bool:
     return os.environ.get(IN_WORKER_ENV) == "1"
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process of this id runs (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -99,7 +100,7 @@ def sweep_stale_work_dirs() -> None:
     """Remove worker folders whose parent process is gone (it was SIGKILLed)."""
     for path in Path(tempfile.gettempdir()).glob(f"{WORK_PREFIX}*"):
         pid = path.name[len(WORK_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
 
 

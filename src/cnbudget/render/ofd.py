@@ -109,9 +109,8 @@ def pdf_to_ofd(data: bytes, title: str = "") -> bytes:
     """The PDF's pages as an OFD package: characters and rulings where pdfium sees them."""
     import pypdfium2 as pdfium
 
-    from cnbudget.ingest.pdf.chars import extract_chars
     from cnbudget.ingest.pdf.paths import extract_graphics
-    from cnbudget.ingest.pdf.reader import page_frame
+    from cnbudget.ingest.pdf.reader import page_chars
 
     ids = _Ids()
     font_id = ids.next()
@@ -119,12 +118,7 @@ def pdf_to_ofd(data: bytes, title: str = "") -> bytes:
     pdf = pdfium.PdfDocument(data)
     try:
         for page in pdf:
-            textpage = page.get_textpage()
-            try:
-                frame = page_frame(page, textpage)
-                chars = extract_chars(textpage, frame)
-            finally:
-                textpage.close()
+            frame, chars = page_chars(page)
             graphics = extract_graphics(page, frame)
             width, height = page.get_size()
             if frame.rotation in (90, 270):

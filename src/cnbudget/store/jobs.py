@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from cnbudget.ingest.isolation import pid_alive
 from cnbudget.store.engine import writing
 from cnbudget.store.schema import job_documents, jobs
 
@@ -95,13 +96,6 @@ def finish(engine: Engine, job_id: int, worker: str, *, document_ids: list[int],
             conn.execute(insert(job_documents).values(job_id=job_id, document_id=document_id))
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
     return True
 
 
@@ -120,7 +114,7 @@ def requeue_abandoned(engine: Engine, now: datetime | None = None) -> list[int]:
                 beat_at = beat_at.replace(tzinfo=UTC)  # SQLite keeps no zone
             w_host, _, rest = (row.worker or "").partition(":")
             pid = rest.partition(":")[0]
-            dead_here = w_host == host and pid.isdigit() and not _pid_alive(int(pid))
+            dead_here = w_host == host and pid.isdigit() and not pid_alive(int(pid))
             if dead_here or beat_at is None or now - beat_at > STALE_AFTER:
                 abandoned.append(int(row.id))
         if abandoned:

@@ -125,13 +125,18 @@ def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageT
     return [t for t in filled if any(t.texts)], free
 
 
-def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
+def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
+    """The page's display frame and its characters in it."""
     textpage = page.get_textpage()
     try:
         frame = page_frame(page, textpage)
-        chars = extract_chars(textpage, frame)
+        return frame, extract_chars(textpage, frame)
     finally:
         textpage.close()
+
+
+def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
+    frame, chars = page_chars(page)
     graphics = extract_graphics(page, frame)
     steps = build_grid(graphics.segments)
     tables = steps.tables
