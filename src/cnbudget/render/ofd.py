@@ -16,11 +16,16 @@ import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from cnbudget.model import Document
 from cnbudget.render.base import RENDERERS
 from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant
+
+if TYPE_CHECKING:
+    from cnbudget.ingest.pdf.chars import Char
+    from cnbudget.ingest.pdf.paths import Segment
 
 FORMAT = "ofd"
 NAMESPACE = "http://www.ofdspec.org/2016"
@@ -49,10 +54,10 @@ class _Ids:
         return self.last
 
 
-def _runs(chars: Sequence[object]) -> Iterator[list[object]]:
+def _runs(chars: Sequence[Char]) -> Iterator[list[Char]]:
     """Characters in the order pdfium gives them, cut into runs on one baseline going
     right (a run may cross cells: each glyph keeps its own place)."""
-    run: list[object] = []
+    run: list[Char] = []
     for ch in chars:
         if run:
             last = run[-1]
@@ -67,7 +72,7 @@ def _runs(chars: Sequence[object]) -> Iterator[list[object]]:
         yield run
 
 
-def _text_object(run: Sequence[object], ids: _Ids, font_id: int) -> str:
+def _text_object(run: Sequence[Char], ids: _Ids, font_id: int) -> str:
     size = max(run[0].size, 0.5)
     x0, top = run[0].x0, run[0].top
     text: list[str] = [" "] if run[0].space_before else []
@@ -89,7 +94,7 @@ def _text_object(run: Sequence[object], ids: _Ids, font_id: int) -> str:
             "</ofd:TextCode></ofd:TextObject>")
 
 
-def _path_object(segment: object, ids: _Ids, width: float, height: float) -> str:
+def _path_object(segment: Segment, ids: _Ids, width: float, height: float) -> str:
     if segment.horizontal:
         data = f"M {_mm(segment.start)} {_mm(segment.at)} L {_mm(segment.end)} {_mm(segment.at)}"
     else:
@@ -134,10 +139,8 @@ def pdf_to_ofd(data: bytes, title: str = "") -> bytes:
 
 def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, title: str) -> bytes:
     width, height = (pages[0][0], pages[0][1]) if pages else (595.0, 842.0)
-    page_refs, own_areas = [], []
-    for n, (w, h, _) in enumerate(pages):
-        page_refs.append(f"<ofd:Page ID='{ids.next()}' BaseLoc='Pages/Page_{n}/Content.xml'/>")
-        own_areas.append((w, h))
+    page_refs = [f"<ofd:Page ID='{ids.next()}' BaseLoc='Pages/Page_{n}/Content.xml'/>"
+                 for n in range(len(pages))]
     entry = (f"<?xml version='1.0' encoding='UTF-8'?><ofd:OFD xmlns:ofd='{NAMESPACE}' "
              "Version='1.0' DocType='OFD'><ofd:DocBody><ofd:DocInfo>"
              f"<ofd:Title>{escape(title)}</ofd:Title><ofd:Creator>cnbudget</ofd:Creator>"
@@ -155,7 +158,7 @@ def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, tit
         package.writestr("OFD.xml", entry)
         package.writestr("Doc_0/Document.xml", document)
         package.writestr("Doc_0/PublicRes.xml", public)
-        for n, ((w, h), (_, _, xml)) in enumerate(zip(own_areas, pages, strict=True)):
+        for n, (w, h, xml) in enumerate(pages):
             if (w, h) != (width, height):  # a page of another size carries its own area
                 xml = xml.replace("<ofd:Content>", f"<ofd:Area><ofd:PhysicalBox>0 0 {_mm(w)} "
                                   f"{_mm(h)}</ofd:PhysicalBox></ofd:Area><ofd:Content>", 1)
