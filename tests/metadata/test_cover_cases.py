@@ -155,3 +155,24 @@ def test_a_tables_title_is_not_the_documents():
     assert (meta.department.name, meta.scope, meta.year) == ("沛县教育局", Scope.DEPARTMENT, 2023)
     assert meta.title == "沛县教育局2023年部门预算"  # none printed: made of name and year
     assert _meta("江苏省人大常委会办公厅2019年部门预算公开表\n").title == "江苏省人大常委会办公厅2019年部门预算公开表"
+
+
+def test_a_region_title_then_the_body_on_its_own_line():
+    """陕西省西安市雁塔区2024年部门预算公开 / 西安市雁塔区审计局 gave no department: the two
+    cover lines are one run, the title's name before its year is the region only."""
+    meta = _meta("陕西省西安市雁塔区2024年部门预算公开\n西安市雁塔区审计局\n" + BODY_2022)
+    assert (meta.year, meta.department.name) == (2024, "西安市雁塔区审计局")
+    assert meta.region.level is RegionLevel.DISTRICT
+
+
+def test_a_whole_expenditure_title_names_no_department():
+    """…教育局 / 2024年部门整体支出预算 was read as the department 部门整体支出."""
+    meta = _meta("湖南省长沙市岳麓区教育局\n2024年部门整体支出预算\n" + BODY_2022)
+    assert (meta.year, meta.kind, meta.department.name) == (2024, Kind.BUDGET, "湖南省长沙市岳麓区教育局")
+
+
+def test_an_edition_note_is_no_part_of_the_name():
+    """2024年部门预算 / （公开版） / 佛山市南海区自然资源局 kept （公开版） in the name."""
+    for note in ("（公开版）", "（送审稿）", "（草案）"):
+        meta = _meta(f"2024年部门预算\n{note}\n佛山市南海区自然资源局\n二〇二四年二月\n" + BODY_2022)
+        assert meta.department.name == "佛山市南海区自然资源局", note

@@ -24,6 +24,7 @@ from cnbudget.recognise.metadata.names import (
     ends_like_a_body,
     plausible_name,
 )
+from cnbudget.recognise.metadata.region import is_bare_region
 from cnbudget.recognise.metadata.vocabulary import (
     CODE_LABELS,
     COVER_WORDS,
@@ -43,7 +44,7 @@ _YEAR_THEN_KIND = re.compile(r"(?P<year>20\d{2})(?:年度?|度)?(?P<qual>" + _QU
 _YEAR_NAME_KIND = re.compile(YEAR_MARK + r"(?P<name>[^\d]{2,50}?)(?P<qual>" + _QUALS + r")" + _KIND)
 _PREFIX = re.compile(r"^(?:" + "|".join((*TITLE_PREFIXES, *sorted(COVER_WORDS, key=len, reverse=True))) + r")+")
 _TRAILER = re.compile(r"^(?:信息公开|公开文本|公开文件|公开报表|公开说明|编制说明|情况说明|公开表格|公开表|公开|文本|文件|"
-                      r"说明|报告|报表|表格|表|\(草案\)|草案|及[\u4e00-\u9fff\"']{0,12}公开)+")
+                      r"说明|报告|报表|表格|表|\((?:草案|公开版|送审稿|修订版)\)|草案|公开版|送审稿|及[\u4e00-\u9fff\"']{0,12}公开)+")
 
 
 def kind_of_word(word: str, context: str = "") -> Kind:
@@ -86,9 +87,12 @@ def read_title(run: CoverRun) -> TitleReading | None:
         if m is not None:
             name: str | None = before[skip:] or None
             position: str | None = "before" if name else None
-            if name is None:
-                name = _name_after(text[m.end():])
-                position = "after" if name else None
+            if name is None or is_bare_region(clean_name(name).name):
+                # a title naming no body, or its region only (…雁塔区2024年部门预算 / 西安市雁塔区审计局):
+                # the body's name is printed after it
+                after = _name_after(text[m.end():])
+                if after is not None or name is None:
+                    name, position = after, "after" if after else None
         else:
             m = _YEAR_NAME_KIND.match(text, year.start())
             if m is None:

@@ -15,7 +15,7 @@ from cnbudget.normalise.printed import SLOT_MARKS
 # --- titles: <name><year>年[度]<qualifiers><预算|决算><trailer>
 # words printed between the year and 预算/决算 (…区2023年区级部门预算, 2024年度部门综合预算)
 TITLE_QUALIFIERS: tuple[str, ...] = (
-    "部门综合", "部门整体", "部门收支", "部门汇总", "单位本级", "部门", "单位",
+    "部门整体支出", "部门综合", "部门整体", "整体支出", "部门收支", "部门汇总", "单位本级", "部门", "单位",
     "省级", "市级", "州级", "盟级", "区级", "县级", "旗级", "乡镇", "乡级", "镇级",
     "本级", "汇总", "综合", "整体", "收支", "财政",
 )
