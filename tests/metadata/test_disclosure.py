@@ -182,3 +182,20 @@ def test_samples_are_disclosures_whole_tables_only_and_narrative_only(tmp_path, 
             path = render_document(variant, fmt, tmp_path / f"{n}-{what}.{fmt}")
             back = extract(path, audit=False)
             assert back.meta.year == doc.meta.year, (fmt, what)
+
+
+@pytest.mark.parametrize(("content", "genre"), [
+    ("某市审计局关于市教育局2023年度预算执行情况的审计报告\n一、基本情况\n2023年度，市教育局预算收入合计"
+     "12345.67万元，支出合计12000.00万元。\n二、审计发现的问题\n1.三公经费超支12.30万元。\n", "审计报告"),
+    ("关于某市2023年预算执行情况和2024年预算草案的报告\n各位代表：\n2023年全市一般公共预算收入完成1234.56亿元。"
+     "一般公共预算支出2345.67亿元。\n", "政府预算报告"),
+    ("关于做好2024年度部门预算公开工作的通知\n各部门：\n2024年部门预算支出合计须于2月底前公开，"
+     "预算支出500.00万元以上的项目须公开绩效目标。\n", "通知"),
+])
+def test_a_title_of_another_genre_is_refused_on_narrative_figures(tmp_path, content, genre):
+    """An audit report on a department's budget states its figures in sentences, and was
+    stored as that department's budget."""
+    path = tmp_path / "doc.txt"
+    path.write_text(content, encoding="utf-8")
+    refused = _refused(path)
+    assert refused.code == "document.not-a-disclosure" and f"标题表明这是{genre}" in refused.message

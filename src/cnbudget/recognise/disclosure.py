@@ -12,7 +12,10 @@ year. Evidence of that, any one of which suffices:
 
 A document with none is refused: `document.template` where it prints the
 marks of an unfilled form (XX局, `    年`; recognise/metadata/template.py),
-else `document.not-a-disclosure`. The message says what was read and what
+else `document.not-a-disclosure`. A document whose title names another genre (an audit
+report on a department's budget, the government's budget report, a notice;
+`OTHER_GENRES`) is refused on narrative figures alone: only standard tables with
+figures make it a disclosure. The message says what was read and what
 was missing. Figures that are all zero do not count: a template's formulas
 print 0.00 everywhere.
 """
@@ -29,10 +32,12 @@ from cnbudget.model.fact_keys import FACT_KEYS
 from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import OTHER
 from cnbudget.recognise.metadata.template import template_marks
+from cnbudget.recognise.metadata.vocabulary import OTHER_GENRES
 
 # words an `other` table's title carries when it is about budget figures
 BUDGET_TITLE_WORDS: tuple[str, ...] = ("预算", "决算", "收支", "收入", "支出", "经费", "拨款", "资金")
 NAMED_TABLES_MAX = 3  # a message names this many tables at most
+TITLE_LINES = 3  # where no cover title was read, the genre is looked for in the first lines
 
 
 def _has_figures(table: Table) -> bool:
@@ -53,11 +58,14 @@ class DisclosureEvidence:
     kind_and_year: bool
     department: bool
     template_marks: tuple[str, ...]
+    other_genre: str | None = None  # the genre the title names where it is not a disclosure's
 
     @property
     def is_disclosure(self) -> bool:
         if self.standard_with_figures:
             return True
+        if self.other_genre is not None:
+            return False
         if self.amount_facts and self.kind_and_year:
             return True
         return bool(self.other_with_figures and self.kind_and_year and self.department)
@@ -65,6 +73,8 @@ class DisclosureEvidence:
     def missing(self) -> str:
         """What was read and what was missing, in Chinese, for the refusal's message."""
         said: list[str] = [f"读取到 {self.lines} 行文字"]
+        if self.other_genre is not None:
+            said.append(f"标题表明这是{self.other_genre}")
         if self.standard_without_figures:
             names = "、".join(f"“{t}”" for t in self.standard_without_figures[:NAMED_TABLES_MAX])
             said.append(f"预决算表格（{names}）中没有填写任何非零数字")
@@ -77,6 +87,13 @@ class DisclosureEvidence:
         elif not self.amount_facts:
             said.append("也没有说明部门预算或决算金额的文字")
         return "，".join(said)
+
+
+def other_genre(title: str | None, lines: Sequence[Line]) -> str | None:
+    """The genre a title names where it is not a disclosure's (审计报告, 通知 …)."""
+    texts = [title] if title else [ln.text for ln in lines if ln.text.strip()][:TITLE_LINES]
+    squashed = "".join("".join(t.split()) for t in texts)
+    return next((name for word, name in OTHER_GENRES if word in squashed), None)
 
 
 def evidence_of(doc: Document, lines: Sequence[Line]) -> DisclosureEvidence:
@@ -93,6 +110,7 @@ def evidence_of(doc: Document, lines: Sequence[Line]) -> DisclosureEvidence:
         kind_and_year=meta.kind is not None and meta.year is not None,
         department=meta.department.name is not None,
         template_marks=template_marks(lines),
+        other_genre=other_genre(meta.title, lines),
     )
 
 

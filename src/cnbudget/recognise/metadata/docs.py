@@ -86,5 +86,6 @@ blank (`    年部门预算`, `20XX年`). A document is refused (`document.templ
 `document.not-a-disclosure`, see problems.md) unless it has a standard table with
 a non-zero figure or a filled indicator, narrative amounts in a document of known
 kind and year, or other tables about budget figures in a document naming its
-department, kind and year (`recognise/disclosure.py`).
+department, kind and year (`recognise/disclosure.py`). A title naming another genre
+({_words(w for w, _ in v.OTHER_GENRES)}) is refused unless standard tables print figures.
 """

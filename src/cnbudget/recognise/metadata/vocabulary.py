@@ -28,6 +28,16 @@ COVER_WORDS: frozenset[str] = frozenset({
     "单位决算", "信息公开", "预算信息公开", "情况说明", "说明", "报表", "公开报表", "草案",
 })
 
+# --- documents about budgets that are not a department's disclosure: the genre their title
+# names (an audit of a department's budget, the government's budget report, a notice) and how a
+# refusal calls it. A title carrying one is no disclosure unless standard tables print figures.
+OTHER_GENRES: tuple[tuple[str, str], ...] = (
+    ("审计报告", "审计报告"), ("审计结果", "审计结果公告"), ("审计工作报告", "审计工作报告"),
+    ("预算草案的报告", "政府预算报告"), ("预算执行情况的报告", "政府预算执行情况报告"),
+    ("预算执行情况和", "政府预算报告"), ("的通知", "通知"), ("的批复", "批复"), ("的请示", "请示"),
+    ("会议纪要", "会议纪要"), ("检查问题清单", "检查问题清单"), ("整改情况", "整改情况报告"),
+)
+
 # --- labels a cover or a table header names the department with
 @dataclass(frozen=True, slots=True)
 class NameLabel:
