@@ -32,6 +32,7 @@ from cnbudget.recognise.lines import (
     located,
     positional,
 )
+from cnbudget.recognise.metadata.names import ends_like_a_body
 from cnbudget.recognise.tables import economic_across, income_items, three_panel
 from cnbudget.recognise.tables.coded_codes import complete_code
 from cnbudget.recognise.tables.coded_header import (
@@ -163,11 +164,24 @@ class _RowId:
     name: str | None = None
 
 
-def _identify(draft: RowDraft, first: bool, problems: list[Problem], where: Locator) -> _RowId:
+# a header naming its code column a body's code (单位编码) and no classification (科目, 分类):
+# a code beside a body's name is a unit's, whatever its length (a department's own 301 is no
+# 经济分类 301); classification rows under a unit (seed 002's 2010350 事业运行) keep theirs
+_UNIT_CODE_HEADERS = ("单位编码", "单位代码", "部门编码", "部门代码")
+_CLASSIFICATION_HEADERS = ("科目", "分类")
+
+
+def coded_by_unit(header: list[Line]) -> bool:
+    text = "".join("".join(t.split()) for ln in header for t in ln.texts)
+    return any(w in text for w in _UNIT_CODE_HEADERS) and not any(w in text for w in _CLASSIFICATION_HEADERS)
+
+
+def _identify(draft: RowDraft, first: bool, problems: list[Problem], where: Locator,
+              by_unit: bool = False) -> _RowId:
     digits = draft.code_text
     name = draft.name
     if digits:
-        if len(digits) == UNIT_CODE_LENGTH:
+        if len(digits) == UNIT_CODE_LENGTH or (by_unit and name is not None and ends_like_a_body(name)):
             return _RowId(unit_code=digits, name=name)
         code = complete_code(draft.codes, name)
         if code is None:
@@ -334,8 +348,9 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     body_count = max((_last_filled(d.cells) for d in drafts), default=0)
     columns = _columns(block, sections, width, body_count)
     keys = [c.key for c in columns]
+    by_unit = coded_by_unit(sections.header)
     ids = [
-        _identify(d, i == 0, problems, _loc(d.line)) for i, d in enumerate(drafts)
+        _identify(d, i == 0, problems, _loc(d.line), by_unit) for i, d in enumerate(drafts)
     ]
     anchors = sorted(range(len(ids)), key=lambda i: (ids[i].item != "total", len(ids[i].code or "9" * 9)))
     solved = solve(rows_cells, len(keys), relations(columns, block.type), keys, _hierarchy(ids), anchors)
