@@ -65,12 +65,12 @@ def _columns(rows: list[list[Piece]]) -> list[tuple[int, int]]:
             spans += [(a, b) for a, b, _ in row]
         else:
             headers.append(row)
-    cols = _merge(spans)
+    cols = merge_spans(spans)
     for row in reversed(headers):
         for a, b, _ in row:
             over = [i for i, (x, y) in enumerate(cols) if a < y and x < b]
             if not over:
-                cols = _merge([*cols, (a, b)])
+                cols = merge_spans([*cols, (a, b)])
             elif len(over) == 1:
                 x, y = cols[over[0]]
                 wide = (min(a, x), max(b, y))
@@ -90,8 +90,9 @@ def _numbers_row(row: list[Piece]) -> bool:
     return len(numbers) >= 2 and len(numbers) == len(texts) and numbers == sorted(numbers)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def merge_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping extents joined (also the PDF reader's aligned columns)."""
+    out: list[tuple[float, float]] = []
     for a, b in sorted(spans):
         if out and a < out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
@@ -100,7 +101,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _spans(row: list[Piece], cols: list[tuple[int, int]], heading: bool) -> list[list[int]]:
+def piece_spans(row: list[tuple[float, float, str]], cols: list[tuple[float, float]], heading: bool,
+                centred: float = _CENTRED) -> list[list[int]]:
     """The columns each piece of a line spans: those it overlaps, in a header
     line (`heading`: above the table's first figure) widened over
     columns no other piece of the line overlaps to the run whose middle is
@@ -123,7 +125,7 @@ def _spans(row: list[Piece], cols: list[tuple[int, int]], heading: bool) -> list
         off = {r: abs(cols[r[0]][0] + cols[r[1]][1] - a - b) for r in runs}
         # centred within a character or so: the widest such run (a heading's text may
         # stand exactly over one of its columns); else the best centred
-        close = [r for r in runs if off[r] <= _CENTRED]
+        close = [r for r in runs if off[r] <= centred]
         i, j = max(close, key=lambda r: r[1] - r[0]) if close else min(runs, key=lambda r: off[r])
         claimed.update(range(i, j + 1))
         out.append(list(range(i, j + 1)))
@@ -133,7 +135,7 @@ def _spans(row: list[Piece], cols: list[tuple[int, int]], heading: bool) -> list
 def _gridded(line: Line, row: list[Piece], cols: list[tuple[int, int]], grid: int,
              heading: bool) -> Line:
     cells: list[Cell] = []
-    for (a, b, text), covered in zip(row, _spans(row, cols, heading), strict=True):
+    for (a, b, text), covered in zip(row, piece_spans(row, cols, heading), strict=True):
         first = covered[0]
         if cells and cells[-1].col == first:  # two pieces in one column: one cell
             last = cells.pop()

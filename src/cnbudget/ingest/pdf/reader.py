@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
 from cnbudget.ingest.limits import check_count
+from cnbudget.ingest.pdf.aligned import aligned_tables
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
 from cnbudget.ingest.pdf.frame import PageFrame
@@ -144,6 +145,11 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
     if not tables and (ruled or graphics.shaded >= 2) and chars and fallback is not None:
         tables = fallback.tables(number - 1)
     filled, free = _fill_tables(tables, chars)
+    # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
+    unruled = aligned_tables(free)
+    if unruled:
+        more, free = _fill_tables(unruled, free)
+        filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
     return PageContent(
         number, filled, text_lines(free), len(chars), graphics.images,
         sum(map(_undecoded, [c.text for c in chars])), frame=frame,
