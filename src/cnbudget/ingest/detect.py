@@ -10,8 +10,9 @@ those names, and they read as what they are.
 from __future__ import annotations
 
 import io
+import mmap
 import zipfile
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from cnbudget.ingest.errors import UnreadableSource
 
@@ -25,9 +26,9 @@ _ARCHIVES = ((b"Rar!\x1a\x07", "RAR"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8
 _CONTROLS = frozenset(chr(c) for c in range(0x20)) - set("\t\n\r\f\x0b\x1a\x1b")
 
 
-def _zip_format(data: bytes) -> str | None:
+def _zip_format(data: bytes | Path) -> str | None:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        names = set(zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data).namelist())
         lowered = {n.replace("\\", "/").lstrip("/").lower() for n in names}
     except zipfile.BadZipFile:
         return None
@@ -108,6 +109,29 @@ def detect_format(data: bytes, name: str = "<input>") -> str:
     if text_encoding(data):
         return "text"
     raise UnreadableSource(name, "not a format cnbudget reads (PDF, Word, Excel, HTML or text)")
+
+
+HEAD_BYTES = 1 << 20  # a file larger than this is told by its head (detect_file_format)
+
+
+def detect_file_format(path: Path, name: str = "<input>") -> str:
+    """detect_format of a file on disk without holding it in memory: a small file is
+    read whole; a larger one by its first MB, a zip by its directory, an OLE file
+    by searching it mapped (the stream names may lie anywhere)."""
+    if path.stat().st_size <= HEAD_BYTES:
+        return detect_format(path.read_bytes(), name)
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        if head.startswith(b"PK\x03\x04") and not head.startswith(b"%PDF-"):
+            fmt = _zip_format(path)
+            if fmt:
+                return fmt
+        if head.startswith(_OLE):
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                return "xls" if mapped.find(b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k") >= 0 else "doc"
+    # a text's head ends at a line, not inside a character the cut would break
+    line_end = head.rfind(b"\n")
+    return detect_format(head[:line_end + 1] if line_end > 0 else head, name)
 
 
 # names that claim a binary format, and what the format is called in a message

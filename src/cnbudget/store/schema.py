@@ -424,3 +424,21 @@ finding_reviews = Table(
     Column("reviewed_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document_id", "fingerprint"),
 )
+
+# Settings every web process on this database shares (the session-signing secret, made once)
+web_settings = Table(
+    "web_settings", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Failed logins, counted by the rate limit (store/logins.py) across processes and restarts
+login_failures = Table(
+    "login_failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("address", String(64), nullable=False),
+    Column("name", String(128), nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_address_failed_at", "address", "failed_at"),
+    Index("ix_login_failures_address_name", "address", "name"),
+)

@@ -23,6 +23,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from cnbudget import __version__
 from cnbudget.store import Store
 from cnbudget.store.accounts import User
+from cnbudget.store.web_settings import session_secret
 from cnbudget.web.auth import NeedsLogin, api_user, login_url
 from cnbudget.web.security import LoginLimiter, refuse_large_bodies, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
@@ -47,7 +48,7 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     defaults = WebSettings(store.url, upload, "")
     settings = WebSettings(
         database_url=store.url, upload_dir=upload,
-        secret_key=secret_key or os.environ.get(SECRET_ENV) or WebSettings.new_secret(),
+        secret_key=secret_key or os.environ.get(SECRET_ENV) or session_secret(store.engine),
         max_upload_bytes=max_upload_bytes or defaults.max_upload_bytes,
         max_files=max_files or defaults.max_files, worker=worker,
         secure_cookies=secure_cookies,
@@ -70,7 +71,7 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     app.state.store = store
     app.state.settings = settings
     app.state.templates = make_templates()
-    app.state.login_limiter = LoginLimiter(settings.login_attempts,
+    app.state.login_limiter = LoginLimiter(store.engine, settings.login_attempts,
                                            settings.login_window_seconds)
     app.middleware("http")(refuse_large_bodies)
     app.middleware("http")(security_headers)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+
+from cnbudget.store.logins import clear_failures, recent_failures, record_failure
 
 # no inline script anywhere (the pages load their scripts from /static); pdf.js runs
 # its worker from /static too and draws into canvases (blob: and data: images)
@@ -69,39 +69,24 @@ def csrf_valid(request: Request, sent: str | None) -> bool:
     return bool(expected and sent and hmac.compare_digest(str(expected), sent))
 
 
-ANY_NAME = "\0any"  # the key of an address's failures whatever the name
 PER_ADDRESS = 4  # an address may fail this many times `attempts`, across names
 
 
 class LoginLimiter:
     """At most `attempts` failed logins per (address, name), and `PER_ADDRESS` times
-    that per address across names, within `window` seconds. Kept in this process's
-    memory: a restart forgets (docs/web.md)."""
+    that per address across names, within `window` seconds. Kept in the database
+    (store/logins.py): every process on it counts the same failures, and a restart
+    forgets none."""
 
-    def __init__(self, attempts: int, window: float) -> None:
-        self.attempts, self.window = attempts, window
-        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        failures = self._failures[key]
-        while failures and failures[0] < now - self.window:
-            failures.popleft()
-        return failures
+    def __init__(self, engine: Engine, attempts: int, window: float) -> None:
+        self.engine, self.attempts, self.window = engine, attempts, window
 
     def blocked(self, address: str, name: str) -> bool:
-        with self._lock:
-            now = time.monotonic()
-            return (len(self._recent((address, name), now)) >= self.attempts
-                    or len(self._recent((address, ANY_NAME), now))
-                    >= self.attempts * PER_ADDRESS)
+        by_name, by_address = recent_failures(self.engine, address, name, self.window)
+        return by_name >= self.attempts or by_address >= self.attempts * PER_ADDRESS
 
     def failed(self, address: str, name: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._recent((address, name), now).append(now)
-            self._recent((address, ANY_NAME), now).append(now)
+        record_failure(self.engine, address, name, self.window)
 
     def succeeded(self, address: str, name: str) -> None:
-        with self._lock:
-            self._failures.pop((address, name), None)
+        clear_failures(self.engine, address, name)

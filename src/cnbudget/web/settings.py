@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"  # only this machine, unless told otherwise
 DEFAULT_PORT = 8000
-SECRET_ENV = "CNBUDGET_SECRET"  # signs session cookies; random per process when unset
+SECRET_ENV = "CNBUDGET_SECRET"  # signs session cookies; else the database's own (store/web_settings.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +21,3 @@ class WebSettings:
     login_window_seconds: int = 300  # ... within this window, then 429
     worker: bool = True  # run the job worker thread in this process
     secure_cookies: bool = False  # set behind an HTTPS reverse proxy
-
-    @staticmethod
-    def new_secret() -> str:
-        return secrets.token_urlsafe(32)

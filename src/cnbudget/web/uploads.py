@@ -1,4 +1,4 @@
-"""An uploaded file taken in: within the size limit (413), its format sniffed from
+"""An uploaded file taken in, streamed to disk: within the size limit (413), its format sniffed from
 its content (cnbudget.ingest.detect; what is no readable format is refused, 415),
 kept under a generated name in the upload folder (never the name it came with)."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from cnbudget.ingest.detect import check_claimed_format, detect_format
+from cnbudget.ingest.detect import check_claimed_format, detect_file_format
 from cnbudget.ingest.errors import UnreadableSource
 
 # the suffix the stored copy gets from its sniffed format (ingest reads by content anyway)
@@ -44,22 +44,31 @@ def shown_name(name: str | None) -> str:
 
 
 async def save_upload(upload: UploadFile, upload_dir: Path, max_bytes: int) -> Saved:
+    """Written to a temporary file in the upload folder as it is read (never whole in
+    memory), refused (413) as soon as it passes `max_bytes`, then sniffed and renamed;
+    the temporary file is removed on every refusal or error."""
     name = shown_name(upload.filename)
-    data = bytearray()
-    while chunk := await upload.read(_CHUNK):
-        data += chunk
-        if len(data) > max_bytes:
-            raise UploadRefused(413, "upload.too-large",
-                                f"{name}：文件超过 {max_bytes // (1024 * 1024)} MB 的上限")
+    part = upload_dir / f".{uuid.uuid4().hex}.part"  # a dot: never taken for an upload
+    digest, size = hashlib.sha256(), 0
     try:
-        fmt = detect_format(bytes(data), name)
-        check_claimed_format(fmt, name)
-    except UnreadableSource as exc:
-        raise UploadRefused(415, exc.code, f"{name}：{exc.reason}") from None
-    stored = uuid.uuid4().hex + SUFFIX.get(fmt, ".bin")
-    path = upload_dir / stored
-    with open(path, "xb") as fh:  # a generated name never meets an existing file
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return Saved(name, stored, fmt, hashlib.sha256(data).hexdigest())
+        with open(part, "xb") as fh:
+            while chunk := await upload.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UploadRefused(413, "upload.too-large",
+                                        f"{name}：文件超过 {max_bytes // (1024 * 1024)} MB 的上限")
+                fh.write(chunk)
+                digest.update(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            fmt = detect_file_format(part, name)
+            check_claimed_format(fmt, name)
+        except UnreadableSource as exc:
+            raise UploadRefused(415, exc.code, f"{name}：{exc.reason}") from None
+        stored = uuid.uuid4().hex + SUFFIX.get(fmt, ".bin")
+        os.rename(part, upload_dir / stored)  # same folder: atomic, a generated name is new
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return Saved(name, stored, fmt, digest.hexdigest())
