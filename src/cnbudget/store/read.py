@@ -53,7 +53,7 @@ class DocumentNotFound(LookupError):
 
 
 def _loc(r: Row) -> Locator | None:
-    return Locator(page=r.page, line=r.line) if r.located else None
+    return Locator(page=r.page, line=r.line, box=r.box) if r.located else None
 
 
 def load_document(conn: Connection, document_id: int) -> Document:
@@ -149,6 +149,8 @@ def _tables(conn: Connection, document_id: int) -> list[Table]:
                 for i in inds.get(key, ())
             ] if r.has_indicators else None,
             locator=_loc(r),
+            boxes={c.key: c.box for c in texts.get(key, ()) if c.box is not None}
+            | {v.column: v.box for v in values.get(key, ()) if v.box is not None},
         ))
     return [
         Table(type=t.type, title=t.title, rows=rows.get(t.id, []), unit=t.unit,

@@ -8,7 +8,8 @@ problems hang off their row or document. Ingest runs and their per-file errors a
 
 Positions (`position`, `row_no`) keep the printed order so a stored document
 reads back cell for cell. A locator is stored as `page`/`line` plus `located`
-(whether the extractor gave one at all). The Alembic migrations under
+(whether the extractor gave one at all) and its PDF page `box`; a cell's box is
+stored with its value (line_items, row_texts). The Alembic migrations under
 `store/migrations` create exactly this schema (a test compares them; Alembic
 cannot compare the expression index `uq_disclosures_identity`, which its own
 test checks).
@@ -41,7 +42,7 @@ from sqlalchemy import (
     true,
 )
 
-from cnbudget.store.types import ExactDecimal
+from cnbudget.store.types import BoxText, ExactDecimal
 
 # PostgreSQL's trigram indexes for `cnbudget search` (migration 0010): made only where
 # the pg_trgm extension can be, so they are not part of the declared schema, and the
@@ -65,6 +66,7 @@ def _locator_columns(prefix: str = "") -> list[Column]:
         Column(f"{prefix}page", Integer),
         Column(f"{prefix}line", Integer),
         Column(f"{prefix}located", Boolean, nullable=False, default=False),
+        Column(f"{prefix}box", BoxText),  # where on the PDF page (NULL: no positions)
     ]
 
 
@@ -253,6 +255,7 @@ line_items = Table(
     Column("position", Integer, primary_key=True),
     Column("column", String(128), nullable=False),
     Column("amount", ExactDecimal),  # NULL: the cell was printed empty
+    Column("box", BoxText),  # the printed cell's page box (Row.boxes; PDF only)
     _row_fk(),
     sqlite_with_rowid=False,
 )
@@ -264,6 +267,7 @@ row_texts = Table(
     Column("position", Integer, primary_key=True),
     Column("key", String(128), nullable=False),
     Column("value", Text, nullable=False),
+    Column("box", BoxText),  # the printed cell's page box (Row.boxes; PDF only)
     _row_fk(),
     sqlite_with_rowid=False,
 )

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Numeric
+from sqlalchemy import Numeric, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+from cnbudget.model.document import Box
 
 SQLITE_DIGITS = 15
 
@@ -60,3 +62,22 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if isinstance(value, float):
             return Decimal(repr(value))
         return Decimal(str(value))
+
+
+class BoxText(TypeDecorator[Box]):
+    """A page box in one compact text column, "page x0 y0 x1 y1" (each coordinate as
+    its shortest float repr: read back exactly as the reader gave it)."""
+
+    impl = String(96)
+    cache_ok = True
+
+    def process_bind_param(self, value: Box | None, dialect: Dialect) -> object:
+        if value is None:
+            return None
+        return f"{value.page} {value.x0!r} {value.y0!r} {value.x1!r} {value.y1!r}"
+
+    def process_result_value(self, value: object, dialect: Dialect) -> Box | None:
+        if value is None:
+            return None
+        page, x0, y0, x1, y1 = str(value).split()
+        return Box(int(page), float(x0), float(y0), float(x1), float(y1))

@@ -44,7 +44,7 @@ from cnbudget.store.schema import (
     table_rows,
     tables,
 )
-from cnbudget.store.types import ExactDecimal
+from cnbudget.store.types import BoxText, ExactDecimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ def _loc(loc: Locator | None, prefix: str = "") -> dict[str, object]:
         f"{prefix}page": loc.page if loc else None,
         f"{prefix}line": loc.line if loc else None,
         f"{prefix}located": loc is not None,
+        f"{prefix}box": loc.box if loc else None,
     }
 
 
@@ -221,14 +222,14 @@ def _insert_sql(dialect: Dialect, table: SqlTable, keys: tuple[str, ...]) -> str
 def _executemany(conn: Connection, table: SqlTable, rows: list[dict[str, object]]) -> None:
     """Bulk insert through the driver's executemany: a document's hundreds of values
     would otherwise spend most of their time in per-row statement processing. Exact
-    amounts still go through `ExactDecimal`'s conversion."""
+    amounts and boxes still go through their column types' conversion."""
     if not rows:
         return
     dialect = conn.dialect
     keys = tuple(rows[0])
     convert = [
         (i, table.c[k].type) for i, k in enumerate(keys)
-        if isinstance(table.c[k].type, ExactDecimal)
+        if isinstance(table.c[k].type, ExactDecimal | BoxText)
     ]
     params = []
     for row in rows:
@@ -301,11 +302,12 @@ def _store_tables(conn: Connection, doc_id: int, doc: Document) -> None:
                 "has_indicators": row.indicators is not None, **_loc(row.locator),
             })
             values.extend(
-                {**key, "position": i, "column": column, "amount": amount}
+                {**key, "position": i, "column": column, "amount": amount,
+                 "box": row.boxes.get(column)}
                 for i, (column, amount) in enumerate(row.values.items())
             )
             texts.extend(
-                {**key, "position": i, "key": k, "value": v}
+                {**key, "position": i, "key": k, "value": v, "box": row.boxes.get(k)}
                 for i, (k, v) in enumerate(row.texts.items())
             )
             inds.extend(
