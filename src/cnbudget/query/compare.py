@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import Connection, Subquery, and_, case, func, literal, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from cnbudget.query.filters import Filters, apply, department_condition
 from cnbudget.query.metrics import CATEGORY_SOURCES, METRICS, Metric, MetricSource
@@ -259,76 +259,6 @@ def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, Decim
     return result
 
 
-def _chosen_disclosures(f: Filters) -> Subquery:
-    """Each department's one disclosure that `f` selects, the department-level (汇总)
-    one first (column `first` is 1 for it)."""
-    scope_rank = case((disclosures.c.scope == "department", 0),
-                      (disclosures.c.scope == "unit", 1), else_=2)
-    return apply(
-        select(disclosures.c.id, disclosures.c.department_id,
-               func.row_number().over(partition_by=disclosures.c.department_id,
-                                      order_by=(scope_rank, disclosures.c.id)).label("first"))
-        .select_from(disclosures)
-        .outerjoin(departments, departments.c.id == disclosures.c.department_id)
-        .where(disclosures.c.department_id.is_not(None)),
-        f,
-    ).subquery()
-
-
-def _ranked_values(f: Filters, metric: Metric) -> Subquery:
-    """department id → the metric's value (column `amount`), as `_values_for` finds it
-    (the first source, then the first column that prints it, in printed order), in SQL:
-    a national ranking reads about 100,000 disclosures and this keeps their cells in
-    the database."""
-    chosen = _chosen_disclosures(f)
-    preference = case(*(
-        (and_(_source_condition(source), line_items.c.column == column), position)
-        for position, (source, column) in enumerate(
-            (s, c) for s in metric.sources for c in s.columns)
-    ), else_=literal(len(metric.sources) * 100))
-    cells = (
-        select(documents.c.disclosure_id, line_items.c.amount,
-               func.row_number().over(
-                   partition_by=documents.c.disclosure_id,
-                   order_by=(preference, documents.c.id, tables.c.position,
-                             table_rows.c.row_no)).label("first"))
-        .select_from(line_items)
-        .join(table_rows, (table_rows.c.table_id == line_items.c.table_id)
-              & (table_rows.c.row_no == line_items.c.row_no))
-        .join(tables, tables.c.id == line_items.c.table_id)
-        .join(documents, documents.c.id == tables.c.document_id)
-        .join(chosen, (chosen.c.id == documents.c.disclosure_id) & (chosen.c.first == 1))
-        .where(documents.c.current.is_(True), or_(*(_source_condition(s)
-                                                    for s in metric.sources)))
-    ).subquery()
-    return (
-        select(chosen.c.department_id, cells.c.amount)
-        .select_from(chosen)
-        .outerjoin(cells, (cells.c.disclosure_id == chosen.c.id) & (cells.c.first == 1))
-        .where(chosen.c.first == 1)
-    ).subquery()
-
-
-def _rank_in_sql(conn: Connection, f: Filters, previous: Filters, metric: Metric,
-                 ids: list[int] | None) -> list[tuple[int, str, str | None, Decimal | None,
-                                                      Decimal | None]]:
-    """(department id, name, region, amount, previous amount), largest first, then
-    those without a value, each in department id order."""
-    now, before = _ranked_values(f, metric), _ranked_values(previous, metric)
-    query = (
-        select(now.c.department_id, departments.c.name, departments.c.region,
-               now.c.amount, before.c.amount.label("previous"))
-        .select_from(now)
-        .join(departments, departments.c.id == now.c.department_id)
-        .outerjoin(before, before.c.department_id == now.c.department_id)
-        .order_by(now.c.amount.desc().nulls_last(), now.c.department_id)
-    )
-    if ids is not None:
-        query = query.where(now.c.department_id.in_(ids))
-    return [(r.department_id, r.name, r.region, r.amount, r.previous)
-            for r in conn.execute(query)]
-
-
 def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
          region: str | None = None, scope: str | None = None,
          departments_: list[str | int] | None = None) -> pd.DataFrame:
@@ -339,18 +269,22 @@ def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
     ids: list[int] | None = None
     if departments_:
         ids = [find_department(conn, d, region) for d in departments_]
-    f = Filters(region=region, year=year, kind=kind, scope=scope)
-    previous_f = Filters(region=region, year=year - 1, kind=kind, scope=scope)
-    if m.sources[0].category_rows:  # a functional category: `_categories` picks it
-        ordered = _rank_in_python(conn, f, previous_f, m, ids)
-    else:
-        ordered = _rank_in_sql(conn, f, previous_f, m, ids)
-    total = sum((r[3] for r in ordered if r[3] is not None), Decimal(0))
+    now = _values_for(conn, Filters(region=region, year=year, kind=kind, scope=scope), m)
+    before = _values_for(conn, Filters(region=region, year=year - 1, kind=kind, scope=scope), m)
+    if ids is not None:
+        now = {d: v for d, v in now.items() if d in ids}
+    wanted = list(now)
+    info = {r.id: r for start in range(0, len(wanted), IN_BATCH) for r in conn.execute(
+        select(departments.c.id, departments.c.name, departments.c.region)
+        .where(departments.c.id.in_(wanted[start:start + IN_BATCH])))}
+    total = sum((v for v in now.values() if v is not None), Decimal(0))
+    ordered = sorted(now.items(), key=lambda kv: (kv[1] is None, -(kv[1] or 0), kv[0]))
     records = []
-    for position, (dept, name, region_, amount, previous) in enumerate(ordered, start=1):
+    for position, (dept, amount) in enumerate(ordered, start=1):
+        previous = before.get(dept)
         records.append({
             "rank": position if amount is not None else None,
-            "department_id": dept, "department": name, "region": region_,
+            "department_id": dept, "department": info[dept].name, "region": info[dept].region,
             "amount": amount,
             "share_pct": (amount / total * HUNDRED).quantize(PCT) if amount is not None and total
             else None,
@@ -363,20 +297,3 @@ def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
     frame = pd.DataFrame(records, columns=columns)
     frame.attrs["metric"] = metric
     return frame
-
-
-def _rank_in_python(conn: Connection, f: Filters, previous: Filters, metric: Metric,
-                    ids: list[int] | None) -> list[tuple[int, str, str | None, Decimal | None,
-                                                         Decimal | None]]:
-    """`_rank_in_sql`'s rows, the values found by `_values_for`."""
-    now = _values_for(conn, f, metric)
-    before = _values_for(conn, previous, metric)
-    if ids is not None:
-        now = {d: v for d, v in now.items() if d in ids}
-    wanted = list(now)
-    info = {r.id: r for start in range(0, len(wanted), IN_BATCH) for r in conn.execute(
-        select(departments.c.id, departments.c.name, departments.c.region)
-        .where(departments.c.id.in_(wanted[start:start + IN_BATCH])))}
-    ordered = sorted(now.items(), key=lambda kv: (kv[1] is None, -(kv[1] or 0), kv[0]))
-    return [(dept, info[dept].name, info[dept].region, amount, before.get(dept))
-            for dept, amount in ordered]
