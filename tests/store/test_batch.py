@@ -121,3 +121,15 @@ def test_version_needs_same_file_name_or_same_title(sqlite_store: Store) -> None
     s1, s2, s3 = (sqlite_store.store(d) for d in (first, corrected, alike))
     assert s2.supersedes == s1.document_id
     assert s3.supersedes is None and s3.disclosure_id == s1.disclosure_id
+
+
+def test_ingest_leaves_planner_statistics(tmp_path: Path, sqlite_store: Store) -> None:
+    """One ANALYZE per ingest run that stored something: the planner has statistics."""
+    write_corpus(tmp_path / "in", 3)
+    with sqlite_store.engine.connect() as conn:
+        assert not conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'").all()
+    ingest(sqlite_store, [tmp_path / "in"], jobs=1)
+    with sqlite_store.engine.connect() as conn:
+        analysed = set(conn.exec_driver_sql("SELECT tbl FROM sqlite_stat1").scalars())
+    assert {"documents", "line_items", "table_rows"} <= analysed

@@ -21,6 +21,11 @@ def test_batch_compare_and_read_only_sql(postgres_url: str, tmp_path: Path) -> N
         report = ingest(db.store, [tmp_path / "in"], jobs=2)
         assert (report.stored, report.failed) == (10, 0)
         assert ingest(db.store, [tmp_path / "in"], jobs=2).skipped == 10
+        with db.store.engine.connect() as conn:  # the ingest ANALYZEd what it wrote
+            analysed = conn.exec_driver_sql(
+                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'line_items'"
+            ).scalar_one()
+        assert analysed is not None
         for year, factor in ((2019, Decimal(1)), (2020, Decimal("1.25"))):
             db.store.store(full_document("某市数据局", "302", "某市", year, factor=factor))
         frame = db.compare("某市数据局")

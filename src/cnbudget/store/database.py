@@ -126,11 +126,17 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
     def optimize(self) -> None:
-        """Refresh the query planner's statistics after a large change (SQLite; a
-        PostgreSQL server's autovacuum does this itself)."""
+        """Refresh the query planner's statistics after a large change, once per ingest
+        run. PostgreSQL's autovacuum would get there too, but only after its threshold
+        and delay, and a ranking asked right after a national batch would be planned
+        without statistics. Both ANALYZE by sampling, so this stays cheap."""
         if self.engine.dialect.name == "sqlite":
             with writing(self.engine) as conn:
                 conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")
+        else:
+            # not under the write lock: other shards' writers go on while it samples
+            with self.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
 
     # ---- ingest runs ------------------------------------------------------------------
