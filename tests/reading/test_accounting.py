@@ -95,3 +95,30 @@ def test_notes_and_the_unit_line_are_not_figures():
     read = Table("expenditure", "支出总表", unit="万元",
                  rows=[Row(item="total", values={"total": 10 * WAN, "basic": 10 * WAN})])
     assert unplaced(block(lines), [read]) == []
+
+
+def _summary(*names: tuple[str, str | None]) -> Table:
+    return Table(type="summary", title="收支总表", unit="万元", rows=[
+        Row(name=n, values={"amount": None if v is None else Decimal(v) * WAN}) for n, v in names])
+
+
+def test_a_money_figure_glued_into_a_name_is_reported_not_held_by_the_name():
+    lines = grid(("100.00 一、一般公共服务支出", "70.00"), ("收入合计120.00 支出合计", "120.00"))
+    read = _summary(("100.00 一、一般公共服务支出", "70.00"), ("收入合计120.00 支出合计", "120.00"))
+    problems = figure_problems(block(lines, "收支总表"), [read])
+    assert [(p.code, dict(p.params)["figure"]) for p in problems] == [
+        ("table.figure-in-name", "100.00"), ("table.figure-in-name", "120.00")]
+    assert all(p.severity.value == "partial" for p in problems)
+
+
+def test_numbers_that_are_part_of_a_name_are_not_figures():
+    names = ["2024年信息化项目", "5G基站建设", "12345热线运行", "第 1 季度专项", "（2）公用经费",
+             "增长10.5%", "1.1 子项", "V2.0平台运维", "联系电话 83426336"]
+    read = _summary(*[(n, None) for n in names])
+    assert figure_problems(block([], "收支总表"), [read]) == []
+
+
+def test_an_integer_token_in_a_row_read_with_no_amount_is_a_figure():
+    read = _summary(("一般公共服务支出 1200", None))
+    (problem,) = figure_problems(block([], "收支总表"), [read])
+    assert problem.code == "table.figure-in-name" and dict(problem.params)["figure"] == "1200"

@@ -132,6 +132,9 @@ _TYPES: tuple[ProblemType, ...] = (
     _t("table.figures-unplaced", P, "数字未读入表格", "printed figure not placed",
        "表“{title}”中印有的数字 {figure} 没有读入任何单元格",
        "table {title!r}: the printed figure {figure} was read into no cell"),
+    _t("table.figure-in-name", P, "数字夹在名称中", "figure glued into a name",
+       "表“{title}”中“{name}”的名称里夹有数字 {figure}，没有读成金额",
+       "table {title!r}: the name {name!r} holds the figure {figure}, read as no amount"),
     _t("table.misread", P, "表格疑似误读", "table probably misread",
        "表“{title}”按读取结果有 {failed}/{checked} 个自身勾稽关系不成立，"
        "很可能是读取错误而非单位填报错误：{detail}",

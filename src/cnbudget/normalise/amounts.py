@@ -70,6 +70,23 @@ def is_number_piece(text: str) -> bool:
     return bool(_NUMBER_PIECE.match(compact)) and any(ch.isdigit() for ch in compact)
 
 
+# an amount as money prints it inside running text: decimals or thousands groups, not
+# touching another digit, a point, a % or a unit word (2.5万元, 10.5%, V2.0 are no amounts)
+_MONEY_IN_TEXT = re.compile(
+    r"(?<![\d.,%A-Za-z])[-－]?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})(?![\d.,%‰A-Za-z万亿元千百倍个人次项吨米])")
+
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}\.\d$")  # 1.1 子项: a heading's number, leading its name
+
+
+def money_in_text(text: str) -> list[str]:
+    """The money-looking figures printed inside a text (a name or label): `120.00`,
+    `1,200`. Years, codes, ordinals and plain integers (5G, 12345热线, 第1季度,
+    （2）) are not: an integer in a name is as often part of it as not."""
+    t = nfkc(text).strip()
+    return [m.group() for m in _MONEY_IN_TEXT.finditer(t)
+            if not (m.start() == 0 and _OUTLINE_NUMBER.match(m.group()))]
+
+
 def looks_like_amount(text: str) -> bool:
     """True for a printed number (not an empty mark)."""
     try:

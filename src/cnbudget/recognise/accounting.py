@@ -9,6 +9,13 @@ against what the parsed tables hold — amounts converted back to the unit they
 were read in, codes and their 类/款/项 pieces, text fields, indicator cells.
 What is left is listed line by line as `table.figures-unplaced` (partial).
 
+A figure a parser left inside a row's name (`100.00 一、一般公共服务支出`, a
+table printed without column rulings) is printed text the name holds, yet no
+amount: `table.figure-in-name` (partial), by row. Money-looking figures count
+wherever they stand (`normalise.amounts.money_in_text`); a plain integer only as
+a token of its own in a row with no amounts, and not where it names (a year, 第 3,
+6 月, a code, a leading 序号).
+
 Not figures: page furniture and notes, the 栏次 line, years, dates (6 月底), and a line's
 leading 序号 (an index, not an amount) where nothing else claims it. Named steps
 (`printed_figures` → `held_figures` → `unplaced`) keep their results for
@@ -24,9 +31,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnbudget.ingest.layout import Delimiter, Line
-from cnbudget.model import Problem, Table
+from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
-from cnbudget.normalise.amounts import UNIT_FACTORS, clean_number_text, is_empty_mark, parse_amount
+from cnbudget.normalise.amounts import (
+    UNIT_FACTORS,
+    clean_number_text,
+    is_empty_mark,
+    money_in_text,
+    parse_amount,
+)
 from cnbudget.normalise.printed import is_note
 from cnbudget.recognise.blocks import TableBlock
 from cnbudget.recognise.lines import CONTACT_LABEL, DATE_WORD, is_column_numbers, is_furniture
@@ -197,10 +210,56 @@ def _rejoin_cut_numbers(left: list[PrintedFigure], values: Counter[Decimal]) -> 
     return [f for k, f in enumerate(left) if k not in taken]
 
 
+def figures_in_name(row: Row, codes: set[str]) -> list[str]:
+    """The figures a row's name holds that are no part of the name: money-looking
+    ones anywhere, and, in a row read with no amount, integer tokens of their own
+    other than a leading 序号, a year, a code, 第 3 or 6 月."""
+    if not row.name or row.indicators:
+        return []
+    found = money_in_text(row.name)
+    if any(v is not None for v in row.values.values()):
+        return found
+    tokens = row.name.split()
+    for k, token in enumerate(tokens[1:], start=1):
+        plain = clean_number_text(token)
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if (not _DIGITS.match(plain) or _YEAR.match(plain) or plain in codes
+                or tokens[k - 1].endswith("第") or DATE_WORD.match(after) or CONTACT_LABEL.search(tokens[k - 1])):
+            continue
+        found.append(token)
+    return found
+
+
+def _printed_at(row: Row, figure: str, block: TableBlock) -> Locator | None:
+    """The row's locator, with its line where the row did not keep one: the block
+    line printing the figure beside the name's first word."""
+    if row.locator is not None and row.locator.line is not None:
+        return row.locator
+    word = next((w for w in (row.name or "").split() if figure not in w), "")
+    for line in block.lines:
+        text = line.text
+        if figure in text and word in text:
+            return locator(line)
+    return row.locator or (locator(block.lines[0]) if block.lines else None)
+
+
+def _name_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
+    for table in tables:
+        codes = set(_codes(table))
+        for row in table.rows:
+            figures = figures_in_name(row, codes)
+            if figures:
+                where = _printed_at(row, figures[0], block)
+                yield problem_of("table.figure-in-name", where, title=block.title, name=row.name,
+                                 figure="、".join(figures))
+
+
 def figure_problems(block: TableBlock, tables: list[Table]) -> list[Problem]:
-    """One `table.figures-unplaced` problem per line holding figures no table took."""
+    """One `table.figures-unplaced` problem per line holding figures no table took,
+    one `table.figure-in-name` per row whose name holds a figure."""
     by_line: dict[int, list[PrintedFigure]] = {}
     for fig in unplaced(block, tables):
         by_line.setdefault(id(fig.line), []).append(fig)
     return [problem_of("table.figures-unplaced", locator(figs[0].line), title=block.title,
-                       figure="、".join(f.text for f in figs)) for figs in by_line.values()]
+                       figure="、".join(f.text for f in figs)) for figs in by_line.values()] + list(
+        _name_problems(block, tables))
