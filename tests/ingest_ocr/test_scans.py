@@ -121,3 +121,17 @@ def test_seed_readings_scanned_read_cell_for_cell(prefix: str) -> None:
     assert [w for w in unreported if w.key != "name"] == [], unreported
     assert len(unreported) <= 1, unreported
     assert _rules(run) == _rules(run, scanned=True)
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_pages_fed_sideways_or_upside_down_are_turned_upright(turn: int) -> None:
+    """A page scanned a quarter or half turn round reads as the upright scan does."""
+    run = run_ocr(budget_sample(), 150, (3,), seed=turn, skew=1.0, turn=turn)
+    assert run.comparison.total > 20
+    assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
+    assert run.unreported == 0, run.comparison.wrong
+
+
+def test_a_turn_is_a_quarter_turn() -> None:
+    with pytest.raises(ValueError, match="quarter turn"):
+        ScanOptions(turn=45)

@@ -138,8 +138,8 @@ def _findings(doc: Document) -> list[str]:
 
 
 def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None, seed: int = 0,
-            isolate: bool = True, skew: float = 1.0) -> OcrRun:
-    """Print `doc` as PDF, read and audit it, scan it at `dpi`, read and audit the
+            isolate: bool = True, skew: float = 1.0, turn: int = 0) -> OcrRun:
+    """Print `doc` as PDF, read and audit it, scan it at `dpi` (fed turned by `turn` degrees), read and audit the
     scan (in a worker unless `isolate` is False, which measures its CPU time); compare.
     `pages`: the 0-based pages to keep, or a count (the first pages with tables)."""
     from cnbudget.pipeline import extract
@@ -156,7 +156,7 @@ def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None,
             printed.write_bytes(_subset(printed.read_bytes(), pages))
         truth = extract(printed)
         scan = Path(folder) / "scan.pdf"
-        scan.write_bytes(scan_pdf(printed.read_bytes(), ScanOptions(dpi=dpi, seed=seed, skew=skew)))
+        scan.write_bytes(scan_pdf(printed.read_bytes(), ScanOptions(dpi=dpi, seed=seed, skew=skew, turn=turn)))
         started, cpu = time.perf_counter(), time.process_time()
         scanned = extract(scan, isolate=isolate)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -34,12 +34,15 @@ class ScanOptions:
     noise: float = 10.0  # standard deviation of the grey noise, in levels of 255
     quality: int = 85  # JPEG quality of the page images
     pages: tuple[int, ...] | None = None  # 0-based pages to scan (default: all), for small tests
+    turn: int = 0  # degrees clockwise every page is fed turned (0, 90, 180, 270): sideways, upside down
 
     def __post_init__(self) -> None:
         if not 50 <= self.dpi <= 600:
             raise ValueError(f"dpi {self.dpi} is outside 50–600")
         if not 0 <= self.skew <= MAX_SKEW:
             raise ValueError(f"skew {self.skew}° is outside 0–{MAX_SKEW}°")
+        if self.turn not in (0, 90, 180, 270):
+            raise ValueError(f"turn {self.turn}° is not a quarter turn")
 
 
 def _scan_page(image, rng: random.Random, options: ScanOptions):  # PIL images in and out
@@ -47,6 +50,8 @@ def _scan_page(image, rng: random.Random, options: ScanOptions):  # PIL images i
     from PIL import Image, ImageFilter
 
     grey = image.convert("L")
+    if options.turn:
+        grey = grey.rotate(-options.turn, expand=True)  # PIL turns counter-clockwise
     angle = rng.uniform(-options.skew, options.skew)
     grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     radius = options.blur * options.dpi / 200

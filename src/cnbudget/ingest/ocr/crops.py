@@ -16,6 +16,7 @@ import numpy as np
 PixelBox = tuple[int, int, int, int]  # x0, top, x1, bottom; bottom and x1 exclusive
 _LINE_SLACK = 1.35  # bands together no taller than this many line heights are one line
 _PIECE_GAP = 1.0  # a gap this many band heights wide cuts a line into pieces
+MARGIN = (0.4, 0.2)  # white above/below and left/right of a crop, in line heights
 
 
 def _runs(profile: np.ndarray, gap: int = 1) -> list[tuple[int, int]]:

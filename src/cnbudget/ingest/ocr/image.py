@@ -4,7 +4,8 @@ The page is rendered by pdfium at the resolution of its own image (clamped
 to what OCR needs), so whatever way the producer placed the scan, the image
 is the page as displayed. Skew is found by projection: turned by the right
 angle, rows of text and rulings line up, and the row profile of the ink is
-sharpest.
+sharpest. A page fed sideways or upside down is turned upright first
+(`orientation`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
+
+from cnbudget.ingest.ocr.orientation import sideways, upside_down
 
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 150, 300, 200
 MAX_SKEW = 3.0  # degrees searched either way
@@ -27,6 +30,7 @@ class PageImage:
     ink: np.ndarray  # uint8 mask, 255 where ink
     dpi: float
     skew: float  # degrees `grey` was turned (counter-clockwise) to straighten the scan
+    turns: int = 0  # quarter turns (counter-clockwise) that made the page upright, before the skew
 
     @property
     def scale(self) -> float:
@@ -86,8 +90,17 @@ def page_image(page: pdfium.PdfPage) -> PageImage:
     bitmap = page.render(scale=dpi / 72.0, grayscale=True)
     grey = np.array(bitmap.to_numpy()[:, :, 0] if bitmap.to_numpy().ndim == 3 else bitmap.to_numpy())
     ink = ink_mask(grey)
+    turns = 0
+    if sideways(ink):  # a page fed sideways (ocr.orientation): its lines run down it
+        grey, ink, turns = _turned(grey, 1), _turned(ink, 1), 1
     skew = find_skew(ink)
     if abs(skew) >= _FINE:
         grey = straighten(grey, skew)
         ink = ink_mask(grey)
-    return PageImage(grey, ink, dpi, skew)
+    if upside_down(grey, ink, dpi):
+        grey, ink, turns = _turned(grey, 2), _turned(ink, 2), turns + 2
+    return PageImage(grey, ink, dpi, skew, turns)
+
+
+def _turned(image: np.ndarray, quarters: int) -> np.ndarray:
+    return np.ascontiguousarray(np.rot90(image, quarters))

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from cnbudget.ingest.ocr.crops import PixelBox, crop, line_height, pieces
+from cnbudget.ingest.ocr.crops import MARGIN, PixelBox, crop, line_height, pieces
 from cnbudget.ingest.ocr.engine import grant_ocr_page, recogniser
 from cnbudget.ingest.ocr.image import page_image
 from cnbudget.ingest.ocr.rulings import find_segments, long_rulings
@@ -28,7 +28,6 @@ _INSET = 0.02  # inches kept off a cell's rulings (their blur and the rest of th
 _RULED = 0.7  # share of a cell's height (width) a line of ink spans when it is a ruling
 _MIN_INK = 8  # ink pixels below which a cell is empty (a speck the noise filter left)
 _RULE_MARKS = "_|"  # a bit of ruling at a crop's end reads as these; never a cell's content
-MARGIN = (0.4, 0.2)  # white above/below and left/right of a crop, in line heights
 
 
 @dataclass(slots=True)
