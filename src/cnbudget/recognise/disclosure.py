@@ -31,6 +31,7 @@ from cnbudget.model import Document, Table
 from cnbudget.model.fact_keys import FACT_KEYS
 from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import OTHER
+from cnbudget.normalise.text import squash
 from cnbudget.recognise.metadata.template import template_marks
 from cnbudget.recognise.metadata.vocabulary import OTHER_GENRES
 
@@ -92,7 +93,7 @@ class DisclosureEvidence:
 def other_genre(title: str | None, lines: Sequence[Line]) -> str | None:
     """The genre a title names where it is not a disclosure's (审计报告, 通知 …)."""
     texts = [title] if title else [ln.text for ln in lines if ln.text.strip()][:TITLE_LINES]
-    squashed = "".join("".join(t.split()) for t in texts)
+    squashed = "".join(squash(t) for t in texts)
     return next((name for word, name in OTHER_GENRES if word in squashed), None)
 
 

@@ -21,7 +21,7 @@ from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, is_number_piece, to_yuan
 from cnbudget.normalise.codes import code_family, parent_code
-from cnbudget.normalise.text import fold
+from cnbudget.normalise.text import fold, squash
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.lines import (
     has_cjk,
@@ -172,7 +172,7 @@ _CLASSIFICATION_HEADERS = ("科目", "分类")
 
 
 def coded_by_unit(header: list[Line]) -> bool:
-    text = "".join("".join(t.split()) for ln in header for t in ln.texts)
+    text = "".join(squash(t) for ln in header for t in ln.texts)
     return any(w in text for w in _UNIT_CODE_HEADERS) and not any(w in text for w in _CLASSIFICATION_HEADERS)
 
 
