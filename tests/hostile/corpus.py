@@ -270,6 +270,10 @@ def device_link(path: Path) -> None:
     path.symlink_to("/dev/zero")
 
 
+def folder(path: Path) -> None:
+    path.mkdir()
+
+
 def good_link(path: Path) -> None:
     path.symlink_to(_sample_file(path.parent, "html"))
 
@@ -302,6 +306,7 @@ CASES: tuple[Case, ...] = (
     Case("new\nline.txt", markup_text),
     Case("pipe.txt", fifo, refused="source.not-a-file"),
     Case("zero.txt", device_link, refused="source.not-a-file"),
+    Case("folder.pdf", folder, refused="source.not-a-file"),  # a folder named like a file
     Case("link.html", good_link, problem="source.symlink"),
 )
 

@@ -29,8 +29,7 @@ def open_regular(path: Path, limits: Limits, max_bytes: int | None = None) -> Bi
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise unreadable("source.missing", name, reason=exc.strerror or str(exc)) from exc
-    fh = os.fdopen(fd, "rb")
-    try:
+    try:  # checked on the descriptor: os.fdopen itself refuses a folder with an OSError
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = next((k for test, k in _KINDS if test(info.st_mode)), "special file")
@@ -38,9 +37,9 @@ def open_regular(path: Path, limits: Limits, max_bytes: int | None = None) -> Bi
         if info.st_size > (max_bytes or limits.file_bytes):
             raise too_large(name, info.st_size, limits)
     except UnreadableSource:
-        fh.close()
+        os.close(fd)
         raise
-    return fh
+    return os.fdopen(fd, "rb")
 
 
 def regular_file_bytes(path: Path, limits: Limits) -> bytes:
