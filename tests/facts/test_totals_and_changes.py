@@ -171,3 +171,18 @@ def test_the_real_bare_zero_sentence_also_gives_its_change():
 ])
 def test_not_chinese_numeral_facts(text):
     assert facts(text, Kind.BUDGET, 2017) == []
+
+
+@pytest.mark.parametrize("restated", [
+    # Jiangsu 2017 省法院, page 24: the headline change, then one on last year's basis restated
+    "按与上年统计口径一致相比，本年比上年减少 161.96 万元，下降了 4.39%，主要原因为在编人员减少。",
+    "同口径相比，比上年减少 161.96 万元，下降 4.39%。",
+    "剔除人员调整因素后，与上年相比减少 161.96 万元，下降 4.39%。",
+])
+def test_a_change_on_a_restated_basis_is_not_the_headline_change(restated):
+    text = ("2017 年本部门一般公共预算机关运行经费预算支出 9193.40 万元，比 2016 年增加 5503.07 万元，"
+            f"增长 149.12%，主要原因是本年统计口径与上年不一致。{restated}")
+    got = pairs(text, Kind.BUDGET, 2017)
+    assert ("change_amount", "operating_cost", Decimal("5503.07") * WAN) in got
+    assert ("change_pct", "operating_cost", Decimal("149.12")) in got
+    assert not any(f[2] in (Decimal("-161.96") * WAN, Decimal("-4.39")) for f in got), got

@@ -99,6 +99,7 @@ class _Sentence:
     count: str | None = None  # the count (vehicles, staff) the sentence stated last
     funds: Funds | None = None  # the funds the sentence names before its first figure
     figured: bool = False  # a figure has been read
+    restated: bool = False  # compares on a restated basis (按…口径, 剔除…因素): not the headline change
 
 
 @dataclass(slots=True)
@@ -156,8 +157,10 @@ class _Reader:
             state.fiscal = True
             if not state.figured:
                 state.funds = P.funds_named(head)
+        if P.RESTATED_BASE.search(head):
+            state.restated = True  # the sentence's comparisons are on that basis
         for base in P.BASE.finditer(head):
-            state.base_last_year = self._is_last_year(base)
+            state.base_last_year = self._is_last_year(base) and not state.restated
             state.base_start = start
         if P.BREAKDOWN.search(head) and state.last_change_sign is not None:
             state.breakdown_sign = state.last_change_sign

@@ -132,6 +132,9 @@ BASE = re.compile(
     r"|(?P<year>\d{4})\s*年度?(?:预算|决算)?数?"
     r"|(?P<budget>年初预算|调整后?预算|预算)数?)"
 )
+# A comparison on a restated basis (按与上年统计口径一致相比, 同口径, 剔除…因素后): its
+# change is not from last year's printed figures, so it is not the headline change
+RESTATED_BASE = re.compile(r"口径|剔除|扣除[^,;:]{0,20}(?:因素|影响)|可比")
 # Explanations after a figure: nothing in them is the document's own fact.
 REASON = re.compile(r"主要原因|原因是|原因为|原因:|主要是|主要用于|主要包括|主要为|主要内容|用于")
 SHARE = re.compile(r"占(?:比)?[^,;:]*$")
