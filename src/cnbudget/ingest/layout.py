@@ -88,3 +88,5 @@ class Layout:
     format: str
     pages: int | None = None
     problems: list[ReadProblem] = field(default_factory=list)
+    # the name a format gives a page where it gives one (a spreadsheet's sheet tab), by page
+    page_names: dict[int, str] = field(default_factory=dict)

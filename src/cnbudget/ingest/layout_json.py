@@ -27,6 +27,7 @@ def layout_to_json(layout: Layout) -> str:
         "lines": [[[_cell(c) for c in ln.cells], ln.page, ln.number, ln.grid,
                    ln.delimiter.value, ln.raw] for ln in layout.lines],
         "problems": [[p.code, p.page, p.line, p.details] for p in layout.problems],
+        "page_names": [[page, name] for page, name in layout.page_names.items()],
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -36,6 +37,13 @@ def _opt_int(value: object) -> int | None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValueError(f"expected an integer, got {value!r}")
     return value
+
+
+def _page_number(value: object) -> int:
+    page = _opt_int(value)
+    if page is None:
+        raise ValueError("expected a page number, got null")
+    return page
 
 
 def _opt_float(value: object) -> float | None:
@@ -98,6 +106,10 @@ def layout_from_json(text: str) -> Layout:
     problems = data.get("problems", [])
     if not isinstance(problems, list):
         raise ValueError("malformed layout problems")
+    names = data.get("page_names", [])
+    if not isinstance(names, list) or not all(isinstance(n, list) and len(n) == 2 for n in names):
+        raise ValueError("malformed page names")
     return Layout(lines=[_load_line(ln) for ln in data["lines"]], format=_str(data["format"]),
                   pages=_opt_int(data.get("pages")),
-                  problems=[_load_problem(p) for p in problems])
+                  problems=[_load_problem(p) for p in problems],
+                  page_names={_page_number(page): _str(name) for page, name in names})

@@ -2,7 +2,8 @@
 
 Finance bureaus publish one table per sheet, or several tables on one sheet
 with their title rows above each block. Each sheet is one page (its position
-in the workbook); its rows keep their sheet row number as `number`. Hidden
+in the workbook, its tab's name in `Layout.page_names`: some workbooks title a
+table only there); its rows keep their sheet row number as `number`. Hidden
 sheets were not published and are skipped, with a note in `problems`. A row holding one lone text (a title, a
 unit line, a note) is a paragraph; rows with several filled cells, and the
 lone-cell rows that continue them, form a grid. Numbers are given as stored: a
@@ -197,6 +198,7 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
         raise UnreadableSource(name, f"the workbook cannot be opened: {exc}") from exc
     lines: list[Line] = []
     problems: list[ReadProblem] = []
+    names: dict[int, str] = {}
     next_grid = 1
     sheets = workbook.sheets_metadata
     check_count(name, "sheets", len(sheets), "sheets")
@@ -225,9 +227,10 @@ def read_spreadsheet(data: bytes, name: str, fmt: str) -> Layout:
                                         details={"sheet": sheet_name, "reason": str(exc)}))
             continue
         lines.extend(sheet_lines)
+        names[page] = sheet_name
     if not lines and not problems:
         problems.append(ReadProblem("workbook.empty"))
-    return Layout(lines=lines, format=fmt, pages=len(sheets), problems=problems)
+    return Layout(lines=lines, format=fmt, pages=len(sheets), problems=problems, page_names=names)
 
 
 def _too_large(scan: SheetScan | None) -> dict[str, str] | None:

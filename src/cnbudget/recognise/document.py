@@ -34,6 +34,7 @@ from cnbudget.recognise.identities import verdict
 from cnbudget.recognise.lines import located
 from cnbudget.recognise.metadata import recognise_metadata
 from cnbudget.recognise.ocr_digits import check_ocr_digits
+from cnbudget.recognise.page_titles import with_page_titles
 from cnbudget.recognise.precision import set_printed_decimals
 from cnbudget.recognise.project_units import read_implausible_projects_in_yuan
 from cnbudget.recognise.realign import realign_names
@@ -57,7 +58,7 @@ def _read_problem(p: ReadProblem) -> Problem:
 
 
 def recognise_layout(layout: Layout, source: SourceFile) -> Document:
-    seg = segment(layout.lines)
+    seg = segment(with_page_titles(layout.lines, layout.page_names))
     meta = recognise_metadata(layout.lines)
     doc = Document(source=source, meta=meta)
     # a reader reports what it could not take in (a scanned page, a hidden sheet)
