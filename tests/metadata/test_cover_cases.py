@@ -176,3 +176,21 @@ def test_an_edition_note_is_no_part_of_the_name():
     for note in ("（公开版）", "（送审稿）", "（草案）"):
         meta = _meta(f"2024年部门预算\n{note}\n佛山市南海区自然资源局\n二〇二四年二月\n" + BODY_2022)
         assert meta.department.name == "佛山市南海区自然资源局", note
+
+
+@pytest.mark.parametrize(("cover", "kind", "year", "name"), [
+    ("山东省济南市历下区人民政府办公室2023年度部门整体支出绩效自评报告", Kind.FINAL_ACCOUNT, 2023,
+     "山东省济南市历下区人民政府办公室"),
+    ("成都市金牛区教育局\n2024年部门整体支出绩效目标", Kind.BUDGET, 2024, "成都市金牛区教育局"),
+    ("2023年度项目支出绩效评价报告\n预算单位：平阳县水利局", Kind.FINAL_ACCOUNT, 2023, "平阳县水利局"),
+])
+def test_a_performance_report_names_its_kind_by_what_it_reports_on(cover, kind, year, name):
+    """Titles without 预算/决算 (…绩效自评报告) gave no title and no department."""
+    meta = _meta(cover + "\n一、部门基本情况\n本部门主要职责是……\n")
+    assert (meta.kind, meta.year, meta.department.name) == (kind, year, name)
+    assert meta.title is not None and "绩效" in meta.title
+
+
+def test_a_budget_keeps_its_kind_beside_its_performance_targets():
+    meta = _meta("成都市金牛区教育局2024年部门预算\n目录\n成都市金牛区教育局2024年部门整体支出绩效目标\n" + BODY_2022)
+    assert (meta.kind, meta.year, meta.title) == (Kind.BUDGET, 2024, "成都市金牛区教育局2024年部门预算")

@@ -29,6 +29,7 @@ from cnbudget.recognise.metadata.vocabulary import (
     CODE_LABELS,
     COVER_WORDS,
     NAME_LABELS,
+    PERFORMANCE_KINDS,
     TITLE_PREFIXES,
     TITLE_QUALIFIERS,
     YEAR_LABELS,
@@ -36,7 +37,7 @@ from cnbudget.recognise.metadata.vocabulary import (
 )
 
 _QUALS = "(?:" + "|".join(sorted(TITLE_QUALIFIERS, key=len, reverse=True)) + ")*"
-_KIND = r"(?P<kind>预决算|预算|决算)"
+_KIND = r"(?P<kind>预决算|预算|决算|" + "|".join(w for w, _ in PERFORMANCE_KINDS) + ")"
 YEAR_MARK = r"(?P<year>20\d{2})(?:年度?|度)"
 _A_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 # the year right before 预算/决算 may go without 年 (省人大办公厅2018预算公开)
@@ -48,18 +49,22 @@ _TRAILER = re.compile(r"^(?:信息公开|公开文本|公开文件|公开报表|
 
 
 def kind_of_word(word: str, context: str = "") -> Kind:
-    """预算 or 决算; 预决算 by whichever the context says more often."""
+    """预算 or 决算; 预决算 by whichever the context says more often; a performance
+    report by what it reports on (绩效目标 a budget's, 绩效自评 a year's execution)."""
     if word == "决算":
         return Kind.FINAL_ACCOUNT
     if word == "预算":
         return Kind.BUDGET
+    performance = dict(PERFORMANCE_KINDS)
+    if word in performance:
+        return performance[word]
     return Kind.FINAL_ACCOUNT if context.count("决算") > context.count("预算") else Kind.BUDGET
 
 
 @dataclass(frozen=True, slots=True)
 class TitleReading:
     year: int
-    kind_word: str  # 预算 | 决算 | 预决算
+    kind_word: str  # 预算 | 决算 | 预决算 | a PERFORMANCE_KINDS word
     qualifiers: str  # 区级部门, 单位, …
     name: str | None  # as printed in the title, where it names one
     name_position: str | None  # before | between | after the year

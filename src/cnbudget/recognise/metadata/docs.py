@@ -40,6 +40,9 @@ region; the department is then on a label or a line beside the title.
 
 Qualifiers between the year and 预算/决算: {_words(v.TITLE_QUALIFIERS)}.
 
+A performance report's title names its kind by what it reports on instead of 预算/决算:
+{", ".join(f"`{w}` ({k.value})" for w, k in v.PERFORMANCE_KINDS)}.
+
 Words before a title that name no department: {_words(v.TITLE_PREFIXES)}, {_words(sorted(v.COVER_WORDS))}.
 
 ## Labels

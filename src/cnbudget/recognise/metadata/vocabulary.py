@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cnbudget.model import Scope
+from cnbudget.model import Kind, Scope
 from cnbudget.normalise.printed import SLOT_MARKS
 
 # --- titles: <name><year>年[度]<qualifiers><预算|决算><trailer>
@@ -18,6 +18,12 @@ TITLE_QUALIFIERS: tuple[str, ...] = (
     "部门整体支出", "部门综合", "部门整体", "整体支出", "部门收支", "部门汇总", "单位本级", "部门", "单位",
     "省级", "市级", "州级", "盟级", "区级", "县级", "旗级", "乡镇", "乡级", "镇级",
     "本级", "汇总", "综合", "整体", "收支", "财政",
+)
+# a performance report's title names its kind by what it reports on instead of 预算/决算
+# (…2023年度部门整体支出绩效自评报告): the targets set with a budget, or a year's execution
+PERFORMANCE_KINDS: tuple[tuple[str, Kind], ...] = (
+    ("绩效自评", Kind.FINAL_ACCOUNT), ("绩效评价", Kind.FINAL_ACCOUNT),
+    ("绩效目标", Kind.BUDGET),
 )
 # words that name the whole series a title belongs to, never a department (公开01表 江苏省…)
 TITLE_PREFIXES: tuple[str, ...] = (r"附件\d*[:：]?", r"附表\d*[:：]?", r"公开\d+表", r"表[一二三四五六七八九十\d]+",
