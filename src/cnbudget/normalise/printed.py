@@ -56,6 +56,21 @@ def unit_in(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a unit printed in a column's header cell instead of a unit line: 合计（万元）, 金额(元),
+# 预算数〔单位：万元〕
+_HEADER_UNIT = re.compile(r"\s*[(\[〔【]\s*(?:金额)?(?:单位\s*:?\s*)?(万元|千元|元)\s*[)\]〕】]\s*")
+
+
+def header_unit(text: str) -> tuple[str, str | None]:
+    """A header cell without the unit it prints in brackets, and that unit (or the
+    text as it is and None)."""
+    folded = nfkc(text)
+    m = _HEADER_UNIT.search(folded)
+    if m is None:
+        return text, None
+    return (folded[: m.start()] + folded[m.end():]).strip(), m.group(1)
+
+
 # --- template placeholders: what an unfilled form prints where a filled one prints a name
 # Marks that stand for a name in any text, running text included.
 NAME_MARKS: tuple[str, ...] = (r"XX", r"×{2,}", r"某某")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model.table_types import OTHER, STANDARD_TYPES
 from cnbudget.normalise.amounts import looks_like_amount
-from cnbudget.normalise.printed import is_note, is_page_mark, says_empty, unit_in
+from cnbudget.normalise.printed import header_unit, is_note, is_page_mark, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
 from cnbudget.recognise.lines import located
@@ -210,6 +210,31 @@ def document_unit(lines: list[Line]) -> str | None:
     return units.most_common(1)[0][0] if units else None
 
 
+def _header_units(body: list[Line]) -> tuple[list[Line], str | None]:
+    """The block with units printed in its header cells (合计（万元）) taken out of the
+    labels, and that unit: the header is the rows above the first figure."""
+    units: Counter[str] = Counter()
+    out = list(body)
+    for i, line in enumerate(body[:10]):
+        if any(looks_like_amount(c.text) for c in line.cells):
+            break
+        cells = []
+        for cell in line.cells:
+            label, unit = header_unit(cell.text) if line.delimiter is not Delimiter.NONE else (cell.text, None)
+            if unit is not None:
+                units[unit] += 1
+                cell = replace(cell, text=label)
+            cells.append(cell)
+        if len(cells) == len(line.cells) and any(a is not b for a, b in zip(cells, line.cells, strict=True)):
+            out[i] = replace(line, cells=tuple(cells))
+    return out, units.most_common(1)[0][0] if units else None
+
+
+def _block_unit(lines: list[Line]) -> str | None:
+    """The unit a block's unit line prints (单位：万元), the first of `lines` to print one."""
+    return next((u for u in (unit_in(ln.text) for ln in lines) if u), None)
+
+
 def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | None) -> tuple[list[TableBlock], list[tuple[int, int]]]:
     blocks: list[TableBlock] = []
     spans: list[tuple[int, int]] = []
@@ -219,8 +244,8 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
         if n + 1 < len(titles) and titles[n + 1].type in PER_PROJECT_TYPES:
             nxt = _project_heading_start(lines, nxt, title.index + 1)
         end = _table_end(lines, title.index + 1, nxt, title.type in PER_PROJECT_TYPES)
-        body = lines[title.index + 1 : end]
-        unit = next((u for u in (unit_in(ln.text) for ln in body[:8]) if u), None)
+        body, head_unit = _header_units(lines[title.index + 1 : end])
+        unit = _block_unit(body[:8]) or head_unit
         floor = spans[-1][1] if spans else 0
         # the label above a title (附件5-2) may sit inside the block before it
         label_floor = starts[n - 1] + 1 if n else 0
@@ -301,9 +326,9 @@ def untitled_blocks(lines: list[Line], in_block: list[bool], doc_unit: str | Non
                 # naming one introduces a breakdown, not the table itself
                 kind = OTHER
             head = lines[heading[0]] if heading else lines[start]
-            body = lines[start:end]
+            body, head_unit = _header_units(lines[start:end])
             above = lines[heading[0]:start] if heading else []
-            unit = next((u for u in (unit_in(ln.text) for ln in [*above, *body[:8]]) if u), None)
+            unit = _block_unit([*above, *body[:8]]) or head_unit
             found.append((TableBlock(
                 type=kind, title=title, lines=body, unit=unit,
                 locator=located(head), document_unit=doc_unit,
