@@ -18,7 +18,7 @@ from cnbudget.model import Locator
 from cnbudget.normalise.amounts import is_number_piece
 from cnbudget.normalise.names import strip_numbering
 from cnbudget.normalise.printed import is_note, is_page_mark, unit_in
-from cnbudget.normalise.text import fold
+from cnbudget.normalise.text import fold, nfkc
 
 
 def located(line: Line) -> Locator:
@@ -107,6 +107,20 @@ def _has_amount(line: Line) -> bool:
 def is_code_piece(text: str) -> bool:
     """Digits only (`201`, `03`): a classification code or a piece of one, not an amount."""
     return bool(_DIGITS.match(text.replace(" ", "")))
+
+
+# a code cell printed with marks around or between its parts: [201], 【20101】, (2010101),
+# 201.01.01, 201-01-01 (dots or dashes only between all three parts: 201.01 is an amount)
+_DECORATED_CODE = re.compile(
+    r"^(?:[\[【(]\s*(?P<b>\d{3}(?:\s?\d{2}){0,2}|\d{6})\s*[\]】)]|(?P<d>\d{3})[.\-](?P<k>\d{2})[.\-](?P<x>\d{2}))$")
+
+
+def decorated_code(text: str) -> str | None:
+    """The digits of a code cell printed with brackets or separators, else None."""
+    m = _DECORATED_CODE.match(nfkc(text).strip())
+    if m is None:
+        return None
+    return re.sub(r"\s+", "", m.group("b")) if m.group("b") else m.group("d") + m.group("k") + m.group("x")
 
 
 def repeats_header(line: Line, header: Sequence[Line]) -> bool:

@@ -34,7 +34,7 @@ from cnbudget.recognise.lines import (
 )
 from cnbudget.recognise.metadata.names import ends_like_a_body
 from cnbudget.recognise.tables import economic_across, income_items, three_panel
-from cnbudget.recognise.tables.coded_codes import complete_code
+from cnbudget.recognise.tables.coded_codes import complete_code, complete_relative_codes
 from cnbudget.recognise.tables.coded_header import (
     EXTRA,
     ColumnSpec,
@@ -349,6 +349,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     columns = _columns(block, sections, width, body_count)
     keys = [c.key for c in columns]
     by_unit = coded_by_unit(sections.header)
+    complete_relative_codes(drafts)
     ids = [
         _identify(d, i == 0, problems, _loc(d.line), by_unit) for i, d in enumerate(drafts)
     ]

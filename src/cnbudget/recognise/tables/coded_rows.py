@@ -23,7 +23,7 @@ from cnbudget.normalise.amounts import (
     parse_amount,
 )
 from cnbudget.normalise.text import fold
-from cnbudget.recognise.lines import has_cjk, is_code_piece
+from cnbudget.recognise.lines import decorated_code, has_cjk, is_code_piece
 from cnbudget.recognise.tables.coded_header import is_label_cell, is_value_label
 
 _DIGITS = re.compile(r"^\d+$")
@@ -83,6 +83,7 @@ class RowDraft:
     gov_name: str | None = None
     cells: list[str] = field(default_factory=list)  # amount cells (places kept when positional)
     positional: bool = True
+    code_col: int | None = None  # the cell its code begins in (positional), for codes split 类|款|项
 
     @property
     def code_text(self) -> str:
@@ -128,6 +129,7 @@ def _label_parts(draft: RowDraft, label: list[str]) -> None:
     stage = 0
     expanded: list[str] = []
     for text in label:
+        text = decorated_code(text) or text  # [201], 201.01.01
         joined = split_joined_code(text) if not is_code_piece(text.strip()) else None
         expanded += list(joined) if joined else [text]
     for text in expanded:
@@ -172,14 +174,17 @@ def index_columns(header: list[list[tuple[int, int, str]]], body: list[Line], wi
 def draft_positional(line: Line, width: int, index: frozenset[int] = frozenset()) -> RowDraft:
     cells = dense_cells(line)
     draft = RowDraft(line=line, positional=True)
-    _label_parts(draft, [t for i, t in enumerate(cells[:width]) if i not in index])
+    label = [(i, t) for i, t in enumerate(cells[:width]) if i not in index]
+    _label_parts(draft, [t for _, t in label])
+    if draft.codes:
+        draft.code_col = next((i for i, t in label if t.strip()), None)
     draft.cells = cells[width:]
     return draft
 
 
 def draft_tokens(line: Line, numbered: bool, decimals: int) -> RowDraft:
     """A space-split line: [序号] code pieces, name words, amounts."""
-    tokens = [t for t in line.texts if t.strip()]
+    tokens = [decorated_code(t) or t for t in line.texts if t.strip()]
     draft = RowDraft(line=line, positional=False)
     if numbered and len(tokens) > 1 and _DIGITS.match(tokens[0]) and len(tokens[0]) <= 3:
         tokens = tokens[1:]
