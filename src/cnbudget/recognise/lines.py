@@ -32,11 +32,12 @@ _DIGITS = re.compile(r"^\d+$")
 # the label columns' own marks in a 栏次 row (栏次 甲 乙 1 2 3)
 _COLUMN_MARKS = frozenset("甲乙丙丁戊己")
 
-# lines printed around a table that carry no row: its number, unit, department, year
+# lines printed around a table that carry no row: its number, unit, department, year, 续表
 _FURNITURE = re.compile(
     r"^(?:公开\s*\d+\s*表|表[一二三四五六七八九十\d]+|\(?表[一二三四五六七八九十\d]+\)?|附件\s*[\d-]+|附表\s*[\d-]+"
     r"|\(?\s*\d{4}\s*年度?\s*\)?|部门编码及名称.*|编制(?:部门|单位).*|部门\s*\(单位\)\s*[:：].*"
-    r"|单位名称\s*[:：].*|金额单位.*|单位\s*[:：].*)$"
+    r"|单位名称\s*[:：].*|金额单位.*|单位\s*[:：].*"
+    r"|\(?续上?表?[\d一二三四五六七八九十]*\)?)$"  # 续表, (续), 续表2: a table's next page
 )
 # words of a page's head: in a coded table, where every row prints an amount,
 # a line with these and no amount is furniture wherever they stand

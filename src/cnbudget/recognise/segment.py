@@ -220,11 +220,12 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
             nxt = _project_heading_start(lines, nxt, title.index + 1)
         end = _table_end(lines, title.index + 1, nxt, title.type in PER_PROJECT_TYPES)
         body = lines[title.index + 1 : end]
-        unit = next((u for u in (unit_in(ln.text) for ln in body[:8]) if u), None)
+        head = lines[title.index]
+        # the unit line below the title, or the title's own （单位：万元）
+        unit = next((u for u in (unit_in(ln.text) for ln in [head, *body[:8]]) if u), None)
         floor = spans[-1][1] if spans else 0
         # the label above a title (附件5-2) may sit inside the block before it
         label_floor = starts[n - 1] + 1 if n else 0
-        head = lines[title.index]
         block = TableBlock(
             type=title.type, title=title.title, lines=body, unit=unit,
             locator=located(head),
