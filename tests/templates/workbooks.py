@@ -19,6 +19,7 @@ from cnbudget.pipeline import extract
 
 Cell = str | int | float | None
 Sheet = tuple[str, Sequence[Sequence[Cell]]]
+MergedSheet = tuple[str, Sequence[Sequence[Cell]], Sequence[str]]  # and its merged ranges (B5:B6)
 WAN = Decimal(10000)
 COVER: Sheet = ("封面", [["示例市数据资源管理局2023年度部门决算"]])
 
@@ -28,14 +29,17 @@ def wan(*figures: float | str | None) -> list[Decimal | None]:
     return [None if f is None else Decimal(str(f)) * WAN for f in figures]
 
 
-def workbook(path: Path, *sheets: Sheet) -> Path:
-    """A workbook with the cover and the sheets given, cells as printed."""
+def workbook(path: Path, *sheets: Sheet | MergedSheet) -> Path:
+    """A workbook with the cover and the sheets given, cells as printed, merged
+    where a sheet names ranges."""
     wb = Workbook()
     wb.remove(wb.active)
-    for name, rows in (COVER, *sheets):
-        ws = wb.create_sheet(name)
-        for row in rows:
+    for sheet in (COVER, *sheets):
+        ws = wb.create_sheet(sheet[0])
+        for row in sheet[1]:
             ws.append(list(row))
+        for cells in sheet[2] if len(sheet) == 3 else ():
+            ws.merge_cells(cells)
     wb.save(path)
     return path
 

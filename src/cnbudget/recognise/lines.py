@@ -138,3 +138,13 @@ def is_column_numbers(texts: Sequence[str]) -> bool:
         return False
     steps_up = all(b == a + 1 or (b == 1 and numbers[0] == 1) for a, b in zip(numbers, numbers[1:], strict=False))
     return steps_up and (numbers[0] == 1 or len(numbers) >= 3)
+
+
+def spans_over(above: Line, line: Line) -> bool:
+    """Whether a cell of the line above is merged down over this line (a workbook's
+    figures merged over two sheet rows, the name's end in the second): the two are
+    one printed row."""
+    if above.number is None or line.number is None or above.page != line.page:
+        return False
+    reach = max((c.rowspan for c in above.cells if c.text.strip()), default=1)
+    return above.number < line.number < above.number + reach

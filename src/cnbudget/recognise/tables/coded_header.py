@@ -113,6 +113,11 @@ _SUB_LABELS = (
     "社会事业和经济发展项目", "债务项目", "基本建设项目", "其他项目",
 )
 
+# Budget columns printed beside a final account's figures (年初预算数 | 调整预算数 | 决算数):
+# one label each (not 年初 + 预算数), a column of its own, keyed extra:<label>.
+_BUDGET_LABELS = ("年初预算数", "调整预算数", "调整后预算数", "全年预算数", "预算调整数", "上年决算数",
+                  "上年预算数")
+
 _SUBSET = re.compile(r"^其中[:：]?")
 # Tables whose rows are all 一般公共预算 (or all 基本支出): those words head the
 # whole table, not a column of their own.
@@ -130,7 +135,8 @@ _WHOLE_TABLE_GROUPS: dict[str, frozenset[str]] = {
 _NOT_PARTS = frozenset({"carryover_begin", "income", "carryover_end"})
 
 _SCAN = re.compile(
-    "|".join(re.escape(s) for s in sorted({*_SKIP, *_VALUE_LABELS, *_SUB_LABELS, "其中:", "其中"},
+    "|".join(re.escape(s) for s in sorted({*_SKIP, *_VALUE_LABELS, *_SUB_LABELS, *_BUDGET_LABELS,
+                                           "其中:", "其中"},
                                            key=len, reverse=True))
 )
 
@@ -360,7 +366,7 @@ def sequence_columns(header_text: list[str], table_type: str) -> list[ColumnSpec
     tops: list[_Label] = []
     subs: list[_Label] = []
     for lab in labels:
-        is_sub = lab == "小计" or bool(_SUBSET.match(lab)) or lab not in _VALUE_LABELS
+        is_sub = lab == "小计" or bool(_SUBSET.match(lab)) or (lab not in _VALUE_LABELS and lab not in _BUDGET_LABELS)
         if (is_sub and tops) or subs:
             subs.append(_Label(lab, lab))
         else:
@@ -415,9 +421,12 @@ def _split_runs(subs: list[_Label]) -> list[list[_Label]]:
     return runs
 
 
-def _balance(column: ColumnSpec) -> bool:
-    """A balance column (年初结转和结余, 本年收入, 年末结转和结余): no part of the total."""
-    return column.key in _NOT_PARTS or _VALUE_LABELS.get(fold(column.label), ("", False))[0] in _NOT_PARTS
+def _not_a_part(column: ColumnSpec) -> bool:
+    """A balance column (年初结转和结余, 本年收入, 年末结转和结余) or a budget column beside
+    the final figures (年初预算数): no part of the total."""
+    label = fold(column.label)
+    return column.key in _NOT_PARTS or _VALUE_LABELS.get(label, ("", False))[0] in _NOT_PARTS \
+        or label in _BUDGET_LABELS
 
 
 def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:
@@ -431,7 +440,7 @@ def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:
     if "total" in keys:
         parts = tuple(
             c.key for c in columns
-            if c.key != "total" and not c.subset and not _balance(c)
+            if c.key != "total" and not c.subset and not _not_a_part(c)
             and (c.parent is None or c.parent not in keys or c.parent == "total")
         )
         if parts:

@@ -1,0 +1,42 @@
+"""The unit line where templates print it: top right of the header (单位：万元,
+金额单位：元), inside the title (…决算表（单位：万元）), or under the table. Each
+table's figures are converted by its own unit, whatever the others print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnbudget.model import Status
+from templates.workbooks import by_code, only, read, workbook
+
+HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+ITEMS = [("2010301", "行政运行"), ("2010302", "一般行政管理事务"), ("2010303", "机关服务"),
+         ("2010304", "专项服务"), ("2010305", "专项业务活动"), ("2010308", "信访事务"),
+         ("2010350", "事业运行"), ("2010399", "其他政府办公厅（室）及相关机构事务支出")]
+
+
+def _coded(title: str, unit_above: str | None, unit_below: str | None) -> list[list[object]]:
+    """A long 功能分类 table (its end far from its head) printing 8 × 10 = 80."""
+    return [[title], *([[None, None, None, None, unit_above]] if unit_above else []), HEADER,
+            [None, "合计", 80, 80, None], ["201", "一般公共服务支出", 80, 80, None],
+            ["20103", "政府办公厅（室）及相关机构事务", 80, 80, None],
+            *[[code, name, 10, 10, None] for code, name in ITEMS],
+            *([[unit_below]] if unit_below else []), ["注：本表金额保留两位小数。"]]
+
+
+def test_each_table_read_in_the_unit_printed_for_it(tmp_path: Path) -> None:
+    doc = read(workbook(
+        tmp_path / "u.xlsx",
+        ("03", _coded("支出决算表（金额单位：元）", None, None)),
+        ("05", _coded("一般公共预算财政拨款支出决算表", None, "单位：万元")),
+        ("06", _coded("国有资本经营预算财政拨款支出决算表", "金额单位：元", None)),
+        ("07", _coded("政府性基金预算财政拨款收入支出决算表（单位：万元）", None, None)),
+    ))
+    assert doc.status is Status.SUCCESS, doc.problems
+    for table_type, unit, factor in (("expenditure", "元", 1), ("general_public", "万元", 10000),
+                                     ("state_capital", "元", 1), ("gov_fund", "万元", 10000)):
+        table = only(doc, table_type)
+        assert table.unit == unit, table.title
+        got = by_code(table)
+        assert got["total"]["total"] == 80 * factor and got["2010399"]["basic"] == 10 * factor, table.title
+        assert got["2010399"]["project"] is None
