@@ -40,3 +40,17 @@ def test_each_table_read_in_the_unit_printed_for_it(tmp_path: Path) -> None:
         got = by_code(table)
         assert got["total"]["total"] == 80 * factor and got["2010399"]["basic"] == 10 * factor, table.title
         assert got["2010399"]["project"] is None
+
+
+def test_a_column_of_codes_in_a_table_of_no_type_is_text(tmp_path: Path) -> None:
+    """A table the contract has no type for (部门机构人员情况表) keeps its 科目编码 as
+    printed text, never as an amount in 元 (2010301 万元 read as 20,103,010,000 元)."""
+    rows = [["部门机构人员情况表"], [None, None, None, "单位：万元"], ["科目编码", "科目名称", "金额", "人数"],
+            ["2010301", "行政运行", 12.5, 3], ["2010302", "一般行政管理事务", 7.5, 2]]
+    doc = read(workbook(tmp_path / "o.xlsx", ("x", rows), ("05", _coded("一般公共预算财政拨款支出决算表", "单位：万元", None))))
+    assert doc.status is Status.SUCCESS, doc.problems
+    table = only(doc, "other")
+    assert [(r.name, r.texts, r.values) for r in table.rows] == [
+        ("行政运行", {"extra:科目编码": "2010301"}, {"extra:金额": 125000, "extra:人数": 3}),
+        ("一般行政管理事务", {"extra:科目编码": "2010302"}, {"extra:金额": 75000, "extra:人数": 2}),
+    ]

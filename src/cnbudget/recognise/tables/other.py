@@ -5,8 +5,8 @@ Local templates print 9 to 14 tables; those the contract has no type for
 the row's `name` is its cell under a naming column (a header with 名称, 项目
 or 单位: 单位名称, 资金来源项目), else its first text cell; the other cells go
 under `extra:<printed header>` — numbers in `values` (amounts in yuan, counts
-as printed), text in the row's text fields. Numbers are converted to yuan
-only where the table prints its unit.
+as printed), text in the row's text fields (a column of codes, 科目编码, among
+them). Numbers are converted to yuan only where the table prints its unit.
 
 A table about one project (项目支出明细测算 of a 项目申报表, printed on its own
 under a `项目名称：…` line) has that project as its `subject` and one header
@@ -39,6 +39,8 @@ from cnbudget.recognise.tables.cells import (
 _NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例")
 
 
+# headers of columns of codes (科目编码, 单位代码, 编号): their digits are text, never amounts
+_CODE_WORDS = ("编码", "代码", "编号")
 # words of a header naming the row, most telling first (单位性质 names no row: 单位 comes last)
 _NAMING_WORDS = ("名称", "项目", "单位")
 _YEAR_ROW = re.compile(r"^\d{4}年度?$")  # a row naming a year only: 2018 年 (folded)
@@ -130,7 +132,7 @@ def parse_other(block: TableBlock) -> ParsedTables:
     problems: list[Problem] = []
     lines = without_subject_line(_grid_lines(block))
     headers, rows = read_grid(lines) if table.subject is None else _one_line_header(lines)
-    texts = text_headers(rows)
+    texts = text_headers(rows) | {h for h in headers if any(w in h for w in _CODE_WORDS)}
     numeric = numeric_headers(rows) - texts
     naming = naming_header(headers, rows)
     for grid_row in rows:
