@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnbudget.model import Status
+from templates.documents import word
 from templates.workbooks import by_code, codes_and_names, only, read, wan, workbook
 
 UNIT = [None, None, None, None, "单位：万元"]
@@ -85,3 +86,25 @@ def test_name_ends_on_the_row_below_as_the_catalogue_names_it(tmp_path: Path) ->
     assert codes_and_names(only(doc, "general_public")) == [
         ("total", "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"),
         ("2010399", "其他政府办公厅（室）及相关机构事务支出"), ("其中：信息化项目", "其中：信息化项目")]
+
+
+def test_word_tables_wrap_names_by_paragraph_or_merged_rows(tmp_path: Path) -> None:
+    """The same in Word: a second paragraph in the name's cell, or the name's end in
+    the row below with the figures' cells merged down over both rows."""
+    projects = ([["序号", "项目名称", "金额"], ["1", "智慧城市运行管理平台\n运维服务", "30.50"],
+                 ["2", "政务云租赁", "10.00"], [None, "（二期）", None], [None, "合计", "40.50"]],
+                [(2, 0, 2), (2, 2, 2)])
+    coded = ([HEADER, [None, "合计", "100.00", "60.00", "40.00"], ["201", "一般公共服务\n支出", "100.00", "60.00", "40.00"],
+              ["20103", "政府办公厅（室）及相关", "100.00", "60.00", "40.00"], [None, "机构事务", None, None, None],
+              ["2010301", "行政运行", "60.00", "60.00", None], ["2010350", "事业运行", "40.00", None, "40.00"]],
+             [(3, 0, 2), (3, 2, 2), (3, 3, 2), (3, 4, 2)])
+    doc = read(word(tmp_path / "w.docx", "项目支出决算表", "单位：万元", projects,
+                    "一般公共预算财政拨款支出决算表", "单位：万元", coded))
+    assert doc.status is Status.SUCCESS, doc.problems
+    assert [(r.item, r.values["amount"]) for r in only(doc, "project_expenditure").rows] == [
+        ("智慧城市运行管理平台运维服务", wan(30.5)[0]), ("政务云租赁（二期）", wan(10)[0]), ("total", wan(40.5)[0])]
+    table = only(doc, "general_public")
+    assert codes_and_names(table) == [
+        ("total", "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"),
+        ("2010301", "行政运行"), ("2010350", "事业运行")]
+    assert by_code(table)["20103"] == dict(zip(KEYS, wan(100, 60, 40), strict=True))
