@@ -7,13 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnbudget.model import Status
+from cnbudget.model import Document, Status
 from templates.documents import word
 from templates.workbooks import by_code, codes_and_names, only, read, wan, workbook
 
 UNIT = [None, None, None, None, "单位：万元"]
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
 KEYS = ("total", "basic", "project")
+
+
+def _reads_joined_coded_rows(doc: Document) -> None:
+    """The 功能分类 table both merged-row tests print: 20103's name ends on the row below."""
+    table = only(doc, "general_public")
+    assert codes_and_names(table) == [
+        ("total", "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"),
+        ("2010301", "行政运行"), ("2010350", "事业运行")]
+    assert by_code(table)["20103"] == dict(zip(KEYS, wan(100, 60, 40), strict=True))
 
 
 def test_line_breaks_inside_cells(tmp_path: Path) -> None:
@@ -63,11 +72,7 @@ def test_name_ends_on_the_row_below_under_merged_figures(tmp_path: Path) -> None
     assert doc.status is Status.SUCCESS, doc.problems
     assert [(r.item, r.values["amount"]) for r in only(doc, "project_expenditure").rows] == [
         ("智慧城市运行管理平台运维服务", wan(30.5)[0]), ("政务云租赁", wan(10)[0]), ("total", wan(40.5)[0])]
-    table = only(doc, "general_public")
-    assert codes_and_names(table) == [
-        ("total", "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"),
-        ("2010301", "行政运行"), ("2010350", "事业运行")]
-    assert by_code(table)["20103"] == dict(zip(KEYS, wan(100, 60, 40), strict=True))
+    _reads_joined_coded_rows(doc)
 
 
 def test_name_ends_on_the_row_below_as_the_catalogue_names_it(tmp_path: Path) -> None:
@@ -103,8 +108,4 @@ def test_word_tables_wrap_names_by_paragraph_or_merged_rows(tmp_path: Path) -> N
     assert doc.status is Status.SUCCESS, doc.problems
     assert [(r.item, r.values["amount"]) for r in only(doc, "project_expenditure").rows] == [
         ("智慧城市运行管理平台运维服务", wan(30.5)[0]), ("政务云租赁（二期）", wan(10)[0]), ("total", wan(40.5)[0])]
-    table = only(doc, "general_public")
-    assert codes_and_names(table) == [
-        ("total", "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"),
-        ("2010301", "行政运行"), ("2010350", "事业运行")]
-    assert by_code(table)["20103"] == dict(zip(KEYS, wan(100, 60, 40), strict=True))
+    _reads_joined_coded_rows(doc)
