@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cnbudget.model import Document, Status
 from cnbudget.model.table_types import PARENT_TEXT
-from templates.workbooks import by_code, by_side_item, only, read, wan, workbook
+from templates.workbooks import MergedSheet, by_code, by_side_item, only, read, wan, workbook
 
 UNIT = "金额单位：万元"
 
@@ -215,3 +215,35 @@ def test_operating_cost_final_is_the_amount_beside_its_budget(tmp_path: Path) ->
     assert got == {"total": {"extra:预算数": wan(12)[0], "amount": wan(10)[0]},
                    "30201": {"extra:预算数": wan(7)[0], "amount": wan(6)[0]},
                    "30211": {"extra:预算数": wan(5)[0], "amount": wan(4)[0]}}
+
+
+def _central(title: str, number: str, columns: list[str], figures: list[float | None]) -> MergedSheet:
+    """公开02表 / 公开03表: 功能分类科目编码 printed as 类 | 款 | 项 under a merged
+    heading, a 栏次 line, 合计 across the label columns; every row prints `figures`."""
+    blank = [None] * (len(columns) - 1)
+    rows = [
+        [title], [None, None, None, *blank, number], ["部门：示例市数据资源管理局", None, None, *blank, UNIT],
+        ["项目", None, None, None, *columns], ["功能分类科目编码", None, None, "科目名称"], ["类", "款", "项"],
+        ["栏次", None, None, None, *[str(n) for n in range(1, len(columns) + 1)]],
+        ["合计", None, None, None, *figures], ["201", None, None, "一般公共服务支出", *figures],
+        ["201", "03", None, "政府办公厅（室）及相关机构事务", *figures], ["201", "03", "01", "行政运行", *figures],
+    ]
+    return (number, rows, ["A4:D4", "A5:C5", "D5:D6", "A7:D7", "A8:D8"])
+
+
+def test_central_income_and_expenditure_with_split_codes(tmp_path: Path) -> None:
+    doc = read(workbook(
+        tmp_path / "c.xlsx",
+        _central("收入决算表", "公开02表", ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                                         "附属单位上缴收入", "其他收入"], [110, 100, None, 10, None, None, None]),
+        _central("支出决算表", "公开03表", ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                         "对附属单位补助支出"], [110, 70, 40, None, None, None]),
+    ))
+    assert doc.status is Status.SUCCESS, doc.problems
+    codes = ("total", "201", "20103", "2010301")
+    income = dict(zip(("total", "fiscal", "superior_subsidy", "business", "operating", "subsidiary_remittance",
+                       "other"), wan(110, 100, None, 10, None, None, None), strict=True))
+    spending = dict(zip(("total", "basic", "project", "remit_superior", "operating", "subsidy_subsidiary"),
+                        wan(110, 70, 40, None, None, None), strict=True))
+    assert by_code(only(doc, "income")) == dict.fromkeys(codes, income)
+    assert by_code(only(doc, "expenditure")) == dict.fromkeys(codes, spending)
