@@ -37,3 +37,23 @@ def test_continued_table_is_one_table(tmp_path: Path, heading: str, header: bool
     assert tables[0].unit == "万元"
     assert by_code(tables[0]) == {code: dict(zip(KEYS, v, strict=True)) for code, v in READ.items()}
     assert codes_and_names(tables[0]) == NAMES
+
+
+def test_summary_continued_with_negatives(tmp_path: Path) -> None:
+    """A 收支总表 cut by 续表 and its header printed again; its figures negative in
+    every printed form (a department refunding more than it received)."""
+    rows = [["收入支出决算总表"], [None, None, None, "单位：万元"], ["收入", None, "支出"], ["项目", "金额", "项目", "金额"],
+            ["一、一般公共预算财政拨款收入", "(1.00)", "一、一般公共服务支出", "−1.00"],
+            ["二、事业收入", "△2.00", "二、卫生健康支出", "-2.00"],
+            ["续表"], ["项目", "金额", "项目", "金额"],
+            ["本年收入合计", "-3.00", "本年支出合计", "-3.00"], ["年初结转和结余", "—", "年末结转和结余", "0.00"],
+            ["总计", "-3.00", "总计", "-3.00"]]
+    doc = read(workbook(tmp_path / "s.xlsx", ("01", rows)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    (table,) = [t for t in doc.tables if t.type == "summary"]
+    assert [(r.side, r.item, r.values["amount"]) for r in table.rows] == [
+        ("income", "fiscal_general", wan(-1)[0]), ("expenditure", "func:201", wan(-1)[0]),
+        ("income", "business", wan(-2)[0]), ("expenditure", "func:210", wan(-2)[0]),
+        ("income", "income_total", wan(-3)[0]), ("expenditure", "expenditure_total", wan(-3)[0]),
+        ("income", "carryover_begin", None), ("expenditure", "carryover_end", 0),
+        ("income", "grand_total", wan(-3)[0]), ("expenditure", "grand_total", wan(-3)[0])]

@@ -54,3 +54,15 @@ def test_a_column_of_codes_in_a_table_of_no_type_is_text(tmp_path: Path) -> None
         ("行政运行", {"extra:科目编码": "2010301"}, {"extra:金额": 125000, "extra:人数": 3}),
         ("一般行政管理事务", {"extra:科目编码": "2010302"}, {"extra:金额": 75000, "extra:人数": 2}),
     ]
+
+
+def test_unit_in_the_last_cell_of_the_header(tmp_path: Path) -> None:
+    """单位：万元 printed in the header's top row, above the 项目支出 label of the row below:
+    the header stays the header (the line is no page head to pass over)."""
+    rows = [["一般公共预算财政拨款支出决算表"], ["科目编码", "科目名称", "合计", "基本支出", "单位：万元"],
+            [None, None, None, None, "项目支出"], [None, "合计", 100, 60, 40], ["201", "一般公共服务支出", 100, 60, 40]]
+    doc = read(workbook(tmp_path / "h.xlsx", ("05", rows)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    table = only(doc, "general_public")
+    assert table.unit == "万元"
+    assert by_code(table) == dict.fromkeys(("total", "201"), {"total": 1000000, "basic": 600000, "project": 400000})

@@ -107,8 +107,10 @@ def _sections(block: TableBlock) -> _Sections:
         body = next((i for i, ln in enumerate(lines)
                      if not is_coded_furniture(ln, block.title) and not is_remark(ln.text)), len(lines))
     start = head if head is not None else body
+    # a header line may carry the unit in its last cell (… 基本支出 | 单位：万元): a header all the same
     header = [ln for ln in lines[start:body] if not is_column_numbers(ln.texts)
-              and not is_coded_furniture(ln, block.title) and not is_remark(ln.text)] if head is not None else []
+              and (ln is lines[head] or not is_coded_furniture(ln, block.title))
+              and not is_remark(ln.text)] if head is not None else []
     notes = [ln.text.strip() for ln in lines[:body] if is_remark(ln.text)]
     rest: list[Line] = []
     for ln in lines[body:]:
