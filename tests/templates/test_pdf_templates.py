@@ -51,3 +51,34 @@ def test_pdf_unit_in_the_title_notes_and_negatives(tmp_path: Path) -> None:
         "2010350": {"total": -3 * one, "basic": None, "project": -3 * one},
     }
     assert [p.code for p in doc.problems] == ["table.note-figures"]
+
+
+def test_pdf_budget_and_balance_columns_beside_the_final_figures(tmp_path: Path) -> None:
+    """年初预算数 | 调整预算数 | 决算数 (合计, 基本支出, 项目支出), and 年初结转和结余 |
+    本年收入 | 本年支出 | 年末结转和结余, as a PDF prints them: two header lines, no
+    cells; the budget and balance columns are `extra:`, the final figures the type's."""
+    budget = [["科目编码", "科目名称", "年初预算数", "调整预算数", "决算数", None, None],
+              [None, None, None, None, "合计", "基本支出", "项目支出"],
+              *[[code, name, "90.00", "95.00", "100.00", "60.00", "40.00"] for code, name in
+                ((None, "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"))],
+              ["2010301", "行政运行", "50.00", "55.00", "60.00", "60.00", None],
+              ["2010350", "事业运行", "40.00", "40.00", "40.00", None, "40.00"]]
+    balances = [["项目", None, "年初结转和结余", "本年收入", "本年支出", None, None, "年末结转和结余"],
+                ["科目编码", "科目名称", None, None, "小计", "基本支出", "项目支出", None],
+                *[[code, name, "-3.00", "103.00", "100.00", "60.00", "40.00", "0.00"] for code, name in
+                  ((None, "合计"), ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"))],
+                ["2010301", "行政运行", "-3.00", "83.00", "80.00", "40.00", "40.00", "0.00"],
+                ["2010350", "事业运行", None, "20.00", "20.00", "20.00", None, None]]
+    first = read(pdf(tmp_path / "b.pdf", [TITLE, "单位：万元", budget]))
+    second = read(pdf(tmp_path / "c.pdf", [TITLE, "单位：万元", balances]))
+    assert first.status is second.status is Status.SUCCESS, (first.problems, second.problems)
+    keys = ("extra:年初预算数", "extra:调整预算数", "total", "basic", "project")
+    assert by_code(only(first, "general_public")) == {
+        **dict.fromkeys(("total", "201", "20103"), dict(zip(keys, wan(90, 95, 100, 60, 40), strict=True))),
+        "2010301": dict(zip(keys, wan(50, 55, 60, 60, None), strict=True)),
+        "2010350": dict(zip(keys, wan(40, 40, 40, None, 40), strict=True))}
+    keys = ("extra:年初结转和结余", "extra:本年收入", "total", "basic", "project", "extra:年末结转和结余")
+    assert by_code(only(second, "general_public")) == {
+        **dict.fromkeys(("total", "201", "20103"), dict(zip(keys, wan(-3, 103, 100, 60, 40, 0), strict=True))),
+        "2010301": dict(zip(keys, wan(-3, 83, 80, 40, 40, 0), strict=True)),
+        "2010350": dict(zip(keys, wan(None, 20, 20, 20, None, None), strict=True))}
