@@ -53,3 +53,24 @@ def test_notes_under_each_kind_of_table(tmp_path: Path) -> None:
         ("table.note-figures", ProblemSeverity.RECOVERED,
          "表“收入支出决算总表”的表注印有金额 0.01万元：保留在表注原文中，未读作表格或文字数字"),
     ]
+
+
+def test_empty_tables_said_so_in_their_note(tmp_path: Path) -> None:
+    """公开07/09表 printed empty (a 合计 line of blanks or of 0.00) with a note saying
+    why: empty tables, the note kept, no problem (the note prints no amount)."""
+    header = [["项目", None, "年初结转和结余", "本年收入", "本年支出", None, None, "年末结转和结余"],
+              ["科目编码", "科目名称", None, None, "小计", "基本支出", "项目支出", None]]
+    fund = [["政府性基金预算财政拨款收入支出决算表"], [None] * 7 + ["金额单位：万元"], *header,
+            [None, "合计", None, None, None, None, None, None],
+            ["注：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表为空表。"]]
+    capital = [["国有资本经营预算财政拨款支出决算表"], [None, None, None, None, "金额单位：万元"], HEADER,
+               [None, "合计", "0.00", "0.00", "0.00"], ["说明：本部门无国有资本经营预算财政拨款支出。"]]
+    general = [["一般公共预算财政拨款支出决算表"], [None, None, None, None, "金额单位：万元"], HEADER,
+               [None, "合计", 1, 1, None], ["201", "一般公共服务支出", 1, 1, None]]
+    doc = read(workbook(tmp_path / "e.xlsx", ("05", general), ("07", fund), ("09", capital)))
+    assert doc.status is Status.SUCCESS and not doc.problems, doc.problems
+    fund_table, capital_table = only(doc, "gov_fund"), only(doc, "state_capital")
+    assert fund_table.empty and fund_table.note == "注：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表为空表。"
+    assert not any(v is not None for r in fund_table.rows for v in r.values.values())
+    assert capital_table.empty and capital_table.note == "说明：本部门无国有资本经营预算财政拨款支出。"
+    assert by_code(capital_table) == {"total": {"total": 0, "basic": 0, "project": 0}}
