@@ -247,3 +247,19 @@ def test_central_income_and_expenditure_with_split_codes(tmp_path: Path) -> None
                         wan(110, 70, 40, None, None, None), strict=True))
     assert by_code(only(doc, "income")) == dict.fromkeys(codes, income)
     assert by_code(only(doc, "expenditure")) == dict.fromkeys(codes, spending)
+
+
+def test_three_public_counts_beside_the_amounts(tmp_path: Path) -> None:
+    """A province's 三公 决算表 prints the 公务接待 批次 and 人次 beside the amounts:
+    kept as `extra:<header>`, as counts (never converted by 万元)."""
+    rows = [
+        ["“三公”经费支出决算表"], [None, None, None, None, "单位：万元"],
+        ["项目", "预算数", "决算数", "批次（个）", "人次（人）"],
+        ["合计", 10, 9.5], ["1.因公出国（境）费", None, None], ["2.公务用车购置及运行费", 8, 7.8],
+        ["  其中：公务用车购置费", None, None], ["        公务用车运行费", 8, 7.8], ["3.公务接待费", 2, 1.7, 12, 85],
+    ]
+    doc = read(workbook(tmp_path / "t.xlsx", ("08", rows)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    got = {r.item: r.values for r in only(doc, "three_public").rows}
+    assert got["reception"] == {"budget": wan(2)[0], "final": wan(1.7)[0], "extra:批次（个）": 12, "extra:人次（人）": 85}
+    assert got["vehicle"] == {"budget": wan(8)[0], "final": wan(7.8)[0]}

@@ -36,7 +36,8 @@ from cnbudget.recognise.tables.cells import (
 )
 
 # headers of columns that count things or give rates: never converted to yuan
-_NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例")
+_NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例",
+              "批次", "次数", "(个)", "（个）")
 
 
 # headers of columns of codes (科目编码, 单位代码, 编号): their digits are text, never amounts
