@@ -66,3 +66,17 @@ def test_unit_in_the_last_cell_of_the_header(tmp_path: Path) -> None:
     table = only(doc, "general_public")
     assert table.unit == "万元"
     assert by_code(table) == dict.fromkeys(("total", "201"), {"total": 1000000, "basic": 600000, "project": 400000})
+
+
+def test_a_column_of_counts_beside_the_amounts_is_not_converted(tmp_path: Path) -> None:
+    """A 支出 table printing 人数 beside its amounts: the amounts in 元 by the unit, the
+    counts as printed, and the counts no part of the 合计."""
+    rows = [["支出决算表"], [None, None, None, None, "单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "人数"],
+            [None, "合计", 20, 20, 5], ["201", "一般公共服务支出", 20, 20, 5],
+            ["20103", "政府办公厅（室）及相关机构事务", 20, 20, 5], ["2010301", "行政运行", 12.5, 12.5, 3],
+            ["2010302", "一般行政管理事务", 7.5, 7.5, 2]]
+    doc = read(workbook(tmp_path / "p.xlsx", ("03", rows)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    got = by_code(only(doc, "expenditure"))
+    assert got["2010301"] == {"total": 125000, "basic": 125000, "extra:人数": 3}
+    assert got["total"] == {"total": 200000, "basic": 200000, "extra:人数": 5}

@@ -59,6 +59,7 @@ from cnbudget.recognise.tables.coded_rows import (
     typical_decimals,
 )
 from cnbudget.recognise.tables.coded_shift import Amount, RowCells, solve
+from cnbudget.recognise.tables.other import is_count_header
 
 CODED_TYPES = (
     "income", "expenditure", "general_public", "general_public_basic", "gov_fund",
@@ -358,6 +359,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     ]
     anchors = sorted(range(len(ids)), key=lambda i: (ids[i].item != "total", len(ids[i].code or "9" * 9)))
     solved = solve(rows_cells, len(keys), relations(columns, block.type), keys, _hierarchy(ids), anchors)
+    counts = {c.key for c in columns if c.key.startswith(EXTRA) and is_count_header(c.label)}
     rows: list[Row] = []
     for i, (draft, rid) in enumerate(zip(drafts, ids, strict=True)):
         texts: dict[str, str] = {}
@@ -365,7 +367,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             texts[GOV_CODE] = "".join(draft.gov_codes)
         if draft.gov_name:
             texts[GOV_NAME] = draft.gov_name
-        values = dict(zip(keys, solved.values[i], strict=True))
+        values = _counts_as_printed(dict(zip(keys, solved.values[i], strict=True)), counts, unit)
         rows.append(Row(values=values, code=rid.code, item=rid.item, name=rid.name,
                         unit_code=rid.unit_code, texts=texts, locator=_loc(draft.line)))
         label = rid.code or rid.unit_code or rid.item or rid.name
@@ -384,6 +386,17 @@ def _parse_one(block: TableBlock) -> ParsedTables:
 
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])")
+
+
+def _counts_as_printed(values: dict[str, Decimal | None], counts: set[str],
+                       unit: str | None) -> dict[str, Decimal | None]:
+    """A column of counts (人数, 车辆数) beside the amounts, as printed: not in 元."""
+    factor = UNIT_FACTORS.get(unit or "元", Decimal(1))
+    for key in counts & values.keys():
+        value = values[key]
+        if value is not None:
+            values[key] = (value / factor).normalize()
+    return values
 
 
 def _continues_name(draft: RowDraft, line: Line, above: RowDraft) -> bool:

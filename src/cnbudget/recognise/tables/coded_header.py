@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.lines import has_cjk
+from cnbudget.recognise.tables.other import is_count_header
 
 EXTRA = "extra:"
 
@@ -422,11 +423,11 @@ def _split_runs(subs: list[_Label]) -> list[list[_Label]]:
 
 
 def _not_a_part(column: ColumnSpec) -> bool:
-    """A balance column (年初结转和结余, 本年收入, 年末结转和结余) or a budget column beside
-    the final figures (年初预算数): no part of the total."""
+    """A balance column (年初结转和结余, 本年收入, 年末结转和结余), a budget column beside
+    the final figures (年初预算数) or a count (人数): no part of the total."""
     label = fold(column.label)
     return column.key in _NOT_PARTS or _VALUE_LABELS.get(label, ("", False))[0] in _NOT_PARTS \
-        or label in _BUDGET_LABELS
+        or label in _BUDGET_LABELS or (column.key.startswith(EXTRA) and is_count_header(label))
 
 
 def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:

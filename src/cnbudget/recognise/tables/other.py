@@ -38,6 +38,10 @@ from cnbudget.recognise.tables.cells import (
 # headers of columns that count things or give rates: never converted to yuan
 _NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例",
               "批次", "次数", "(个)", "（个）")
+# headers of counts and rates printed beside the amounts of a table of money (人数, 批次 |
+# 人次 beside 公务接待费): narrower than `_NOT_MONEY`, whose 人 would take 对个人和家庭的补助
+_COUNTS = ("人数", "人次", "数量", "个数", "辆", "批次", "次数", "(个)", "（个）", "(人)", "（人）", "率", "%",
+           "面积", "编制")
 
 
 # headers of columns of codes (科目编码, 单位代码, 编号): their digits are text, never amounts
@@ -51,6 +55,11 @@ _SUBJECT_LINE = re.compile(r"^\s*项\s*目\s*名\s*称\s*[:：]\s*(?P<name>.+?)\
 
 def is_money_header(header: str) -> bool:
     return not any(word in header for word in _NOT_MONEY)
+
+
+def is_count_header(header: str) -> bool:
+    """A column of counts or rates in a table of amounts: its figures are never in 元."""
+    return any(word in header for word in _COUNTS)
 
 
 def numeric_headers(rows: list[GridRow]) -> set[str]:

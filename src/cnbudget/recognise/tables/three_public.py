@@ -48,7 +48,7 @@ from cnbudget.recognise.tables.cells import (
     tokens,
 )
 from cnbudget.recognise.tables.coded_header import label_text
-from cnbudget.recognise.tables.other import is_money_header
+from cnbudget.recognise.tables.other import is_count_header
 
 _ORDER = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 
@@ -146,7 +146,7 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
             header = printed.get(tok.col) if tok.col is not None else None
             if header is not None:
                 row.values[f"extra:{header}"] = None if tok.empty else _money(tok, unit, problems, line) \
-                    if is_money_header(header) else _count(tok, problems, line)
+                    if not is_count_header(header) else _count(tok, problems, line)
         table.rows.append(row)
     _whole_table_total(table.rows)
     return ParsedTables([finish(table)], problems)
