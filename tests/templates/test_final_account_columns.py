@@ -263,3 +263,19 @@ def test_three_public_counts_beside_the_amounts(tmp_path: Path) -> None:
     got = {r.item: r.values for r in only(doc, "three_public").rows}
     assert got["reception"] == {"budget": wan(2)[0], "final": wan(1.7)[0], "extra:批次（个）": 12, "extra:人次（人）": 85}
     assert got["vehicle"] == {"budget": wan(8)[0], "final": wan(7.8)[0]}
+
+
+def test_project_table_of_a_final_account_prints_its_budget_beside(tmp_path: Path) -> None:
+    """项目支出决算表: 年初预算数 | 全年预算数 | 全年执行数, or 预算数 | 决算数. The project's
+    `amount` is the final figure; the budget columns stay `extra:`."""
+    three = [["项目支出决算表"], [None, None, None, "单位：万元"], ["项目名称", "年初预算数", "全年预算数", "全年执行数"],
+             ["智慧城市运维", 30, 32, 31.5], ["政务云租赁", 10, 10, 9.8], ["合计", 40, 42, 41.3]]
+    two = [["项目支出决算表"], [None, None, "单位：万元"], ["项目名称", "预算数", "决算数"],
+           ["智慧城市运维", 30, 31.5], ["政务云租赁", 10, 9.8], ["合计", 40, 41.3]]
+    for rows, budget in ((three, ("extra:年初预算数", "extra:全年预算数")), (two, ("extra:预算数",))):
+        doc = read(workbook(tmp_path / "p.xlsx", ("p", rows)))
+        assert doc.status is Status.SUCCESS, doc.problems
+        got = {r.item: r.values for r in only(doc, "project_expenditure").rows}
+        printed = {item: row[1:] for item, row in zip(("智慧城市运维", "政务云租赁", "total"), rows[3:], strict=True)}
+        assert got == {item: dict(zip((*budget, "amount"), wan(*figures), strict=True))
+                       for item, figures in printed.items()}
