@@ -132,6 +132,10 @@ _TYPES: tuple[ProblemType, ...] = (
     _t("table.figures-unplaced", P, "数字未读入表格", "printed figure not placed",
        "表“{title}”中印有的数字 {figure} 没有读入任何单元格",
        "table {title!r}: the printed figure {figure} was read into no cell"),
+    _t("table.note-figures", R, "表注中的金额未读作数字", "amounts in a table's note",
+       "表“{title}”的表注印有金额 {figure}：保留在表注原文中，未读作表格或文字数字",
+       "table {title!r}: its note prints the amounts {figure}, kept in the note's text, read as "
+       "no table figure nor fact"),
     _t("table.figure-in-name", P, "数字夹在名称中", "figure glued into a name",
        "表“{title}”中“{name}”的名称里夹有数字 {figure}，没有读成金额",
        "table {title!r}: the name {name!r} holds the figure {figure}, read as no amount"),

@@ -1,7 +1,8 @@
 """Printed numbers to exact `Decimal`, repairing what text extraction breaks.
 
 Extraction splits numbers (`37,83 2.13`, `604. 4`, `1,107.5 6`), prints empty
-as `-`/`—`, and uses full-width digits. `parse_amount` takes one cell's text;
+as `-`/`—`/`–`, and uses full-width digits. A negative is printed `-1.00`,
+`−1.00` (the minus sign, U+2212), `(1.00)` or, in accounting forms, `△1.00`. `parse_amount` takes one cell's text;
 `to_yuan` converts by the unit printed for the table.
 """
 
@@ -13,7 +14,13 @@ from functools import lru_cache
 
 from cnbudget.normalise.text import nfkc
 
-EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－", "─", "…", "0-"})
+EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－", "─", "…", "0-",
+                         "–", "––", "―", "――", "−", "‒"})
+
+# signs a minus is printed with: the minus sign, the small and the figure dash (NFKC keeps
+# them); △ (▲), the accounting forms' mark of a negative amount, before the digits
+_MINUS_SIGNS = str.maketrans({"−": "-", "‒": "-", "﹣": "-"})
+_NEGATIVE_MARK = re.compile(r"^[△▲]\s*(?=[\d.,])")
 
 UNIT_FACTORS: dict[str, Decimal] = {
     "元": Decimal(1),
@@ -28,7 +35,7 @@ _INNER_SPACE = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
 
 def clean_number_text(text: str) -> str:
     """Width-fold and join the pieces of a number split by spaces."""
-    t = nfkc(text).strip().replace("，", ",")
+    t = _NEGATIVE_MARK.sub("-", nfkc(text).strip().translate(_MINUS_SIGNS).replace("，", ","))
     t = _INNER_SPACE.sub("", t)
     if t.startswith("(") and t.endswith(")"):
         t = "-" + t[1:-1]

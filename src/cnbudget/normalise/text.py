@@ -59,3 +59,15 @@ def join_wrapped(text: str) -> str:
     """A cell's text with the spaces left where it wrapped between wide characters
     removed; spaces beside Latin letters and digits (127 个, pc 机) are kept."""
     return _WRAP_SPACE.sub("", text)
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(text: str) -> str:
+    """A cell's text wrapped over lines inside its cell (a line break in a spreadsheet
+    or Word cell: 智慧城市运行管理平台 / 运维服务) as the one name it prints: joined where it
+    wrapped between wide characters, a space beside Latin letters and digits."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _LINE_BREAK.sub(" ", join_wrapped(text.strip()))

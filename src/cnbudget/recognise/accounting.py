@@ -254,12 +254,28 @@ def _name_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
                                  figure="、".join(figures))
 
 
+# an amount a note prints with its unit (其中项目支出40.00万元, 1,200元): a figure of money
+_NOTE_AMOUNT = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)")
+
+
+def _note_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
+    """A note under the table (注：…, 说明：…, 备注：…) that prints amounts: they are no
+    row's, and no narrative fact reads them; said, so that they are not taken as read."""
+    for table in tables:
+        figures = _NOTE_AMOUNT.findall(table.note or "")
+        if figures:
+            at = next((ln for ln in block.lines if is_note(ln.text)), None)
+            yield problem_of("table.note-figures", locator(at) if at else table.locator,
+                             title=block.title, figure="、".join(f.replace(" ", "") for f in figures))
+
+
 def figure_problems(block: TableBlock, tables: list[Table]) -> list[Problem]:
     """One `table.figures-unplaced` problem per line holding figures no table took,
-    one `table.figure-in-name` per row whose name holds a figure."""
+    one `table.figure-in-name` per row whose name holds a figure, one
+    `table.note-figures` per table whose note prints amounts."""
     by_line: dict[int, list[PrintedFigure]] = {}
     for fig in unplaced(block, tables):
         by_line.setdefault(id(fig.line), []).append(fig)
     return [problem_of("table.figures-unplaced", locator(figs[0].line), title=block.title,
                        figure="、".join(f.text for f in figs)) for figs in by_line.values()] + list(
-        _name_problems(block, tables))
+        _name_problems(block, tables)) + list(_note_problems(block, tables))

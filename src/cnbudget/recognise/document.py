@@ -25,7 +25,8 @@ from cnbudget.model import (
     Table,
 )
 from cnbudget.model.problems import PROBLEM_TYPES, problem_of, with_params
-from cnbudget.model.table_types import OTHER
+from cnbudget.model.table_types import OTHER, TABLE_TYPES
+from cnbudget.normalise.text import one_line
 from cnbudget.recognise.accounting import figure_problems
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
 from cnbudget.recognise.boxes import attach_cell_boxes
@@ -78,6 +79,8 @@ def recognise_layout(layout: Layout, source: SourceFile) -> Document:
         doc.tables.extend(parsed.tables)
         doc.problems.extend(with_params(p, title=block.title) for p in parsed.problems)
         doc.problems.extend(check_reading(block, parsed.tables, meta.year))
+        for table in parsed.tables:
+            names_on_one_line(table)
     read_implausible_projects_in_yuan(doc)
     units = {t.unit for t in doc.tables if t.unit}
     meta.source_units = sorted(units)
@@ -99,6 +102,21 @@ def check_reading(block: TableBlock, tables: list[Table], year: int | None) -> l
     realigned = [p for p in (realign_names(t, year) for t in tables) if p is not None]
     found = realigned + [p for p in (verdict(t, year) for t in tables) if p is not None]
     return found + figure_problems(block, tables)
+
+
+def names_on_one_line(table: Table) -> None:
+    """Row names (and a project's item, the name itself) and the type's text columns
+    printed wrapped inside their cell, as one line; indicator texts keep their lines."""
+    ttype = TABLE_TYPES.get(table.type)
+    text_keys = {c.key for c in ttype.columns if c.text} if ttype else set()
+    for row in table.rows:
+        if row.name is not None:
+            name = one_line(row.name)
+            if row.item == row.name:
+                row.item = name
+            row.name = name
+        for key in text_keys & row.texts.keys():
+            row.texts[key] = one_line(row.texts[key])
 
 
 def status_of(problems: list[Problem]) -> Status:

@@ -32,11 +32,12 @@ _DIGITS = re.compile(r"^\d+$")
 # the label columns' own marks in a 栏次 row (栏次 甲 乙 1 2 3)
 _COLUMN_MARKS = frozenset("甲乙丙丁戊己")
 
-# lines printed around a table that carry no row: its number, unit, department, year
+# lines printed around a table that carry no row: its number, unit, department, year, 续表
 _FURNITURE = re.compile(
     r"^(?:公开\s*\d+\s*表|表[一二三四五六七八九十\d]+|\(?表[一二三四五六七八九十\d]+\)?|附件\s*[\d-]+|附表\s*[\d-]+"
     r"|\(?\s*\d{4}\s*年度?\s*\)?|部门编码及名称.*|编制(?:部门|单位).*|部门\s*\(单位\)\s*[:：].*"
-    r"|单位名称\s*[:：].*|金额单位.*|单位\s*[:：].*)$"
+    r"|单位名称\s*[:：].*|金额单位.*|单位\s*[:：].*"
+    r"|\(?续上?表?[\d一二三四五六七八九十]*\)?)$"  # 续表, (续), 续表2: a table's next page
 )
 # words of a page's head: in a coded table, where every row prints an amount,
 # a line with these and no amount is furniture wherever they stand
@@ -151,3 +152,13 @@ def is_column_numbers(texts: Sequence[str]) -> bool:
         return False
     steps_up = all(b == a + 1 or (b == 1 and numbers[0] == 1) for a, b in zip(numbers, numbers[1:], strict=False))
     return steps_up and (numbers[0] == 1 or len(numbers) >= 3)
+
+
+def spans_over(above: Line, line: Line) -> bool:
+    """Whether a cell of the line above is merged down over this line (a workbook's
+    figures merged over two sheet rows, the name's end in the second): the two are
+    one printed row."""
+    if above.number is None or line.number is None or above.page != line.page:
+        return False
+    reach = max((c.rowspan for c in above.cells if c.text.strip()), default=1)
+    return above.number < line.number < above.number + reach

@@ -23,6 +23,7 @@ from cnbudget.recognise.lines import located
 from cnbudget.recognise.titles import is_continuation, strip_numbering, title_type, type_for_words
 
 PER_PROJECT_TYPES = frozenset({"performance_target", "performance_evaluation"})
+_UNIT_BELOW = 3  # a unit line printed under a table stands among its last lines (notes after it)
 
 _SECTION = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、[^\t\d]{2,40}$|名词解释)"
@@ -245,11 +246,15 @@ def cut_blocks(lines: list[Line], titles: list[TitleCandidate], doc_unit: str | 
             nxt = _project_heading_start(lines, nxt, title.index + 1)
         end = _table_end(lines, title.index + 1, nxt, title.type in PER_PROJECT_TYPES)
         body, head_unit = _header_units(lines[title.index + 1 : end])
-        unit = _block_unit(body[:8]) or head_unit
+        head = lines[title.index]
+        # the unit line below the title, or the title's own （单位：万元）, else one printed
+        # under the table (a lone 单位：万元 among its last lines), else the headers' 合计（万元）
+        unit = _block_unit([head, *body[:8]]) \
+            or _block_unit([ln for ln in reversed(body[-_UNIT_BELOW:])
+                            if len(ln.filled) == 1 and len(ln.text.strip()) < 20]) or head_unit
         floor = spans[-1][1] if spans else 0
         # the label above a title (附件5-2) may sit inside the block before it
         label_floor = starts[n - 1] + 1 if n else 0
-        head = lines[title.index]
         block = TableBlock(
             type=title.type, title=title.title, lines=body, unit=unit,
             locator=located(head),

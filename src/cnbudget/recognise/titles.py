@@ -66,6 +66,8 @@ _PREFIX = re.compile(
     r"|\d+(?:[.、．]|\s)|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|[-*•])\s*[:：]?\s*)+"
 )
 _SUFFIX = re.compile(r"(?:\((?:续|续表|\d{4}年度?)\)|续表?)$")
+# the unit printed inside the title: 收入支出决算总表（单位：万元）
+_UNIT_SUFFIX = re.compile(r"\((?:金额)?单位[:：]?(?:亿元|万元|千元|元)\)$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 _SENTENCE = re.compile(r"[。，；;,]|[:：].")
 _TITLE_END = re.compile(r"(?:表|明细)$")
@@ -94,7 +96,7 @@ def title_type(text: str, *, ends_in_table: bool = True) -> str | None:
         return None
     if _PART_HEADING.match(folded):
         return None
-    core = _SUFFIX.sub("", strip_numbering(text))
+    core = _SUFFIX.sub("", _UNIT_SUFFIX.sub("", strip_numbering(text)))
     if len(core) < 4 or _SENTENCE.search(core) or core in INNER_HEADINGS:
         return None
     if ends_in_table and not _TITLE_END.search(core):

@@ -79,6 +79,12 @@ def execution_rate(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
 SIGNED_COLUMNS = frozenset({"carryover", "carryover_begin", "carryover_end"})
 SIGNED_ITEMS = frozenset({"carryover_begin", "carryover_end", "use_of_reserves",
                           "surplus_distribution"})
+# printed balance columns a table type keeps as `extra:` (一般公共预算支出决算表's 年初结转和结余)
+SIGNED_WORDS = ("结转", "结余")
+
+
+def _signed(column: str) -> bool:
+    return column in SIGNED_COLUMNS or (column.startswith("extra:") and any(w in column for w in SIGNED_WORDS))
 
 
 @rule(
@@ -94,7 +100,7 @@ def negative_amount(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
             if row.item in SIGNED_ITEMS:
                 continue
             for column, value in row.values.items():
-                if value is None or value >= 0 or column in SIGNED_COLUMNS or \
+                if value is None or value >= 0 or _signed(column) or \
                         column in NON_AMOUNT_COLUMNS:
                     continue
                 yield negative_amount.finding(

@@ -22,7 +22,13 @@ from cnbudget.normalise.amounts import is_empty_mark, is_number, parse_amount, t
 from cnbudget.normalise.printed import is_note, says_empty, unit_in
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.blocks import TableBlock
-from cnbudget.recognise.lines import is_column_numbers, is_furniture, located, positional
+from cnbudget.recognise.lines import (
+    is_column_numbers,
+    is_furniture,
+    located,
+    positional,
+    spans_over,
+)
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
 _SUB_ORDINAL = re.compile(r"^(?:\d+[、.．](?!\d)|[(（]\d+[)）]|其中\s*[:：]?)")
@@ -174,6 +180,14 @@ class GridRow:
     cells: tuple[tuple[str, str], ...]
 
 
+def _continued(row: GridRow, tail: list[tuple[str, str]]) -> GridRow:
+    """A grid row with the texts of the sheet row below it (its merged row) appended
+    to its cells of the same columns."""
+    more = {name: text for name, text in tail if text.strip()}
+    cells = tuple((name, text + more.pop(name, "")) for name, text in row.cells)
+    return GridRow(row.line, cells + tuple(more.items()))
+
+
 def read_grid(lines: list[Line]) -> tuple[list[str], list[GridRow]]:
     """Header names and body rows of a plain table: the header is the lines
     before the first line with an amount (or the first line, in a table of
@@ -210,6 +224,9 @@ def read_grid(lines: list[Line]) -> tuple[list[str], list[GridRow]]:
             else:
                 name = str(tok.col + 1 if tok.col is not None else k + 1)
             cells.append((fold(name), tok.text))
+        if rows and spans_over(rows[-1].line, line) and not any(is_number(t) for _, t in cells if t.strip()):
+            rows[-1] = _continued(rows[-1], cells)  # the name's end under figures merged down
+            continue
         rows.append(GridRow(line, tuple(cells)))
     headers = [fold(h) for h in (list(by_col.values()) or ordered)]
     return headers, rows

@@ -20,6 +20,7 @@ from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.amounts import UNIT_FACTORS, decimals_printed, is_number_piece, to_yuan
+from cnbudget.normalise.classification import name_of
 from cnbudget.normalise.codes import code_family, parent_code
 from cnbudget.normalise.text import fold, squash
 from cnbudget.recognise.blocks import TABLE_PARSERS, ParsedTables, TableBlock
@@ -31,6 +32,7 @@ from cnbudget.recognise.lines import (
     is_remark,
     located,
     positional,
+    spans_over,
 )
 from cnbudget.recognise.metadata.names import ends_like_a_body
 from cnbudget.recognise.tables import economic_across, income_items, three_panel
@@ -57,6 +59,7 @@ from cnbudget.recognise.tables.coded_rows import (
     typical_decimals,
 )
 from cnbudget.recognise.tables.coded_shift import Amount, RowCells, solve
+from cnbudget.recognise.tables.other import is_count_header
 
 CODED_TYPES = (
     "income", "expenditure", "general_public", "general_public_basic", "gov_fund",
@@ -105,8 +108,10 @@ def _sections(block: TableBlock) -> _Sections:
         body = next((i for i, ln in enumerate(lines)
                      if not is_coded_furniture(ln, block.title) and not is_remark(ln.text)), len(lines))
     start = head if head is not None else body
+    # a header line may carry the unit in its last cell (… 基本支出 | 单位：万元): a header all the same
     header = [ln for ln in lines[start:body] if not is_column_numbers(ln.texts)
-              and not is_coded_furniture(ln, block.title) and not is_remark(ln.text)] if head is not None else []
+              and (ln is lines[head] or not is_coded_furniture(ln, block.title))
+              and not is_remark(ln.text)] if head is not None else []
     notes = [ln.text.strip() for ln in lines[:body] if is_remark(ln.text)]
     rest: list[Line] = []
     for ln in lines[body:]:
@@ -328,7 +333,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             draft = draft_positional(line, width, index)
         else:
             draft = draft_tokens(line, numbered, decimals)
-        if drafts and _continues_name(draft, line, drafts[-1].line):
+        if drafts and _continues_name(draft, line, drafts[-1]):
             drafts[-1].name = (drafts[-1].name or "") + draft.name  # a name wrapped onto the next line
             continue
         if drafts and _continues_cells(drafts[-1], draft):
@@ -355,6 +360,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
     ]
     anchors = sorted(range(len(ids)), key=lambda i: (ids[i].item != "total", len(ids[i].code or "9" * 9)))
     solved = solve(rows_cells, len(keys), relations(columns, block.type), keys, _hierarchy(ids), anchors)
+    counts = {c.key for c in columns if c.key.startswith(EXTRA) and is_count_header(c.label)}
     rows: list[Row] = []
     for i, (draft, rid) in enumerate(zip(drafts, ids, strict=True)):
         texts: dict[str, str] = {}
@@ -362,7 +368,7 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             texts[GOV_CODE] = "".join(draft.gov_codes)
         if draft.gov_name:
             texts[GOV_NAME] = draft.gov_name
-        values = dict(zip(keys, solved.values[i], strict=True))
+        values = _counts_as_printed(dict(zip(keys, solved.values[i], strict=True)), counts, unit)
         rows.append(Row(values=values, code=rid.code, item=rid.item, name=rid.name,
                         unit_code=rid.unit_code, texts=texts, locator=_loc(draft.line)))
         label = rid.code or rid.unit_code or rid.item or rid.name
@@ -383,18 +389,39 @@ def _parse_one(block: TableBlock) -> ParsedTables:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])")
 
 
-def _continues_name(draft: RowDraft, line: Line, above: Line) -> bool:
+def _counts_as_printed(values: dict[str, Decimal | None], counts: set[str],
+                       unit: str | None) -> dict[str, Decimal | None]:
+    """A column of counts (人数, 车辆数) beside the amounts, as printed: not in 元."""
+    factor = UNIT_FACTORS.get(unit or "元", Decimal(1))
+    for key in counts & values.keys():
+        value = values[key]
+        if value is not None:
+            values[key] = (value / factor).normalize()
+    return values
+
+
+def _continues_name(draft: RowDraft, line: Line, above: RowDraft) -> bool:
     """A lone name fragment on its own line, with no cells after it: the end of
     the name above, wrapped (a numbered or empty-valued line is a row of its own).
-    Grid rows are exact (a name wraps inside its cell), so in a grid only a row
-    cut by a page break continues: the first line of a new page."""
+    Grid rows are exact (a name wraps inside its cell), so in a grid a row continues
+    only where it is cut by a page break (the first line of a new page), where the
+    figures above are merged down over it, or where the catalogue's name of the code
+    above is the two halves together (其他政府办公厅（室）及相关机构事务 / 支出)."""
     if draft.codes or not draft.name or is_total_name(draft.name) or _NUMBERED.match(draft.name):
         return False
     if line.delimiter is Delimiter.GRID:
-        if line.page is None or line.page == above.page:
+        if any(c.strip() for c in draft.cells) or len(line.filled) != 1:
             return False
-        return not any(c.strip() for c in draft.cells) and len(line.filled) == 1
+        return (line.page is not None and line.page != above.line.page) or spans_over(above.line, line) \
+            or _completes_catalogue_name(above, draft.name)
     return not draft.cells and len(line.filled) == 1
+
+
+def _completes_catalogue_name(above: RowDraft, tail: str) -> bool:
+    if not above.name or len(above.code_text) not in (3, 5, 7):
+        return False
+    official = name_of(above.code_text)
+    return official is not None and fold(official) == fold(above.name + tail) != fold(above.name)
 
 
 _CUT_NUMBER = re.compile(r"(?:,\d{0,2}|\.)$")

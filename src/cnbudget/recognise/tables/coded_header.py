@@ -20,10 +20,12 @@ The result is a list of `ColumnSpec`s and the arithmetic the columns obey
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from cnbudget.model.table_types import TABLE_TYPES
 from cnbudget.normalise.text import fold
 from cnbudget.recognise.lines import has_cjk
+from cnbudget.recognise.tables.other import is_count_header
 
 EXTRA = "extra:"
 
@@ -112,6 +114,11 @@ _SUB_LABELS = (
     "社会事业和经济发展项目", "债务项目", "基本建设项目", "其他项目",
 )
 
+# Budget columns printed beside a final account's figures (年初预算数 | 调整预算数 | 决算数):
+# one label each (not 年初 + 预算数), a column of its own, keyed extra:<label>.
+_BUDGET_LABELS = ("年初预算数", "调整预算数", "调整后预算数", "全年预算数", "预算调整数", "上年决算数",
+                  "上年预算数")
+
 _SUBSET = re.compile(r"^其中[:：]?")
 # Tables whose rows are all 一般公共预算 (or all 基本支出): those words head the
 # whole table, not a column of their own.
@@ -124,13 +131,13 @@ _WHOLE_TABLE_GROUPS: dict[str, frozenset[str]] = {
     "state_capital": frozenset({"国有资本经营预算", "国有资本经营预算财政拨款"}),
     "operating_cost": frozenset({"机关运行经费", "机关运行经费支出", "机关运行经费预算"}),
 }
-# Columns that are not parts of the row's total (balances around the year's spending).
-_NOT_PARTS: dict[str, frozenset[str]] = {
-    "gov_fund": frozenset({"carryover_begin", "income", "carryover_end"}),
-}
+# Columns that are not parts of the row's total (balances around the year's spending),
+# whether the type keys them (gov_fund) or keeps them as `extra:` (一般公共预算支出决算表).
+_NOT_PARTS = frozenset({"carryover_begin", "income", "carryover_end"})
 
 _SCAN = re.compile(
-    "|".join(re.escape(s) for s in sorted({*_SKIP, *_VALUE_LABELS, *_SUB_LABELS, "其中:", "其中"},
+    "|".join(re.escape(s) for s in sorted({*_SKIP, *_VALUE_LABELS, *_SUB_LABELS, *_BUDGET_LABELS,
+                                           "其中:", "其中"},
                                            key=len, reverse=True))
 )
 
@@ -255,17 +262,36 @@ class _KeyMaker:
             self._push(EXTRA + leaf.printed, leaf.printed, parent, subset=True)
             return
         if leaf.text == "小计":
-            key = parent or "total"
+            key = self._own(parent or "total", leaf.printed)
             self._push(key, leaf.printed, None if key == parent else parent)
             return
         entry = _VALUE_LABELS.get(leaf.text)
         if leaf.text in _WHOLE_TABLE_GROUPS.get(self.table_type, frozenset()):
             entry = ("total", False)
-        key = self._type_key(entry[0]) if entry else EXTRA + leaf.printed
+        key = self._own(self._type_key(entry[0]), leaf.printed) if entry else EXTRA + leaf.printed
         self._push(key, leaf.printed, parent if parent != key else None)
 
     def _type_key(self, key: str) -> str:
         return _TYPE_KEYS.get(self.table_type, {}).get(key, key)
+
+    def finished(self) -> list[ColumnSpec]:
+        """The columns; where a 预算数 and a 决算数 are printed side by side (机关运行经费
+        决算表: 项目 | 预算数 | 决算数), the 决算数 is the table's figure and the 预算数 is
+        kept as `extra:预算数`, whichever is printed first."""
+        final = next((c for c in self.columns if fold(c.label) == "决算数" and c.key.startswith(EXTRA)), None)
+        budget = next((c for c in self.columns if fold(c.label) == "预算数" and not c.key.startswith(EXTRA)), None)
+        if final is None or budget is None or any(c.parent == budget.key for c in self.columns):
+            return self.columns
+        swapped = {id(final): budget.key, id(budget): EXTRA + budget.label}
+        return [replace(c, key=swapped[id(c)]) if id(c) in swapped else c for c in self.columns]
+
+    def _own(self, key: str, printed: str) -> str:
+        """A key the table type has; a label known elsewhere (年初结转和结余 over a
+        一般公共预算支出决算表) is a column this type has no key for: `extra:<header>`."""
+        ttype = TABLE_TYPES.get(self.table_type)
+        if ttype is None or not key or key in ttype.value_keys:
+            return key
+        return EXTRA + printed
 
     def _push(self, key: str, printed: str, parent: str | None, subset: bool = False) -> None:
         if key in self.used:
@@ -315,7 +341,7 @@ def positional_columns(
                     if g is not None and maker.group_key(g.text) is not None:
                         group = g.text
         maker.add(leaf, group)
-    return maker.columns
+    return maker.finished()
 
 
 def _with_spans(cells: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -341,7 +367,7 @@ def sequence_columns(header_text: list[str], table_type: str) -> list[ColumnSpec
     tops: list[_Label] = []
     subs: list[_Label] = []
     for lab in labels:
-        is_sub = lab == "小计" or bool(_SUBSET.match(lab)) or lab not in _VALUE_LABELS
+        is_sub = lab == "小计" or bool(_SUBSET.match(lab)) or (lab not in _VALUE_LABELS and lab not in _BUDGET_LABELS)
         if (is_sub and tops) or subs:
             subs.append(_Label(lab, lab))
         else:
@@ -368,7 +394,7 @@ def sequence_columns(header_text: list[str], table_type: str) -> list[ColumnSpec
             continue  # a caption over the whole table
         else:
             maker.add(top, None)
-    return maker.columns
+    return maker.finished()
 
 
 # 其中 columns whose group the words tell (seed 000: 其中：财政专户收入 under 事业收入)
@@ -396,6 +422,14 @@ def _split_runs(subs: list[_Label]) -> list[list[_Label]]:
     return runs
 
 
+def _not_a_part(column: ColumnSpec) -> bool:
+    """A balance column (年初结转和结余, 本年收入, 年末结转和结余), a budget column beside
+    the final figures (年初预算数) or a count (人数): no part of the total."""
+    label = fold(column.label)
+    return column.key in _NOT_PARTS or _VALUE_LABELS.get(label, ("", False))[0] in _NOT_PARTS \
+        or label in _BUDGET_LABELS or (column.key.startswith(EXTRA) and is_count_header(label))
+
+
 def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:
     """The sums the columns obey: each group = Σ its sub-columns; total = Σ top-level parts."""
     keys = {c.key for c in columns}
@@ -405,10 +439,9 @@ def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:
         if group in keys and parts:
             out.append(Relation(group, parts))
     if "total" in keys:
-        skip = _NOT_PARTS.get(table_type, frozenset())
         parts = tuple(
             c.key for c in columns
-            if c.key != "total" and not c.subset and c.key not in skip
+            if c.key != "total" and not c.subset and not _not_a_part(c)
             and (c.parent is None or c.parent not in keys or c.parent == "total")
         )
         if parts:

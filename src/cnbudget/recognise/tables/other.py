@@ -5,8 +5,8 @@ Local templates print 9 to 14 tables; those the contract has no type for
 the row's `name` is its cell under a naming column (a header with 名称, 项目
 or 单位: 单位名称, 资金来源项目), else its first text cell; the other cells go
 under `extra:<printed header>` — numbers in `values` (amounts in yuan, counts
-as printed), text in the row's text fields. Numbers are converted to yuan
-only where the table prints its unit.
+as printed), text in the row's text fields (a column of codes, 科目编码, among
+them). Numbers are converted to yuan only where the table prints its unit.
 
 A table about one project (项目支出明细测算 of a 项目申报表, printed on its own
 under a `项目名称：…` line) has that project as its `subject` and one header
@@ -36,9 +36,16 @@ from cnbudget.recognise.tables.cells import (
 )
 
 # headers of columns that count things or give rates: never converted to yuan
-_NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例")
+_NOT_MONEY = ("人数", "数量", "人", "率", "%", "个数", "编制", "辆", "面积", "序号", "行次", "年度", "比例",
+              "批次", "次数", "(个)", "（个）")
+# headers of counts and rates printed beside the amounts of a table of money (人数, 批次 |
+# 人次 beside 公务接待费): narrower than `_NOT_MONEY`, whose 人 would take 对个人和家庭的补助
+_COUNTS = ("人数", "人次", "数量", "个数", "辆", "批次", "次数", "(个)", "（个）", "(人)", "（人）", "率", "%",
+           "面积", "编制")
 
 
+# headers of columns of codes (科目编码, 单位代码, 编号): their digits are text, never amounts
+_CODE_WORDS = ("编码", "代码", "编号")
 # words of a header naming the row, most telling first (单位性质 names no row: 单位 comes last)
 _NAMING_WORDS = ("名称", "项目", "单位")
 _YEAR_ROW = re.compile(r"^\d{4}年度?$")  # a row naming a year only: 2018 年 (folded)
@@ -48,6 +55,11 @@ _SUBJECT_LINE = re.compile(r"^\s*项\s*目\s*名\s*称\s*[:：]\s*(?P<name>.+?)\
 
 def is_money_header(header: str) -> bool:
     return not any(word in header for word in _NOT_MONEY)
+
+
+def is_count_header(header: str) -> bool:
+    """A column of counts or rates in a table of amounts: its figures are never in 元."""
+    return any(word in header for word in _COUNTS)
 
 
 def numeric_headers(rows: list[GridRow]) -> set[str]:
@@ -130,7 +142,7 @@ def parse_other(block: TableBlock) -> ParsedTables:
     problems: list[Problem] = []
     lines = without_subject_line(_grid_lines(block))
     headers, rows = read_grid(lines) if table.subject is None else _one_line_header(lines)
-    texts = text_headers(rows)
+    texts = text_headers(rows) | {h for h in headers if any(w in h for w in _CODE_WORDS)}
     numeric = numeric_headers(rows) - texts
     naming = naming_header(headers, rows)
     for grid_row in rows:

@@ -1,7 +1,8 @@
 """项目支出表 / 项目支出决算表: one row per project, `item` = the project's name.
 
 `amount` is the project's total column (合计 / 金额 / 预算数 / 决算数, else its
-first amount); the other amount columns go under `extra:<printed header>`.
+first amount; in a 决算 table printing its budget too, the 决算数 / 执行数); the
+other amount columns go under `extra:<printed header>`.
 The 合计 line is `item: "total"`.
 """
 
@@ -25,6 +26,7 @@ from cnbudget.recognise.tables.other import is_money_header
 
 _TOTAL_HEADERS = ("合计", "金额", "预算数", "决算数", "小计", "总计", "本年拨款")
 _NAME_HEADERS = frozenset({"项目名称", "项目", "项目名"})
+_FINAL_HEADERS = ("决算", "执行数", "实际支出")
 
 
 def parse_project_expenditure(block: TableBlock) -> ParsedTables:
@@ -32,7 +34,10 @@ def parse_project_expenditure(block: TableBlock) -> ParsedTables:
     table = new_table(block, unit)
     problems: list[Problem] = []
     headers, rows = read_grid(body_lines(block))
-    amount_header = next((h for h in headers if any(w in h for w in _TOTAL_HEADERS)), None)
+    # a 决算 table printing the budget beside the final figure (年初预算数 | 全年执行数): the
+    # final figure is the project's amount; a budget's 上年决算数 is not
+    final = next((h for h in headers if any(w in h for w in _FINAL_HEADERS) and not h.startswith("上年")), None)
+    amount_header = final or next((h for h in headers if any(w in h for w in _TOTAL_HEADERS)), None)
     for grid_row in rows:
         row = Row(locator=locator(grid_row.line))
         names: list[str] = []

@@ -63,6 +63,8 @@ _EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
 YEAR_TOTAL = {INCOME: "income_total", EXPENDITURE: "expenditure_total"}
 TOTALS = frozenset({"grand_total", "income_total", "expenditure_total"})
 FISCAL_PARTS = frozenset({"fiscal_general", "fiscal_fund", "fiscal_state_capital"})
+# balance lines a template breaks down by fund on the lines below (公开04表 年初财政拨款结转和结余)
+BALANCE_ITEMS = frozenset({"carryover_begin", "carryover_end"})
 # what a category row may be printed under and still be the category
 _CATEGORY_PARENTS = frozenset({"basic", "project"})
 
@@ -177,6 +179,8 @@ class ItemList:
     kind: str | None = None
     seen: set[str] = field(default_factory=set)
     _open: list[_Open] = field(default_factory=list)
+    # the balance line (年初财政拨款结转和结余) whose funds are printed below it, by name
+    _balance: str | None = None
 
     def item_of(self, label: str) -> str | None:
         key = label_key(label)
@@ -194,11 +198,15 @@ class ItemList:
         if parent is not None:
             item = item if _is_part(item, parent.ref, self.seen) else None
         elif item is not None and item in self.seen:
-            parent = next((o for o in self._open if o.ref == item), _Open(None, item))
-            item = None  # printed again below the total: a detail of the first
+            # printed again: a part of the balance line above it (年初财政拨款结转和结余 /
+            # 一般公共预算财政拨款 …, 公开04表), else below the total a detail of the first
+            parent = _Open(None, self._balance) if self._balance and item in FISCAL_PARTS \
+                else next((o for o in self._open if o.ref == item), _Open(None, item))
+            item = None
         ref = item or label.strip()
         self._open.append(_Open(style, ref))
         if item is not None:
+            self._balance = item if item in BALANCE_ITEMS else None
             self.seen.add(item)
         return Placed(item, parent.ref if parent else None)
 
@@ -216,6 +224,7 @@ class ItemList:
             item = "grand_total"  # 硚口 表一 prints 本年收入合计 again on the 总计 line
         self.seen.add(item)
         self._open.clear()
+        self._balance = None
         return Placed(item, None)
 
     def _parent_for(self, style: str | None, item: str | None) -> _Open | None:

@@ -47,6 +47,8 @@ from cnbudget.recognise.tables.cells import (
     table_unit,
     tokens,
 )
+from cnbudget.recognise.tables.coded_header import label_text
+from cnbudget.recognise.tables.other import is_count_header
 
 _ORDER = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 
@@ -120,6 +122,7 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
         return ParsedTables([finish(table)], problems)
     columns = ["budget", "final"] if final_account else ["amount"]
     extras = [] if final_account else _extra_headers(lines[:start])
+    printed = _headers_by_column(lines[:start])
     for line in lines[start:]:
         toks = tokens(line)
         labels = [t for t in toks if not t.empty and not t.number]
@@ -139,6 +142,11 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
             row.values[key] = _money(tok, unit, problems, line)
         for key in keys[len(values):]:
             row.values[key] = None
+        for tok in values[len(keys):]:  # columns beyond the amounts: 批次 | 人次, 车辆数 …
+            header = printed.get(tok.col) if tok.col is not None else None
+            if header is not None:
+                row.values[f"extra:{header}"] = None if tok.empty else _money(tok, unit, problems, line) \
+                    if not is_count_header(header) else _count(tok, problems, line)
         table.rows.append(row)
     _whole_table_total(table.rows)
     return ParsedTables([finish(table)], problems)
@@ -160,6 +168,26 @@ def _money(tok: Token, unit: str | None, problems: list[Problem], line: Line) ->
         return amount(tok.text, unit)
     except ValueError:
         problems.append(problem("cell.not-an-amount", line, text=tok.text))
+        return None
+
+
+def _headers_by_column(header: list[Line]) -> dict[int, str]:
+    """The header printed over each column of a grid (its lines' labels joined)."""
+    out: dict[int, str] = {}
+    for line in header:
+        if positional(line):
+            for cell in line.cells:
+                if cell.text.strip() and cell.col is not None:
+                    out[cell.col] = out.get(cell.col, "") + label_text(cell.text)
+    return out
+
+
+def _count(tok: Token, problems: list[Problem], line: Line) -> Decimal | None:
+    """A count as printed (批次, 人次, 辆): never converted by the table's unit."""
+    try:
+        return parse_amount(tok.text)
+    except ValueError:
+        problems.append(problem("cell.not-a-number", line, text=tok.text))
         return None
 
 
