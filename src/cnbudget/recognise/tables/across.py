@@ -243,12 +243,17 @@ def column_keys(labels: dict[int, str | None]) -> dict[int, str]:
     return out
 
 
+# a block of changes between the years (增减额, 增减率, 比上年增减) is neither year's figure
+_CHANGE = re.compile(r"增减|增长|减少|变动|比上年|差额|差异|幅度|%")
+
+
 def _latest(texts: dict[int, str]) -> int | None:
-    years = {b: int(m.group(1)) for b, t in texts.items() if (m := _YEAR.search(t))}
-    if len(years) == len(texts) and len(set(years.values())) == len(years):
+    levels = {b: t for b, t in texts.items() if not _CHANGE.search(t)}
+    years = {b: int(m.group(1)) for b, t in levels.items() if (m := _YEAR.search(t))}
+    if years and len(years) == len(levels) and len(set(years.values())) == len(years):
         return max(years, key=lambda b: years[b])
-    this_year = [b for b, t in texts.items() if t.startswith(("本年", "当年"))]
-    if len(this_year) == 1 and any(t.startswith("上年") for t in texts.values()):
+    this_year = [b for b, t in levels.items() if t.startswith(("本年", "当年"))]
+    if len(this_year) == 1 and any(t.startswith("上年") for t in levels.values()):
         return this_year[0]
     return None
 

@@ -14,6 +14,7 @@ placed in the template's usual order by the table's own arithmetic (合计 =
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -53,6 +54,7 @@ from cnbudget.recognise.tables.other import is_count_header
 _ORDER = ("total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年|本年|上年|当年")
 _GENERIC = ("合计", "小计", "总计")  # a total: of the group over it, or of the table
 _GROUP = "三公"  # “三公”经费 over its items (beside 会议费 | 培训费, 机关运行经费)
 
@@ -123,6 +125,7 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
     columns = ["budget", "final"] if final_account else ["amount"]
     extras = [] if final_account else _extra_headers(lines[:start])
     printed = _headers_by_column(lines[:start])
+    by_year = {} if final_account else _columns_by_year(printed)
     for line in lines[start:]:
         toks = tokens(line)
         labels = [t for t in toks if not t.empty and not t.number]
@@ -138,6 +141,8 @@ def parse_three_public(block: TableBlock) -> ParsedTables:
             values = filled(values)
         row = Row(item=item, name=label, locator=locator(line))
         keys = columns + [f"extra:{h}" for h in extras]
+        if by_year and all(t.col in by_year for t in values):  # 2023年预算数 | 2024年预算数 | 增减额
+            keys = [by_year[t.col] for t in values if t.col is not None]
         for key, tok in zip(keys, values, strict=False):
             row.values[key] = _money(tok, unit, problems, line)
         for key in keys[len(values):]:
@@ -180,6 +185,17 @@ def _headers_by_column(header: list[Line]) -> dict[int, str]:
                 if cell.text.strip() and cell.col is not None:
                     out[cell.col] = out.get(cell.col, "") + label_text(cell.text)
     return out
+
+
+def _columns_by_year(printed: dict[int, str]) -> dict[int, str]:
+    """Value columns headed by years (2023年预算数 | 2024年预算数 | 增减额, 上年 | 本年):
+    the latest year's is `amount`, the others extra:<header>; {} where the headers
+    name no years (the first value column is the amount)."""
+    values = {col: text for col, text in printed.items() if col != min(printed, default=0)}
+    if len(values) < 2 or not any(_YEAR_WORD.search(t) for t in values.values()):
+        return {}
+    keys = column_keys(dict(sorted(values.items())))
+    return keys if list(keys.values()).count("amount") == 1 else {}
 
 
 def _count(tok: Token, problems: list[Problem], line: Line) -> Decimal | None:
