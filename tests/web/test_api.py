@@ -112,12 +112,7 @@ def test_upload_goes_through_the_queue_and_reviews_survive_a_recheck(
     original = client.get(f"/api/v1/documents/{doc_id}/file", headers=headers)
     assert original.content.startswith(b"%PDF-")
     annotated = client.get(f"/api/v1/documents/{doc_id}/annotated.pdf", headers=headers)
-    try:
-        from cnbudget.render import annotate  # noqa: F401
-    except ImportError:  # until cnbudget.render.annotate is merged
-        assert annotated.status_code == 404 and "批注" in annotated.json()["detail"]
-    else:
-        assert annotated.status_code == 200 and annotated.content.startswith(b"%PDF-")
+    assert annotated.status_code == 200 and annotated.content.startswith(b"%PDF-")
 
 
 def test_upload_limits_and_what_is_refused(client: TestClient, tmp_path: Path) -> None:
