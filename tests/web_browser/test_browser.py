@@ -1,7 +1,9 @@
 """The web application in a real browser: Debian's chromium driven by Playwright
 against the real server (`cnbudget serve` in a subprocess, real SQLite): log in,
-upload samples (and drop a note on the zone: refused with the reason), watch them finish, open a finding on its page and see it marked,
-dismiss it, re-check and see it stay dismissed, see a chart drawn.
+upload samples (and drop a note on the zone: refused with the reason), watch them
+finish, open a finding on its page and see it marked at its stored box, download the
+annotated PDF and find the finding drawn on that page (pypdf), dismiss it, re-check
+and see it stay dismissed, see a chart drawn.
 
 Screenshots are kept as test artefacts under $CNBUDGET_ARTEFACTS (else the
 test's temporary folder); docs/screenshots/ holds copies for the README.
@@ -10,6 +12,7 @@ test's temporary folder); docs/screenshots/ holds copies for the README.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +66,16 @@ def artefacts(tmp_path: Path) -> Path:
     return folder
 
 
+def _annotations(pdf: Path) -> list[tuple[str, str]]:
+    """(comment, page label) of every rectangle drawn in an annotated PDF (pypdf)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    return [(str(a.get_object().get("/Contents", "")), reader.page_labels[i])
+            for i, p in enumerate(reader.pages) for a in p.get("/Annots") or []
+            if a.get_object()["/Subtype"] == "/Square"]
+
+
 def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Path,
                                                        artefacts: Path) -> None:
     from tests.web.samples import planted_pdf, sample_xlsx
@@ -108,24 +121,30 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         page.screenshot(path=str(artefacts / "document.png"), full_page=False)
         card = page.locator("article.finding", has_text="2010301").first
         finding_id = card.get_attribute("data-finding")
+        message = card.locator("p").first.inner_text()
+        on_page = int(re.search(r"/pages/(\d+)", card.locator("a.on-page").get_attribute("href")
+                                or "").group(1))  # type: ignore[union-attr]
         card.locator("a.on-page").click()
         view = page.locator("#pageview[data-rendered]")
         view.wait_for()
         assert view.get_attribute("data-rendered") == "1"
         assert page.locator("#pageview canvas").count() == 1
         assert int(view.get_attribute("data-marked") or 0) > 0
+        assert view.get_attribute("data-marked-by") == "box"  # at the box the store keeps
         assert page.locator("#pageview .mark").count() > 0  # the finding marked on the page
         page.screenshot(path=str(artefacts / "page-view.png"))
         page.go_back()
 
-        link = page.locator("a", has_text="批注 PDF")
-        answer = page.request.get(server + (link.get_attribute("href") or ""))
-        try:
-            from cnbudget.render import annotate  # noqa: F401
-        except ImportError:  # until cnbudget.render.annotate is merged: a message, not a PDF
-            assert answer.status == 404 and "批注" in answer.text()
-        else:
-            assert answer.status == 200 and answer.body().startswith(b"%PDF-")
+        # the annotated PDF, downloaded as a person does: the finding drawn on its page
+        with page.expect_download() as download_info:
+            page.locator("a", has_text="批注 PDF").click()
+        download = download_info.value
+        assert download.suggested_filename == pdf.stem + "-批注.pdf"
+        saved = tmp_path / "annotated.pdf"
+        download.save_as(saved)
+        comments = _annotations(saved)
+        drawn = [label for text, label in comments if message in text]
+        assert drawn == [str(on_page)], comments
 
         card = page.locator(f'article[data-finding="{finding_id}"]')
         card.locator("input[name=note]").fill("已与部门核实，属排版错误")

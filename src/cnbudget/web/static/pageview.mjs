@@ -11,8 +11,9 @@ function norm(text) {
 }
 
 // a red box at (left, top, width, height) in canvas pixels, and the printed row it is on,
-// shaded across the page: where the row's other figures are
-function mark(canvas, left, top, width, height) {
+// shaded across the page (`spread`: the share of the height added above and below, for a
+// text run whose height is its font's, not its cell's): where the row's other figures are
+function mark(canvas, left, top, width, height, spread) {
   const box = document.createElement("div");
   box.className = "mark";
   box.style.left = left + "px";
@@ -23,16 +24,16 @@ function mark(canvas, left, top, width, height) {
   const band = document.createElement("div");
   band.className = "mark row";
   band.style.left = "0px";
-  band.style.top = (top - height * 0.25) + "px";
+  band.style.top = (top - height * spread) + "px";
   band.style.width = canvas.width + "px";
-  band.style.height = (height * 1.5) + "px";
+  band.style.height = (height * (1 + 2 * spread)) + "px";
   holder.appendChild(band);
 }
 
 function markBoxes(canvas, viewport, boxes) {
   for (const rect of boxes) {
     const [xa, ya, xb, yb] = viewport.convertToViewportRectangle(rect);
-    mark(canvas, Math.min(xa, xb), Math.min(ya, yb), Math.abs(xb - xa), Math.abs(yb - ya));
+    mark(canvas, Math.min(xa, xb), Math.min(ya, yb), Math.abs(xb - xa), Math.abs(yb - ya), 0);
   }
   return boxes.length;
 }
@@ -47,7 +48,7 @@ async function markTexts(canvas, viewport, page, marks) {
     }
     const t = pdfjs.Util.transform(viewport.transform, item.transform);
     const height = Math.hypot(t[2], t[3]);
-    mark(canvas, t[4], t[5] - height, item.width * viewport.scale, height);
+    mark(canvas, t[4], t[5] - height, item.width * viewport.scale, height, 0.25);
     found += 1;
   }
   return found;
