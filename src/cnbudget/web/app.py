@@ -29,6 +29,7 @@ from cnbudget.web.body_limit import BodyLimit
 from cnbudget.web.security import LoginLimiter, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
 from cnbudget.web.templating import make_templates, page
+from cnbudget.web.uploads import remove_stale_parts
 
 STATIC = Path(__file__).with_name("static")
 SESSION_COOKIE = "cnbudget_session"
@@ -58,6 +59,7 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
 
     @asynccontextmanager
     async def lifespan(app_: FastAPI) -> AsyncIterator[None]:
+        remove_stale_parts(upload)  # left by a server that stopped mid-upload
         if settings.worker:
             from cnbudget.web.worker import JobWorker
 
