@@ -14,49 +14,31 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.web.server import free_port, wait_until_up
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-SRC = Path(__file__).resolve().parents[2] / "src"
-PASSWORD = "browser test password"
-WAIT_MS = 180_000  # reading and auditing a PDF in the job worker, on a busy machine
-
-pytest.importorskip("fastapi", reason="the web extra is not installed")
-sync_api = pytest.importorskip("playwright.sync_api",
-                               reason="playwright (PyPI) is not installed: pip install playwright")
+from tests.web_browser.browser import (
+    ARGS,
+    CHROMIUM,
+    WAIT_MS,
+    add_user,
+    annotations,
+    log_in,
+    need_chromium,
+    serving,
+    sync_api,
+)
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (.ci/system-packages installs it); "
-                    "Playwright cannot download a browser here")
-    env = {**os.environ, "PYTHONPATH": str(SRC), "CNBUDGET_LANG": "zh"}
+    need_chromium()
     db = str(tmp_path / "web.db")
-    subprocess.run([sys.executable, "-m", "cnbudget", "user", "add", "审核员", "--role",
-                    "inspector", "--password-stdin", "--db", db], input=PASSWORD + "\n",
-                   text=True, env=env, check=True, capture_output=True, timeout=120)
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cnbudget", "serve", "--port", str(port), "--db", db,
-         "--uploads", str(tmp_path / "uploads")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/healthz", proc)
+    add_user(["user", "add", "审核员", "--role", "inspector", "--db", db])
+    with serving(["serve", "--db", db, "--uploads", str(tmp_path / "uploads")]) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=60)
 
 
 @pytest.fixture
@@ -64,16 +46,6 @@ def artefacts(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CNBUDGET_ARTEFACTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def _annotations(pdf: Path) -> list[tuple[str, str]]:
-    """(comment, page label) of every rectangle drawn in an annotated PDF (pypdf)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(pdf)
-    return [(str(a.get_object().get("/Contents", "")), reader.page_labels[i])
-            for i, p in enumerate(reader.pages) for a in p.get("/Annots") or []
-            if a.get_object()["/Subtype"] == "/Square"]
 
 
 def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Path,
@@ -89,12 +61,7 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.set_default_timeout(WAIT_MS)
 
-        page.goto(server + "/")
-        assert "/login" in page.url
-        page.fill("input[name=name]", "审核员")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(server + "/")
+        log_in(page, server)
 
         page.goto(server + "/upload")
         page.set_input_files("#upload-input", [str(pdf), str(older)])
@@ -142,7 +109,7 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         assert download.suggested_filename == pdf.stem + "-批注.pdf"
         saved = tmp_path / "annotated.pdf"
         download.save_as(saved)
-        comments = _annotations(saved)
+        comments = annotations(saved)
         drawn = [label for text, label in comments if message in text]
         assert drawn == [str(on_page)], comments
 
