@@ -103,9 +103,9 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     async def to_login(_request: Request, exc: NeedsLogin) -> Response:
         return RedirectResponse(login_url(exc.next_path), status_code=303)
 
-    from cnbudget.web import api, login, pages_departments, pages_documents
+    from cnbudget.web import api, login, pages_admin, pages_departments, pages_documents
 
-    for module in (login, api, pages_documents, pages_departments):
+    for module in (login, api, pages_documents, pages_departments, pages_admin):
         app.include_router(module.router)
 
     @app.get("/openapi.json", include_in_schema=False)
