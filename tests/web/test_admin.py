@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from cnbudget.store.engine import writing
@@ -80,3 +81,36 @@ def test_a_revoked_token_stops_working(client: TestClient) -> None:
     assert client.get("/api/v1/me", headers=token).status_code == 401
     assert client.post("/admin/tokens/999/revoke",
                        data={"csrf_token": csrf_of(client)}).status_code == 404
+
+
+def test_the_account_queries_on_postgres(postgres_url: str) -> None:
+    from cnbudget.store import Store
+    from cnbudget.store.accounts import (
+        AccountError,
+        create_token,
+        list_accounts,
+        list_tokens,
+        revoke_token,
+        set_role,
+    )
+
+    with Store(postgres_url) as store:
+        admin = make_user(store, "管理员", "admin")
+        viewer = make_user(store, "读者", "viewer")
+        with writing(store.engine) as conn:
+            create_token(conn, viewer)
+            create_token(conn, viewer)
+            create_token(conn, admin)
+        with writing(store.engine) as conn:
+            tokens = list_tokens(conn)
+            assert len(tokens) == 3 and not any(t.revoked for t in tokens)
+            assert revoke_token(conn, next(t.id for t in tokens if t.user_name == "读者"))
+            assert not revoke_token(conn, 10_000)
+        with writing(store.engine) as conn:
+            counted = {a.user.name: a.tokens for a in list_accounts(conn)}
+            assert counted == {"管理员": 1, "读者": 1}  # live tokens only
+            assert [t.revoked for t in list_tokens(conn)] == [False, False, True]
+            with pytest.raises(AccountError):  # the last admin
+                set_role(conn, admin.id, "viewer")
+            assert set_role(conn, viewer.id, "admin").role == "admin"
+            assert set_role(conn, admin.id, "viewer").role == "viewer"
