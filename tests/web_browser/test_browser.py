@@ -14,11 +14,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.web.test_marks import BOXED
 from tests.web_browser.browser import (
     ARGS,
     CHROMIUM,
@@ -46,6 +48,26 @@ def artefacts(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CNBUDGET_ARTEFACTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _drop_boxes(db: Path) -> None:
+    """Set the stored boxes aside (kept in a side table, to be put back)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE kept_boxes AS SELECT table_id, row_no, position, box "
+                     "FROM line_items WHERE box IS NOT NULL")
+        for table in BOXED:
+            conn.execute(f"UPDATE {table} SET box = NULL")
+
+
+def _restore_boxes(db: Path) -> None:
+    """The cells' boxes back (what the annotated PDF below is drawn from)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE line_items SET box = (SELECT k.box FROM kept_boxes k WHERE "
+                     "k.table_id = line_items.table_id AND k.row_no = line_items.row_no "
+                     "AND k.position = line_items.position)")
+        conn.execute("DROP TABLE kept_boxes")
+        back = conn.execute("SELECT count(*) FROM line_items WHERE box IS NOT NULL").fetchone()
+        assert back[0] > 0
 
 
 def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Path,
@@ -100,6 +122,14 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         assert view.get_attribute("data-marked-by") == "box"  # at the box the store keeps
         assert page.locator("#pageview .mark").count() > 0  # the finding marked on the page
         page.screenshot(path=str(artefacts / "page-view.png"))
+        # a document stored without boxes (before the store kept them): the text searched
+        _drop_boxes(tmp_path / "web.db")
+        page.reload()
+        view = page.locator("#pageview[data-rendered]")
+        view.wait_for()
+        assert view.get_attribute("data-marked-by") == "text"
+        assert int(view.get_attribute("data-marked") or 0) > 0
+        _restore_boxes(tmp_path / "web.db")
         page.go_back()
 
         # the annotated PDF, downloaded as a person does: the finding drawn on its page
