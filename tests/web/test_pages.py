@@ -13,7 +13,7 @@ from tests.web.flow import upload, wait_for_job
 from tests.web.samples import planted_pdf, sample_xlsx
 
 PAGES = ("/", "/upload", "/jobs", "/departments", "/ranking", "/search", "/documents/1",
-         "/documents/1/pages/1", "/departments/1", "/jobs/1/line")
+         "/documents/1/pages/1", "/departments/1", "/jobs/1/line", "/admin")
 
 
 def test_pages_redirect_to_login_without_a_session(client: TestClient) -> None:
@@ -21,7 +21,8 @@ def test_pages_redirect_to_login_without_a_session(client: TestClient) -> None:
         answer = client.get(path, follow_redirects=False)
         assert answer.status_code == 303, path
         assert answer.headers["location"].startswith("/login?next=")
-    for path in ("/findings/1-0/review", "/documents/1/recheck", "/logout"):
+    for path in ("/findings/1-0/review", "/documents/1/recheck", "/logout",
+                 "/admin/users/1/role", "/admin/tokens/1/revoke"):
         assert client.post(path, follow_redirects=False).status_code == 303, path
 
 

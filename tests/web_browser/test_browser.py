@@ -1,7 +1,9 @@
 """The web application in a real browser: Debian's chromium driven by Playwright
 against the real server (`cnbudget serve` in a subprocess, real SQLite): log in,
-upload samples (and drop a note on the zone: refused with the reason), watch them finish, open a finding on its page and see it marked,
-dismiss it, re-check and see it stay dismissed, see a chart drawn.
+upload samples (and drop a note on the zone: refused with the reason), watch them
+finish, open a finding on its page and see it marked at its stored box, download the
+annotated PDF and find the finding drawn on that page (pypdf), dismiss it, re-check
+and see it stay dismissed, see a chart drawn.
 
 Screenshots are kept as test artefacts under $CNBUDGET_ARTEFACTS (else the
 test's temporary folder); docs/screenshots/ holds copies for the README.
@@ -10,50 +12,35 @@ test's temporary folder); docs/screenshots/ holds copies for the README.
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import subprocess
-import sys
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.web.server import free_port, wait_until_up
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-SRC = Path(__file__).resolve().parents[2] / "src"
-PASSWORD = "browser test password"
-WAIT_MS = 180_000  # reading and auditing a PDF in the job worker, on a busy machine
-
-pytest.importorskip("fastapi", reason="the web extra is not installed")
-sync_api = pytest.importorskip("playwright.sync_api",
-                               reason="playwright (PyPI) is not installed: pip install playwright")
+from tests.web.test_marks import BOXED
+from tests.web_browser.browser import (
+    ARGS,
+    CHROMIUM,
+    WAIT_MS,
+    add_user,
+    annotations,
+    log_in,
+    need_chromium,
+    serving,
+    sync_api,
+)
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (.ci/system-packages installs it); "
-                    "Playwright cannot download a browser here")
-    env = {**os.environ, "PYTHONPATH": str(SRC), "CNBUDGET_LANG": "zh"}
+    need_chromium()
     db = str(tmp_path / "web.db")
-    subprocess.run([sys.executable, "-m", "cnbudget", "user", "add", "审核员", "--role",
-                    "inspector", "--password-stdin", "--db", db], input=PASSWORD + "\n",
-                   text=True, env=env, check=True, capture_output=True, timeout=120)
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cnbudget", "serve", "--port", str(port), "--db", db,
-         "--uploads", str(tmp_path / "uploads")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/healthz", proc)
+    add_user(["user", "add", "审核员", "--role", "inspector", "--db", db])
+    with serving(["serve", "--db", db, "--uploads", str(tmp_path / "uploads")]) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=60)
 
 
 @pytest.fixture
@@ -61,6 +48,26 @@ def artefacts(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CNBUDGET_ARTEFACTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _drop_boxes(db: Path) -> None:
+    """Set the stored boxes aside (kept in a side table, to be put back)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE kept_boxes AS SELECT table_id, row_no, position, box "
+                     "FROM line_items WHERE box IS NOT NULL")
+        for table in BOXED:
+            conn.execute(f"UPDATE {table} SET box = NULL")
+
+
+def _restore_boxes(db: Path) -> None:
+    """The cells' boxes back (what the annotated PDF below is drawn from)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE line_items SET box = (SELECT k.box FROM kept_boxes k WHERE "
+                     "k.table_id = line_items.table_id AND k.row_no = line_items.row_no "
+                     "AND k.position = line_items.position)")
+        conn.execute("DROP TABLE kept_boxes")
+        back = conn.execute("SELECT count(*) FROM line_items WHERE box IS NOT NULL").fetchone()
+        assert back[0] > 0
 
 
 def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Path,
@@ -76,12 +83,7 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.set_default_timeout(WAIT_MS)
 
-        page.goto(server + "/")
-        assert "/login" in page.url
-        page.fill("input[name=name]", "审核员")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(server + "/")
+        log_in(page, server)
 
         page.goto(server + "/upload")
         page.set_input_files("#upload-input", [str(pdf), str(older)])
@@ -108,24 +110,38 @@ def test_upload_review_recheck_and_charts_in_chromium(server: str, tmp_path: Pat
         page.screenshot(path=str(artefacts / "document.png"), full_page=False)
         card = page.locator("article.finding", has_text="2010301").first
         finding_id = card.get_attribute("data-finding")
+        message = card.locator("p").first.inner_text()
+        on_page = int(re.search(r"/pages/(\d+)", card.locator("a.on-page").get_attribute("href")
+                                or "").group(1))  # type: ignore[union-attr]
         card.locator("a.on-page").click()
         view = page.locator("#pageview[data-rendered]")
         view.wait_for()
         assert view.get_attribute("data-rendered") == "1"
         assert page.locator("#pageview canvas").count() == 1
         assert int(view.get_attribute("data-marked") or 0) > 0
+        assert view.get_attribute("data-marked-by") == "box"  # at the box the store keeps
         assert page.locator("#pageview .mark").count() > 0  # the finding marked on the page
         page.screenshot(path=str(artefacts / "page-view.png"))
+        # a document stored without boxes (before the store kept them): the text searched
+        _drop_boxes(tmp_path / "web.db")
+        page.reload()
+        view = page.locator("#pageview[data-rendered]")
+        view.wait_for()
+        assert view.get_attribute("data-marked-by") == "text"
+        assert int(view.get_attribute("data-marked") or 0) > 0
+        _restore_boxes(tmp_path / "web.db")
         page.go_back()
 
-        link = page.locator("a", has_text="批注 PDF")
-        answer = page.request.get(server + (link.get_attribute("href") or ""))
-        try:
-            from cnbudget.render import annotate  # noqa: F401
-        except ImportError:  # until cnbudget.render.annotate is merged: a message, not a PDF
-            assert answer.status == 404 and "批注" in answer.text()
-        else:
-            assert answer.status == 200 and answer.body().startswith(b"%PDF-")
+        # the annotated PDF, downloaded as a person does: the finding drawn on its page
+        with page.expect_download() as download_info:
+            page.locator("a", has_text="批注 PDF").click()
+        download = download_info.value
+        assert download.suggested_filename == pdf.stem + "-批注.pdf"
+        saved = tmp_path / "annotated.pdf"
+        download.save_as(saved)
+        comments = annotations(saved)
+        drawn = [label for text, label in comments if message in text]
+        assert drawn == [str(on_page)], comments
 
         card = page.locator(f'article[data-finding="{finding_id}"]')
         card.locator("input[name=note]").fill("已与部门核实，属排版错误")

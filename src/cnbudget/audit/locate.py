@@ -122,5 +122,18 @@ def finding_boxes(doc: Document, finding: Finding) -> list[Box]:
     return _unique(box for loc in finding.locations for box in location_boxes(doc, loc))
 
 
+def carries_boxes(doc: Document) -> bool:
+    """Whether the document carries any page box (read from a PDF, and stored with its
+    boxes): when not, no finding of it can be placed by box."""
+    for table in doc.tables:
+        if table.locator is not None and table.locator.box is not None:
+            return True
+        if any(r.boxes or (r.locator is not None and r.locator.box is not None)
+               for r in table.rows):
+            return True
+    return any(x.locator is not None and x.locator.box is not None
+               for x in (*doc.facts, *doc.narrative))
+
+
 def _unique(boxes: Iterable[Box]) -> list[Box]:
     return list(dict.fromkeys(boxes))

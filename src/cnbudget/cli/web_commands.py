@@ -80,7 +80,7 @@ def user_add(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt(t("密码", "Password"), hide_input=True,
-                                confirmation_prompt=True)
+                                confirmation_prompt=t("再输入一次密码", "Repeat for confirmation"))
     try:
         hashed = hash_password(password)
     except ValueError as exc:

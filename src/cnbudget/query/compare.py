@@ -26,6 +26,12 @@ from cnbudget.store.schema import (
     tables,
 )
 
+# every stored cell with its row, table and document: what figures are read from
+CELLS = (line_items
+         .join(table_rows, (table_rows.c.table_id == line_items.c.table_id)
+               & (table_rows.c.row_no == line_items.c.row_no))
+         .join(tables, tables.c.id == line_items.c.table_id)
+         .join(documents, documents.c.id == tables.c.document_id))
 HUNDRED = Decimal(100)
 PCT = Decimal("0.01")
 
@@ -98,11 +104,7 @@ def _cells_of(conn: Connection, disclosure_ids: list[int],
         select(documents.c.disclosure_id, documents.c.id, tables.c.type, table_rows.c.item,
                table_rows.c.side, table_rows.c.code, table_rows.c.name, line_items.c.column,
                line_items.c.amount)
-        .select_from(line_items)
-        .join(table_rows, (table_rows.c.table_id == line_items.c.table_id)
-              & (table_rows.c.row_no == line_items.c.row_no))
-        .join(tables, tables.c.id == line_items.c.table_id)
-        .join(documents, documents.c.id == tables.c.document_id)
+        .select_from(CELLS)
         .where(documents.c.disclosure_id.in_(disclosure_ids), documents.c.current.is_(True),
                or_(*(_source_condition(s) for s in sources)))
         .order_by(documents.c.id, tables.c.position, table_rows.c.row_no)

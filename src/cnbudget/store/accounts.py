@@ -9,8 +9,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
+from cnbudget.lang import t
 from cnbudget.store.schema import api_tokens, users
 
 ROLES = ("viewer", "inspector", "admin")  # each may do what the ones before it may
@@ -82,3 +83,67 @@ def user_for_token(conn: Connection, token: str) -> User | None:
         .where(api_tokens.c.token_hash == token_hash(token), api_tokens.c.revoked.is_(False))
     ).first()
     return User(int(row.id), row.name, row.role) if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user as an administrator sees it: when made, and how many live tokens it has."""
+
+    user: User
+    created_at: datetime
+    tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as an administrator sees it: never the token, its first characters."""
+
+    id: int
+    user_name: str
+    prefix: str
+    created_at: datetime
+    revoked: bool
+
+
+def list_accounts(conn: Connection) -> list[Account]:
+    live = (select(api_tokens.c.user_id, func.count().label("n"))
+            .where(api_tokens.c.revoked.is_(False)).group_by(api_tokens.c.user_id).subquery())
+    rows = conn.execute(
+        select(users.c.id, users.c.name, users.c.role, users.c.created_at, live.c.n)
+        .outerjoin(live, live.c.user_id == users.c.id).order_by(users.c.name))
+    return [Account(User(int(r.id), r.name, r.role), r.created_at, int(r.n or 0)) for r in rows]
+
+
+def list_tokens(conn: Connection) -> list[TokenInfo]:
+    rows = conn.execute(
+        select(api_tokens.c.id, users.c.name, api_tokens.c.prefix, api_tokens.c.created_at,
+               api_tokens.c.revoked)
+        .join(users, users.c.id == api_tokens.c.user_id)
+        .order_by(api_tokens.c.revoked, api_tokens.c.created_at.desc(), api_tokens.c.id.desc()))
+    return [TokenInfo(int(r.id), r.name, r.prefix, r.created_at, bool(r.revoked)) for r in rows]
+
+
+def set_role(conn: Connection, user_id: int, role: str) -> User:
+    """Give a user another role; refused (AccountError) for an unknown role, an unknown
+    user, or when it would leave no administrator."""
+    if role not in ROLES:
+        raise AccountError(t(f"没有角色 {role!r}（可选 {'、'.join(ROLES)}）",
+                             f"unknown role {role!r}; one of {', '.join(ROLES)}"))
+    user = user_by_id(conn, user_id)
+    if user is None:
+        raise AccountError(t(f"没有编号为 {user_id} 的用户", f"no user with id {user_id}"))
+    if user.role == "admin" and role != "admin":
+        admins = conn.execute(select(func.count()).select_from(users)
+                              .where(users.c.role == "admin")).scalar_one()
+        if admins <= 1:
+            raise AccountError(t("至少要留一个管理员（admin）",
+                                 "the last administrator keeps the admin role"))
+    conn.execute(update(users).where(users.c.id == user_id).values(role=role))
+    return User(user.id, user.name, role)
+
+
+def revoke_token(conn: Connection, token_id: int) -> bool:
+    """Revoke a token (it stops working at once); False when there is no such token."""
+    done = conn.execute(update(api_tokens).where(api_tokens.c.id == token_id)
+                        .values(revoked=True))
+    return done.rowcount == 1

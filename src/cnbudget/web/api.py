@@ -8,10 +8,12 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget.model.contract import JSONValue, dumps, exact_json, finding_to_json
 from cnbudget.store.accounts import User
@@ -19,6 +21,7 @@ from cnbudget.store.engine import writing
 from cnbudget.store.jobs import get_job
 from cnbudget.store.reviews import set_review
 from cnbudget.web.auth import api_user, role
+from cnbudget.web.body_limit import BodyTooLarge
 from cnbudget.web.documents import (
     ShownFinding,
     accept_uploads,
@@ -26,6 +29,7 @@ from cnbudget.web.documents import (
     parse_finding_id,
     queue_recheck,
     shown_findings,
+    too_many_files,
 )
 from cnbudget.web.frames import frame_json
 
@@ -50,14 +54,36 @@ def me(user: User = VIEWER) -> Me:
     return Me(id=user.id, name=user.name, role=user.role)
 
 
+# the multipart body as OpenAPI describes it: the route reads it itself, once the caller
+# is known (a body FastAPI parsed for a parameter would be read before the credentials)
+_UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files"],
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+}}}}}
+
+
 @router.post("/documents", status_code=202, summary="Upload disclosure files (multipart)",
+             openapi_extra=_UPLOAD_BODY,
              responses={201: {"description": "Every file was stored already: its document"},
                         202: {"description": "Queued: poll GET /api/v1/jobs/{id}"},
                         413: {"description": "Too large, or too many files"},
                         415: {"description": "Not a format cnbudget reads"}})
-async def upload_documents(request: Request, files: list[UploadFile] = File(...),  # noqa: B008
-                           user: User = INSPECTOR) -> Response:
-    accepted = await accept_uploads(request, files, user)
+async def upload_documents(request: Request, user: User = INSPECTOR) -> Response:
+    most = request.app.state.settings.max_files
+    try:
+        form = await request.form(max_files=most)
+    except BodyTooLarge:  # counted as it came (web/body_limit.py): 413 as it is
+        raise
+    except StarletteHTTPException as exc:  # Starlette's answer to a body it cannot parse
+        detail = str(exc.detail)
+        if detail.startswith("Too many files"):
+            raise HTTPException(413, too_many_files(most)) from None
+        raise HTTPException(400, f"无法读取上传的内容：{detail}") from None
+    try:
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        accepted = await accept_uploads(request, files, user)
+    finally:
+        await form.close()  # the spooled files
     queued = [a for a in accepted if a.job_id is not None]
     return JSONResponse(
         {"jobs": [{"id": a.job_id, "file": a.file_name, "status": "queued"} for a in queued],

@@ -25,12 +25,15 @@ from cnbudget.store import Store
 from cnbudget.store.accounts import User
 from cnbudget.store.web_settings import session_secret
 from cnbudget.web.auth import NeedsLogin, api_user, login_url
-from cnbudget.web.security import LoginLimiter, refuse_large_bodies, security_headers
+from cnbudget.web.body_limit import BodyLimit
+from cnbudget.web.security import LoginLimiter, security_headers
 from cnbudget.web.settings import SECRET_ENV, WebSettings
 from cnbudget.web.templating import make_templates, page
+from cnbudget.web.uploads import remove_stale_parts
 
 STATIC = Path(__file__).with_name("static")
 SESSION_COOKIE = "cnbudget_session"
+UPLOAD_PATH = "/api/v1/documents"  # POST: the one route that takes files
 SESSION_SECONDS = 8 * 3600  # a working day
 # pdf.js is an ES module: served as JavaScript, or the browser (nosniff) refuses it
 mimetypes.add_type("text/javascript", ".mjs")
@@ -56,6 +59,7 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
 
     @asynccontextmanager
     async def lifespan(app_: FastAPI) -> AsyncIterator[None]:
+        remove_stale_parts(upload)  # left by a server that stopped mid-upload
         if settings.worker:
             from cnbudget.web.worker import JobWorker
 
@@ -73,7 +77,9 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     app.state.templates = make_templates()
     app.state.login_limiter = LoginLimiter(store.engine, settings.login_attempts,
                                            settings.login_window_seconds)
-    app.middleware("http")(refuse_large_bodies)
+    # an upload: its files' limit times their count, and room for the form
+    app.add_middleware(BodyLimit, upload_paths={
+        UPLOAD_PATH: settings.max_upload_bytes * settings.max_files + (1 << 20)})
     app.middleware("http")(security_headers)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
                        session_cookie=SESSION_COOKIE, max_age=SESSION_SECONDS,
@@ -86,7 +92,9 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json" \
                 or "text/html" not in request.headers.get("accept", ""):
             return await http_exception_handler(request, exc)
-        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        detail = exc.detail
+        message = detail if isinstance(detail, str) else \
+            str(detail.get("message", detail)) if isinstance(detail, dict) else str(detail)
         return page(request, "error.html", status_code=exc.status_code,
                     status=exc.status_code, message=message, user=None,
                     headers=getattr(exc, "headers", None))
@@ -95,9 +103,9 @@ def create_app(database_url: str | None, upload_dir: str | os.PathLike[str], *,
     async def to_login(_request: Request, exc: NeedsLogin) -> Response:
         return RedirectResponse(login_url(exc.next_path), status_code=303)
 
-    from cnbudget.web import api, login, pages_departments, pages_documents
+    from cnbudget.web import api, login, pages_admin, pages_departments, pages_documents
 
-    for module in (login, api, pages_documents, pages_departments):
+    for module in (login, api, pages_documents, pages_departments, pages_admin):
         app.include_router(module.router)
 
     @app.get("/openapi.json", include_in_schema=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from cnbudget.audit.locate import finding_boxes
 from cnbudget.audit.report import location_text
 from cnbudget.model.document import Document, FindingLocation, Row, Table
 from cnbudget.model.table_types import table_type
@@ -134,6 +135,8 @@ def document_page(doc: Document, findings: list[ShownFinding]) -> DocumentPage:
     for s in findings:
         f = s.finding
         page = next((loc.page for loc in f.locations if loc.page is not None), None)
+        if page is None:  # a finding that names no page, drawn where its boxes are
+            page = next((b.page for b in finding_boxes(doc, f)), None)
         anchor = next((t.anchor for t in shown.tables
                        for r in t.rows if s.id in r.findings), None)
         review = s.review
@@ -149,13 +152,26 @@ def document_page(doc: Document, findings: list[ShownFinding]) -> DocumentPage:
     return shown
 
 
-def highlight_texts(doc: Document, finding_position: int | None) -> list[str]:
-    """What to look for on the page to mark a finding: its quotes, row labels and codes."""
+@dataclass(frozen=True, slots=True)
+class PageMarks:
+    """What to mark on one page for a finding: the boxes the store keeps for it on that
+    page (PDF user space, x0 y0 x1 y1), or, only where it has none there, the texts to
+    look for on the page (its quotes, row labels and codes)."""
+
+    boxes: list[tuple[float, float, float, float]]
+    texts: list[str]
+
+
+def page_marks(doc: Document, finding_position: int | None, page_no: int) -> PageMarks:
     if finding_position is None or not 0 <= finding_position < len(doc.findings):
-        return []
+        return PageMarks([], [])
+    finding = doc.findings[finding_position]
+    boxes = [(b.x0, b.y0, b.x1, b.y1) for b in finding_boxes(doc, finding) if b.page == page_no]
+    if boxes:
+        return PageMarks(boxes, [])
     texts: list[str] = []
-    for loc in doc.findings[finding_position].locations:
+    for loc in finding.locations:
         for text in (loc.quote, loc.code, loc.label):
             if text and text not in texts:
                 texts.append(text)
-    return texts
+    return PageMarks([], texts)

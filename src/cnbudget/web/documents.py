@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import HTTPException, Request, UploadFile
+from fastapi import HTTPException, Request
+from starlette.datastructures import UploadFile
 
 from cnbudget.model.document import Document, Finding
 from cnbudget.store.accounts import User
@@ -56,6 +57,10 @@ class Accepted:
     document_id: int | None  # already stored: done at once
 
 
+def too_many_files(most: int) -> str:
+    return f"一次最多上传 {most} 个文件"
+
+
 async def accept_uploads(request: Request, files: list[UploadFile], user: User
                          ) -> list[Accepted]:
     """Each file kept and queued (or, when that very file is stored already, its
@@ -64,7 +69,7 @@ async def accept_uploads(request: Request, files: list[UploadFile], user: User
     if not files:
         raise HTTPException(400, "没有收到文件")
     if len(files) > settings.max_files:
-        raise HTTPException(413, f"一次最多上传 {settings.max_files} 个文件")
+        raise HTTPException(413, too_many_files(settings.max_files))
     store = request.app.state.store
     accepted = []
     for upload in files:

@@ -1,5 +1,5 @@
 """Files of a stored document: the upload it was read from, and that PDF
-annotated with its findings (cnbudget.render.annotate, once it exists)."""
+annotated with its findings (cnbudget.render.annotate) where the store keeps them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from fastapi import HTTPException, Request
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
+from cnbudget.audit.locate import carries_boxes
+from cnbudget.model import Document
 from cnbudget.store.jobs import upload_of
 
 
@@ -25,31 +27,30 @@ def uploaded_file(request: Request, document_id: int) -> tuple[Path, str]:
 
 
 def annotated_pdf(request: Request, document_id: int) -> Response:
-    try:
-        from cnbudget.render import annotate  # type: ignore[attr-defined]
-    except ImportError:
-        annotate = None
-    draw = getattr(annotate, "annotate_pdf", None)
-    if draw is None:
-        raise HTTPException(404, "本版本还不能生成批注 PDF（cnbudget.render.annotate 尚未提供）")
+    from cnbudget.render.annotate import NotTheSource, annotate_pdf
+
     path, name = uploaded_file(request, document_id)
     if path.suffix != ".pdf":
         raise HTTPException(404, "批注 PDF 只能由 PDF 文件生成")
-    doc = _fresh_reading(path) or request.app.state.store.load(document_id)
+    stored = request.app.state.store.load(document_id)
+    # the stored reading keeps its boxes; one stored without them (before the store kept
+    # boxes) is placed on the file read again, its stored findings drawn all the same
+    doc = stored if carries_boxes(stored) else _fresh_reading(path) or stored
     folder = Path(tempfile.mkdtemp(prefix="cnbudget-web-annotate-"))
     out = folder / "annotated.pdf"
     try:
-        draw(path, doc, None, out)  # every finding of the document
-    except ValueError as exc:  # annotate.NotTheSource: the stored reading is of another file
+        annotate_pdf(path, doc, stored.findings, out)  # every finding stored
+    except NotTheSource as exc:  # the stored reading is of another file
         _remove(folder)
         raise HTTPException(409, f"无法生成批注 PDF：{exc}") from None
     return FileResponse(out, filename=Path(name).stem + "-批注.pdf", media_type="application/pdf",
                         background=BackgroundTask(_remove, folder))
 
 
-def _fresh_reading(path: Path) -> object | None:
+def _fresh_reading(path: Path) -> Document | None:
     """The uploaded PDF read again (in an isolated worker, as the job did): a reading
-    carries the boxes of its cells and sentences, which the database does not keep."""
+    carries the boxes of its cells and sentences, which a document stored before the
+    store kept boxes (migration 0012) lacks."""
     from cnbudget.ingest.errors import UnreadableSource
     from cnbudget.pipeline import extract
 

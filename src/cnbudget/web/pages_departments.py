@@ -1,5 +1,5 @@
 """Pages across documents: departments (each with its years side by side, trend
-charts and a treemap of 功能分类), a ranking of a region's departments in a
+charts and a treemap of 功能分类: 类, 款 and 项), a ranking of a region's departments in a
 year, and search across departments, projects and narratives."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from cnbudget.query.display import fmt, fmt_pct, in_unit
+from cnbudget.query.functional import FunctionalNode, functional_tree
 from cnbudget.query.metrics import DEFAULT_RANKING, METRICS, metric_label
 from cnbudget.query.search import search
 from cnbudget.store.accounts import User
@@ -57,7 +58,11 @@ def department(request: Request, department_id: int, kind: str = "budget",
             found = compare_years(conn, department_id, kind=kind)
         except UnknownDepartment:
             raise HTTPException(404, f"没有编号为 {department_id} 的部门") from None
-    years = sorted({int(y) for y in found["year"]}) if not found.empty else []
+        years = sorted({int(y) for y in found["year"]}) if not found.empty else []
+        tree: list[FunctionalNode] = []
+        if years:  # the latest year's disclosure, the one the treemap shows
+            latest = found.loc[found["year"] == years[-1], "disclosure_id"].iloc[0]
+            tree = functional_tree(conn, int(latest))
     by_metric: dict[str, dict[int, Decimal | None]] = {}
     names: dict[str, str] = {}
     for rec in found.to_dict(orient="records"):
@@ -69,13 +74,28 @@ def department(request: Request, department_id: int, kind: str = "budget",
         "series": {group: [{"name": metric_label(m) if m in METRICS else m,
                             "data": [_wan(by_metric.get(m, {}).get(y)) for y in years]}
                            for m in metrics] for group, metrics in TREND},
-        "treemap": [{"name": names[m], "value": _wan(values.get(years[-1]))}
-                    for m, values in by_metric.items()
-                    if m.startswith("func:") and years and _wan(values.get(years[-1]))],
+        "treemap": _treemap(tree),
         "treemap_year": str(years[-1]) if years else "",
     }
     return page(request, "department.html", user=user, dept=listed[0], years=years, grid=grid,
                 kind=kind, kinds=KINDS, chart=json.dumps(chart, ensure_ascii=False))
+
+
+def _treemap(nodes: list[FunctionalNode]) -> list[dict[str, object]]:
+    """The tree as ECharts draws it: 类 boxes holding their 款 and 项 (a click drills
+    down); what is not above zero has no area and is left out."""
+    out: list[dict[str, object]] = []
+    for node in nodes:
+        value = _wan(node.amount)
+        if value is None or value <= 0:
+            continue
+        shown: dict[str, object] = {"name": f"{node.code} {node.name or ''}".strip(),
+                                    "value": value}
+        children = _treemap(node.children)
+        if children:
+            shown["children"] = children
+        out.append(shown)
+    return out
 
 
 @router.get("/ranking")

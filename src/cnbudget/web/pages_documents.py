@@ -12,7 +12,7 @@ from cnbudget.store.engine import writing
 from cnbudget.store.jobs import get_job, recent_jobs, upload_of
 from cnbudget.store.reviews import STATUSES, set_review
 from cnbudget.web.auth import page_user, role
-from cnbudget.web.document_view import document_page, highlight_texts
+from cnbudget.web.document_view import document_page, page_marks
 from cnbudget.web.documents import load, parse_finding_id, queue_recheck, shown_findings
 from cnbudget.web.listing import KIND_ZH
 from cnbudget.web.templating import page
@@ -100,9 +100,10 @@ def page_view(request: Request, document_id: int, page_no: int, finding: str | N
         doc_of, position = parse_finding_id(finding)
         if doc_of != document_id:
             raise HTTPException(404, "这条审核发现不属于这份文件")
-    marks = highlight_texts(doc, position)
+    marks = page_marks(doc, position, page_no)
     message = doc.findings[position].message if position is not None and \
         position < len(doc.findings) else None
     return page(request, "page_view.html", user=user, document_id=document_id, doc=doc,
-                page_no=page_no, marks=marks, finding_message=message,
+                page_no=page_no, boxes=marks.boxes, marks=marks.texts,
+                finding_message=message,
                 pages=doc.source.pages or page_no)

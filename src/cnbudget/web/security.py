@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 
 from sqlalchemy import Engine
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from cnbudget.store.logins import clear_failures, recent_failures, record_failure
 
@@ -38,20 +38,6 @@ async def security_headers(request: Request,
     if request.url.path.startswith("/api/") or request.url.path.startswith("/documents/"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response
-
-
-async def refuse_large_bodies(request: Request,
-                              call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """413 before reading a body that says it is larger than an upload may be (the
-    files' limit times their count, and room for the form): it is never spooled to disk.
-    Each file's own limit is checked as it is read (cnbudget.web.uploads)."""
-    settings = request.app.state.settings
-    declared = request.headers.get("content-length", "")
-    allowed = settings.max_upload_bytes * settings.max_files + (1 << 20)
-    if declared.isdigit() and int(declared) > allowed:
-        return JSONResponse({"detail": {"code": "upload.too-large",
-                                        "message": "上传的内容超过上限"}}, status_code=413)
-    return await call_next(request)
 
 
 def csrf_token(request: Request) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,11 @@ SUFFIX = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "xls":
           "doc": ".doc", "rtf": ".doc", "html": ".html", "text": ".txt", "ofd": ".ofd",
           "zip": ".zip"}
 _CHUNK = 1 << 20
+# a temporary file save_upload writes: a dot, 32 hex digits, .part
+_PART = re.compile(r"\.[0-9a-f]{32}\.part")
+# a temporary file untouched this long was left by a server that stopped mid-upload (one
+# being written is touched every MB; several servers may share the folder)
+STALE_PART_SECONDS = 30 * 60
 
 
 class UploadRefused(Exception):
@@ -72,3 +79,26 @@ async def save_upload(upload: UploadFile, upload_dir: Path, max_bytes: int) -> S
         part.unlink(missing_ok=True)
         raise
     return Saved(name, stored, fmt, digest.hexdigest())
+
+
+def remove_stale_parts(upload_dir: Path, older_than: float = STALE_PART_SECONDS,
+                       now: float | None = None) -> list[str]:
+    """Remove the temporary files of uploads (save_upload's `.….part`) not written to
+    for `older_than` seconds: a server that stopped mid-upload left them. The names
+    removed; nothing else in the folder is touched."""
+    cutoff = (time.time() if now is None else now) - older_than
+    removed = []
+    try:
+        entries = list(os.scandir(upload_dir))
+    except FileNotFoundError:
+        return []
+    for entry in entries:
+        if not _PART.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except FileNotFoundError:  # another server removed it first
+            continue
+    return sorted(removed)

@@ -7,13 +7,15 @@ stored upload again with `replace` and then drops the reviews whose finding
 no longer appears (cnbudget.store.reviews). Jobs are claimed from the
 database (cnbudget.store.jobs), so several servers on one database share the
 queue, and a job left running by a server that died is queued again when a
-server starts.
+server starts. Every ten minutes the worker also removes the temporary files of
+uploads left by a server that stopped mid-upload (cnbudget.web.uploads).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from cnbudget.ingest.errors import UnreadableSource
@@ -25,10 +27,12 @@ from cnbudget.store.jobs import Job, beat, claim, finish, requeue_abandoned, wor
 from cnbudget.store.reviews import prune
 from cnbudget.store.sources import collect, source_sha256
 from cnbudget.store.write import find_by_sha256
+from cnbudget.web.uploads import remove_stale_parts
 
 log = logging.getLogger("cnbudget.web.worker")
 POLL_SECONDS = 2.0  # how often an idle worker looks for a job another server queued
 BEAT_SECONDS = 10.0
+SWEEP_SECONDS = 600.0  # how often stale upload temporaries are looked for
 
 
 class JobWorker:
@@ -39,6 +43,7 @@ class JobWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._next_sweep = 0.0
 
     def start(self) -> None:
         requeue_abandoned(self.store.engine)
@@ -55,9 +60,21 @@ class JobWorker:
         if self._thread is not None:
             self._thread.join(timeout=120)
 
+    def sweep_if_due(self, now: float) -> list[str]:
+        """Remove stale upload temporaries when SWEEP_SECONDS have passed since the last
+        look (`now`: a monotonic clock); the names removed."""
+        if now < self._next_sweep:
+            return []
+        self._next_sweep = now + SWEEP_SECONDS
+        removed = remove_stale_parts(self.upload_dir)
+        if removed:
+            log.info("removed %d stale upload temporaries: %s", len(removed), removed)
+        return removed
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                self.sweep_if_due(time.monotonic())
                 worked = self.run_one()
             except Exception:
                 log.exception("job worker")

@@ -5,9 +5,15 @@ function csrfToken() {
   return document.body.dataset.csrf || "";
 }
 
-function progressLine(text, cls) {
+// a line's state is in data-status, as on the job lines the server sends (job_line.html)
+function setStatus(li, status) {
+  li.className = status;
+  li.dataset.status = status;
+}
+
+function progressLine(text, status) {
   const li = document.createElement("li");
-  li.className = cls || "";
+  setStatus(li, status);
   li.textContent = text;
   return li;
 }
@@ -26,13 +32,13 @@ async function uploadOne(file, list) {
     });
   } catch (err) {
     line.textContent = file.name + "：上传失败（" + err + "）";
-    line.className = "failed";
+    setStatus(line, "failed");
     return;
   }
   let data = {};
   try { data = await answer.json(); } catch (err) { data = {}; }
   if (answer.status === 201 && data.documents && data.documents.length) {
-    line.className = "done";
+    setStatus(line, "done");
     line.textContent = file.name + "：已在库中 ";
     const link = document.createElement("a");
     link.href = "/documents/" + data.documents[0].id;
@@ -44,7 +50,7 @@ async function uploadOne(file, list) {
   if (answer.status !== 202) {
     const detail = data.detail;
     const message = typeof detail === "string" ? detail : (detail && detail.message) || answer.statusText;
-    line.className = "failed";
+    setStatus(line, "failed");
     line.textContent = file.name + "：未接收（" + message + "）";
     return;
   }

@@ -19,9 +19,13 @@ function drawCharts() {
   holder.querySelectorAll("[data-treemap]").forEach((el) => {
     window.echarts.init(el).setOption({
       animation: false,
-      title: {text: data.treemap_year + " 年", left: "center"},
+      title: {text: data.treemap_year + " 年（点击一类看其款、项）", left: "center"},
       tooltip: {formatter: "{b}：{c} 万元"},
-      series: [{type: "treemap", data: data.treemap, roam: false}],
+      series: [{type: "treemap", data: data.treemap, roam: false, leafDepth: 1,
+                name: "功能分类", breadcrumb: {show: true},
+                label: {show: true, formatter: "{b}", color: "#fff", fontSize: 13},
+                levels: [{itemStyle: {borderWidth: 2, gapWidth: 2}},
+                         {itemStyle: {gapWidth: 1}}, {}]}],
     });
   });
   holder.querySelectorAll("[data-ranking]").forEach((el) => {
