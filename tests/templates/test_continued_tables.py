@@ -57,3 +57,12 @@ def test_summary_continued_with_negatives(tmp_path: Path) -> None:
         ("income", "income_total", wan(-3)[0]), ("expenditure", "expenditure_total", wan(-3)[0]),
         ("income", "carryover_begin", None), ("expenditure", "carryover_end", 0),
         ("income", "grand_total", wan(-3)[0]), ("expenditure", "grand_total", wan(-3)[0])]
+
+
+def test_continued_title_carrying_its_unit(tmp_path: Path) -> None:
+    rows = [[f"{TITLE}（单位：万元）"], HEADER, *FIRST[3:], [f"{TITLE}（续表）（单位：万元）"], HEADER, *SECOND]
+    doc = read(workbook(tmp_path / "u.xlsx", ("05", rows)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    (table,) = [t for t in doc.tables if t.type == "general_public"]
+    assert table.unit == "万元"
+    assert by_code(table) == {code: dict(zip(KEYS, v, strict=True)) for code, v in READ.items()}

@@ -279,3 +279,26 @@ def test_project_table_of_a_final_account_prints_its_budget_beside(tmp_path: Pat
         printed = {item: row[1:] for item, row in zip(("智慧城市运维", "政务云租赁", "total"), rows[3:], strict=True)}
         assert got == {item: dict(zip((*budget, "amount"), wan(*figures), strict=True))
                        for item, figures in printed.items()}
+
+
+def test_last_year_beside_this_year(tmp_path: Path) -> None:
+    """上年决算数 | 本年决算数 (| 增减): this year's is the figure, last year's and the
+    change stay `extra:`, in a 收支总表 and a 功能分类 table alike."""
+    summary = [["收入支出决算总表"], [None, None, None, None, None, "单位：万元"], ["收入", None, None, "支出"],
+               ["项目", "上年决算数", "本年决算数", "项目", "上年决算数", "本年决算数"],
+               ["一、一般公共预算财政拨款收入", 90, 100, "一、一般公共服务支出", 90, 100],
+               ["本年收入合计", 90, 100, "本年支出合计", 90, 100], ["总计", 90, 100, "总计", 90, 100]]
+    coded = [["一般公共预算财政拨款支出决算表"], [None, None, None, None, "单位：万元"],
+             ["科目编码", "科目名称", "上年决算数", "本年决算数", "增减"],
+             [None, "合计", 90, 100, 10], ["201", "一般公共服务支出", 90, 100, 10],
+             ["20103", "政府办公厅（室）及相关机构事务", 90, 100, 10], ["2010301", "行政运行", 90, 100, 10]]
+    doc = read(workbook(tmp_path / "y.xlsx", ("01", summary), ("05", coded)))
+    assert doc.status is Status.SUCCESS, doc.problems
+    pair = dict(zip(("extra:上年决算数", "amount"), wan(90, 100), strict=True))
+    assert by_side_item(only(doc, "summary")) == {
+        key: pair for key in (("income", "fiscal_general"), ("expenditure", "func:201"), ("income", "income_total"),
+                              ("expenditure", "expenditure_total"), ("income", "grand_total"),
+                              ("expenditure", "grand_total"))}
+    assert by_code(only(doc, "general_public")) == dict.fromkeys(
+        ("total", "201", "20103", "2010301"),
+        dict(zip(("extra:上年决算数", "total", "extra:增减"), wan(90, 100, 10), strict=True)))

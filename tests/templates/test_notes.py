@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnbudget.model import ProblemSeverity, Status
+from templates.documents import word
 from templates.workbooks import by_code, only, read, wan, workbook
 
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
@@ -74,3 +75,22 @@ def test_empty_tables_said_so_in_their_note(tmp_path: Path) -> None:
     assert not any(v is not None for r in fund_table.rows for v in r.values.values())
     assert capital_table.empty and capital_table.note == "说明：本部门无国有资本经营预算财政拨款支出。"
     assert by_code(capital_table) == {"total": {"total": 0, "basic": 0, "project": 0}}
+
+
+def test_word_note_in_the_table_s_last_row(tmp_path: Path) -> None:
+    """Word prints the note as the table's last row (注：… in its first cell): no row."""
+    coded = [HEADER, [None, "合计", "100.00", "60.00", "40.00"], ["201", "一般公共服务支出", "100.00", "60.00", "40.00"],
+             ["注：本表含上年结转资金5.00万元。", None, None, None, None]]
+    summary = [["项目", "金额", "项目", "金额"], ["一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+               ["本年收入合计", "100.00", "本年支出合计", "100.00"], ["总计", "100.00", "总计", "100.00"],
+               ["说明：本表反映部门全部收支。", None, None, None]]
+    doc = read(word(tmp_path / "n.docx", "一般公共预算财政拨款支出决算表", "单位：万元", (coded, []),
+                    "收入支出决算总表", "单位：万元", (summary, [])))
+    assert doc.status is Status.SUCCESS, doc.problems
+    general, whole = only(doc, "general_public"), only(doc, "summary")
+    assert general.note == "注：本表含上年结转资金5.00万元。" and whole.note == "说明：本表反映部门全部收支。"
+    assert by_code(general) == dict.fromkeys(("total", "201"), dict(zip(("total", "basic", "project"), wan(100, 60, 40),
+                                                                     strict=True)))
+    assert [r.item for r in whole.rows] == ["fiscal_general", "func:201", "income_total", "expenditure_total",
+                                            "grand_total", "grand_total"]
+    assert [p.code for p in doc.problems] == ["table.note-figures"]

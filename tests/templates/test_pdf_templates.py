@@ -82,3 +82,15 @@ def test_pdf_budget_and_balance_columns_beside_the_final_figures(tmp_path: Path)
         **dict.fromkeys(("total", "201", "20103"), dict(zip(keys, wan(-3, 103, 100, 60, 40, 0), strict=True))),
         "2010301": dict(zip(keys, wan(-3, 83, 80, 40, 40, 0), strict=True)),
         "2010350": dict(zip(keys, wan(None, 20, 20, 20, None, None), strict=True))}
+
+
+def test_pdf_summary_negatives_in_brackets_and_marks(tmp_path: Path) -> None:
+    rows = [["项目", "金额", "项目", "金额"], ["一、一般公共预算财政拨款收入", "(1.00)", "一、一般公共服务支出", "△1.00"],
+            ["本年收入合计", "−1.00", "本年支出合计", "（1.00）"], ["总计", "−1.00", "总计", "(1.00)"]]
+    doc = read(pdf(tmp_path / "s.pdf", ["收入支出决算总表", "单位：万元", rows]))
+    assert doc.status is Status.SUCCESS, doc.problems
+    minus_one = {"amount": wan(-1)[0]}
+    assert [(r.side, r.item, r.values) for r in only(doc, "summary").rows] == [
+        ("income", "fiscal_general", minus_one), ("expenditure", "func:201", minus_one),
+        ("income", "income_total", minus_one), ("expenditure", "expenditure_total", minus_one),
+        ("income", "grand_total", minus_one), ("expenditure", "grand_total", minus_one)]

@@ -80,7 +80,8 @@ def strip_numbering(title: str) -> str:
 
 
 def is_continuation(title: str) -> bool:
-    return "续" in fold(title)[-4:]
+    """…（续表）, …(续), 续表 — the unit the title may print after it aside."""
+    return "续" in _UNIT_SUFFIX.sub("", fold(title))[-4:]
 
 
 def title_type(text: str, *, ends_in_table: bool = True) -> str | None:

@@ -46,6 +46,8 @@ _VALUE_LABELS: dict[str, tuple[str, bool]] = {
     "总计": ("total", False),
     "预算数": ("total", False),
     "决算数": ("total", False),
+    "本年预算数": ("total", False),
+    "本年决算数": ("total", False),
     "金额": ("total", False),
     "财政拨款收入": ("fiscal", True),
     "财政拨款": ("fiscal", True),
@@ -114,10 +116,11 @@ _SUB_LABELS = (
     "社会事业和经济发展项目", "债务项目", "基本建设项目", "其他项目",
 )
 
-# Budget columns printed beside a final account's figures (年初预算数 | 调整预算数 | 决算数):
+# Budget columns printed beside a final account's figures (年初预算数 | 调整预算数 | 决算数),
+# last year's beside this year's (上年决算数 | 本年决算数):
 # one label each (not 年初 + 预算数), a column of its own, keyed extra:<label>.
 _BUDGET_LABELS = ("年初预算数", "调整预算数", "调整后预算数", "全年预算数", "预算调整数", "上年决算数",
-                  "上年预算数")
+                  "上年预算数", "上年执行数")
 
 _SUBSET = re.compile(r"^其中[:：]?")
 # Tables whose rows are all 一般公共预算 (or all 基本支出): those words head the
@@ -424,10 +427,11 @@ def _split_runs(subs: list[_Label]) -> list[list[_Label]]:
 
 def _not_a_part(column: ColumnSpec) -> bool:
     """A balance column (年初结转和结余, 本年收入, 年末结转和结余), a budget column beside
-    the final figures (年初预算数) or a count (人数): no part of the total."""
+    the final figures (年初预算数), a change on last year (增减) or a count (人数): no part
+    of the total."""
     label = fold(column.label)
     return column.key in _NOT_PARTS or _VALUE_LABELS.get(label, ("", False))[0] in _NOT_PARTS \
-        or label in _BUDGET_LABELS or (column.key.startswith(EXTRA) and is_count_header(label))
+        or label in _BUDGET_LABELS or (column.key.startswith(EXTRA) and (is_count_header(label) or "增减" in label))
 
 
 def relations(columns: list[ColumnSpec], table_type: str) -> list[Relation]:
