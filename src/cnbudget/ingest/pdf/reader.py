@@ -23,7 +23,7 @@ from cnbudget.ingest.pdf.aligned import aligned_tables
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
 from cnbudget.ingest.pdf.frame import PageFrame
-from cnbudget.ingest.pdf.grid import GridTable, build_grid
+from cnbudget.ingest.pdf.grid import GridSteps, GridTable, build_grid
 from cnbudget.ingest.pdf.paths import extract_graphics
 from cnbudget.ingest.pdf.subcells import split_cells
 from cnbudget.ingest.pdf.text import TextLine, group_lines, lines_text, text_lines
@@ -151,8 +151,22 @@ def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
         textpage.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
-    frame, chars = page_chars(page)
+@dataclass(slots=True)
+class PageTables:
+    """A page's tables as read: the grid's steps, the ruled tables (cells split where
+    their text shows columns of its own), the tables read from the text's alignment,
+    and the characters no table holds."""
+
+    steps: GridSteps
+    ruled: list[PageTable]
+    aligned: list[PageTable]
+    free: list[Char]
+    images: int
+
+
+def page_tables(page: pdfium.PdfPage, number: int, frame: PageFrame, chars: list[Char],
+                fallback: PlumberFallback | None = None) -> PageTables:
+    """The page's tables (read as `read_page` reads them; the debug picture draws them)."""
     graphics = extract_graphics(page, frame)
     steps = build_grid(graphics.segments)
     tables = steps.tables
@@ -161,12 +175,19 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
         tables = fallback.tables(number - 1)
     filled, free = _fill_tables(tables, chars)
     # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
+    aligned: list[PageTable] = []
     unruled = aligned_tables(free)
     if unruled:
-        more, free = _fill_tables(unruled, free, split=False)
-        filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
+        aligned, free = _fill_tables(unruled, free, split=False)
+    return PageTables(steps, filled, aligned, free, graphics.images)
+
+
+def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
+    frame, chars = page_chars(page)
+    read = page_tables(page, number, frame, chars, fallback)
+    tables = sorted([*read.ruled, *read.aligned], key=lambda t: (t.table.box[1], t.table.box[0]))
     return PageContent(
-        number, filled, text_lines(free), len(chars), graphics.images,
+        number, tables, text_lines(read.free), len(chars), read.images,
         sum(map(_undecoded, [c.text for c in chars])), frame=frame,
     )
 
