@@ -116,3 +116,46 @@ def test_a_figure_wrapped_in_a_ruled_cell_stays_one_figure(tmp_path: Path) -> No
     read = read_pdf(path.read_bytes(), "w.pdf")
     assert [[c.text for c in line.cells] for line in read.lines] == [
         ["科目编码", "科目名称", "金额"], ["2010301", "行政运行", "1,107.56"]]
+
+
+WIDE = [("项目", "本年预算", "上年预算", "项目", "本年预算", "上年预算"),
+        ("一、一般公共预算拨款收入", "1,234.56", "1,100.00", "一、一般公共服务支出", "1,204.56", "1,000.00"),
+        ("二、事业收入", "20.00", "", "二、教育支出", "50.00", "100.00"),
+        ("收入合计", "1,254.56", "1,100.00", "支出合计", "1,254.56", "1,100.00")]
+
+
+def wide_summary_pdf(path: Path, band_rule: bool) -> bytes:
+    """Two panels of three columns under 收入 | 支出 centred over each panel; ruled by the
+    frame and the panel separator only (and a rule under 收入 | 支出 with `band_rule`);
+    column headings centred, figures right-aligned. PDF space: y grows up."""
+    font = register_font()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 9)
+    top, row, x = 742.0, 18.0, 40.0
+    c.drawCentredString(x + 130, top - 13, "收入")
+    c.drawCentredString(x + 390, top - 13, "支出")
+    for i, printed in enumerate(WIDE):
+        base = top - (i + 2) * row + 5
+        c.drawString(x + 3, base, printed[0])
+        c.drawString(x + 263, base, printed[3])
+        for k, right in ((1, x + 182), (2, x + 247), (4, x + 442), (5, x + 512)):
+            if i == 0:
+                c.drawCentredString(right - 25, base, printed[k])
+            else:
+                c.drawRightString(right, base, printed[k])
+    bottom = top - (len(WIDE) + 1) * row
+    c.rect(x, bottom, 520, top - bottom)
+    c.line(x + 260, top, x + 260, bottom)
+    if band_rule:
+        c.line(x, top - row, x + 520, top - row)
+    c.save()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("band_rule", [False, True], ids=["open", "band-ruled"])
+def test_panel_headings_span_their_panel_and_each_panel_keeps_its_columns(tmp_path: Path, band_rule: bool) -> None:
+    read = read_pdf(wide_summary_pdf(tmp_path / "w.pdf", band_rule), "w.pdf")
+    rows = [[(c.text, c.col, c.colspan) for c in line.cells] for line in read.lines if line.grid]
+    assert rows[0] == [("收入", 0, 3), ("支出", 3, 3)]
+    assert [[t for t, _, _ in r] for r in rows[1:]] == [list(r) for r in WIDE]
+    assert all([col for _, col, _ in r] == [0, 1, 2, 3, 4, 5] for r in rows[1:])

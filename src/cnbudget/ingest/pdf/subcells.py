@@ -98,15 +98,17 @@ def _has_figure(line: list[Char], limit: float) -> bool:
 
 
 def _column_cuts(table: GridTable, cell_lines: list[list[list[Char]]], suspects: set[int],
-                 limit: float) -> dict[int, tuple[list[float], list[Span]]]:
-    """Per ruled column, the boundaries between the columns its text is aligned in
-    and those columns' extents, where a column of figures stands among them."""
-    cuts: dict[int, tuple[list[float], list[Span]]] = {}
+                 limit: float) -> dict[int, list[float]]:
+    """Per ruled column, the boundaries between the columns its text is aligned in,
+    where a column of figures stands among them."""
+    cuts: dict[int, list[float]] = {}
     for c in range(table.cols):
         own = [i for i, cell in enumerate(table.cells) if cell.col == c and cell.colspan == 1]
         if not any(i in suspects and any(_gapped(line, limit) for line in cell_lines[i]) for i in own):
             continue
-        rows = [pieces(line, limit) for i in own for line in cell_lines[i]]
+        # the figure lines place the columns: inside a ruled column a heading is as often
+        # centred over all its columns (收入 over its panel) as over one
+        rows = [row for i in own for line in cell_lines[i] if figured(row := pieces(line, limit))]
         spans = columns(rows)
         if len(spans) < 2 or not number_column(rows, spans):
             continue
@@ -114,34 +116,19 @@ def _column_cuts(table: GridTable, cell_lines: list[list[list[Char]]], suspects:
         found = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(len(spans) - 1)]
         found = [x for x in found if lo + _CLEAR < x < hi - _CLEAR]
         if found:
-            cuts[c] = (found, spans)
+            cuts[c] = found
     return cuts
 
 
-def _column_extents(table: GridTable, cuts: dict[int, tuple[list[float], list[Span]]]) -> list[Span]:
-    """Each column of the split grid: the text's extent where the text made it, else the ruled slot."""
-    out: list[Span] = []
-    for c in range(table.cols):
-        if c not in cuts:
-            out.append((table.xs[c], table.xs[c + 1]))
-            continue
-        found, spans = cuts[c]
-        bounds = [table.xs[c], *found, table.xs[c + 1]]
-        for k in range(len(bounds) - 1):
-            inside = [s for s in spans if bounds[k] <= (s[0] + s[1]) / 2 <= bounds[k + 1]]
-            out.append((min(s[0] for s in inside), max(s[1] for s in inside)) if inside
-                       else (bounds[k], bounds[k + 1]))
-    return out
-
-
-def _cut_cell(cell: GridCell, chars: list[Char], xs: list[float], ys: list[float], extents: list[Span],
+def _cut_cell(cell: GridCell, chars: list[Char], xs: list[float], ys: list[float],
               first_figures: int, limit: float) -> list[Box]:
     """The boxes a ruled cell is cut into: per printed row inside it, its pieces over
-    the columns they span and an empty box for each column left."""
+    the columns they span (a heading centred over several, as `piece_spans` widens it)
+    and an empty box for each column left."""
     x0, top, x1, bottom = cell.box
     c0, c1 = xs.index(x0), xs.index(x1)
     r0, r1 = ys.index(top), ys.index(bottom)
-    cols = extents[c0:c1]
+    cols: list[Span] = [(xs[k], xs[k + 1]) for k in range(c0, c1)]
     boxes: list[Box] = []
     for r in range(r0, r1):
         inside = [ch for ch in chars if ys[r] <= ch.cy < ys[r + 1] or (r == r1 - 1 and ch.cy >= ys[r + 1])]
@@ -175,9 +162,8 @@ def split_cells(table: GridTable, cell_chars: list[list[Char]], cell_lines: list
     if not row_cuts and not col_cuts and all(table.cells[i].rowspan == table.cells[i].colspan == 1
                                              for i in suspects):
         return None
-    xs = sorted({*table.xs, *(x for found, _ in col_cuts.values() for x in found)})
+    xs = sorted({*table.xs, *(x for found in col_cuts.values() for x in found)})
     ys = sorted({*table.ys, *(y for found in row_cuts.values() for y in found)})
-    extents = _column_extents(table, col_cuts)
     figure_rows = [k for k in range(len(ys) - 1)
                    if any(_has_figure(line, limit) for i in suspects for line in cell_lines[i]
                           if ys[k] <= line[0].cy < ys[k + 1])]
@@ -185,5 +171,5 @@ def split_cells(table: GridTable, cell_chars: list[list[Char]], cell_lines: list
     boxes: list[Box] = []
     for i, cell in enumerate(table.cells):
         cut = i in suspects or (cell.colspan == 1 and cell.col in col_cuts) or (cell.rowspan == 1 and cell.row in row_cuts)
-        boxes += _cut_cell(cell, cell_chars[i], xs, ys, extents, first, limit) if cut else [cell.box]
+        boxes += _cut_cell(cell, cell_chars[i], xs, ys, first, limit) if cut else [cell.box]
     return table_from_boxes(boxes, snap=0.1)
