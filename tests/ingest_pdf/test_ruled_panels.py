@@ -159,3 +159,25 @@ def test_panel_headings_span_their_panel_and_each_panel_keeps_its_columns(tmp_pa
     assert rows[0] == [("收入", 0, 3), ("支出", 3, 3)]
     assert [[t for t, _, _ in r] for r in rows[1:]] == [list(r) for r in WIDE]
     assert all([col for _, col, _ in r] == [0, 1, 2, 3, 4, 5] for r in rows[1:])
+
+
+def test_figures_wrapped_digit_by_digit_in_narrow_cells_stay_figures(tmp_path: Path) -> None:
+    # a wide 三公 table squeezed by LibreOffice: each narrow cell wraps its figure over
+    # three lines, every cell of the row alike (three bands shared by all of them)
+    font = register_font()
+    path = tmp_path / "n.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 9)
+    xs, top = [60.0 + 20 * k for k in range(5)], 742.0
+    heads, figures = ["合计", "出国", "接待", "用车"], [("6.", "5", "8"), ("0.", "7", "8"), ("5.", "8", "0"), ("", "", "")]
+    for k, (head, lines) in enumerate(zip(heads, figures, strict=True)):
+        c.drawString(xs[k] + 2, top - 14, head)
+        for n, text in enumerate(lines):
+            c.drawString(xs[k] + 4, top - 32 - n * 11, text)
+    for y in (top, top - 20, top - 58):
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, top, x, top - 58)
+    c.save()
+    read = read_pdf(path.read_bytes(), "n.pdf")
+    assert [[c.text for c in line.cells] for line in read.lines] == [heads, ["6.58", "0.78", "5.80", ""]]

@@ -23,12 +23,13 @@ from statistics import median
 from cnbudget.ingest.pdf.aligned import RIVER, Piece, columns, figured, number_column, pieces
 from cnbudget.ingest.pdf.chars import Char
 from cnbudget.ingest.pdf.grid import Box, GridCell, GridTable, table_from_boxes
-from cnbudget.ingest.pdf.text import group_lines
+from cnbudget.ingest.pdf.text import group_lines, lines_text
 from cnbudget.ingest.text_columns import piece_spans
 from cnbudget.normalise.amounts import is_number
 
 _CLEAR = 1.0  # a boundary found from the text this close to a ruling is that ruling
 _SHARED = 3  # bands printed in two or more cells that make a ruled row several rows
+_WRAP_PITCH = 1.5  # lines closer than this many character heights may be one text wrapped
 
 Span = tuple[float, float]
 
@@ -42,9 +43,19 @@ def _gapped(line: list[Char], limit: float) -> bool:
     return False
 
 
+def _wrapped_figure(lines: list[list[Char]]) -> bool:
+    """One figure a narrow cell wrapped over its lines (`6.` / `5` / `8`, `201030` / `1`):
+    the lines read together as a number, set as closely as lines of one paragraph."""
+    size = max(ch.size for line in lines for ch in line)
+    pitch = max(b[0].top - a[0].top for a, b in zip(lines, lines[1:], strict=False))
+    return pitch <= _WRAP_PITCH * size and is_number(lines_text(lines))
+
+
 def _suspect(lines: list[list[Char]], limit: float) -> bool:
     """A cell whose own text looks like more than one cell: a line of a label and
-    a figure apart, or figures on two or more of its lines."""
+    a figure apart, or figures on two or more of its lines (not one figure wrapped)."""
+    if len(lines) > 1 and not any(_gapped(line, limit) for line in lines) and _wrapped_figure(lines):
+        return False
     figure_lines = 0
     for line in lines:
         if not _gapped(line, limit):
