@@ -124,10 +124,11 @@ WIDE = [("项目", "本年预算", "上年预算", "项目", "本年预算", "�
         ("收入合计", "1,254.56", "1,100.00", "支出合计", "1,254.56", "1,100.00")]
 
 
-def wide_summary_pdf(path: Path, band_rule: bool) -> bytes:
+def wide_summary_pdf(path: Path, band_rule: bool, panel_rule: bool = True) -> bytes:
     """Two panels of three columns under 收入 | 支出 centred over each panel; ruled by the
-    frame and the panel separator only (and a rule under 收入 | 支出 with `band_rule`);
-    column headings centred, figures right-aligned. PDF space: y grows up."""
+    frame and the panel separator only (not even that without `panel_rule`; and a rule
+    under 收入 | 支出 with `band_rule`); column headings centred, figures right-aligned.
+    PDF space: y grows up."""
     font = register_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont(font, 9)
@@ -145,16 +146,21 @@ def wide_summary_pdf(path: Path, band_rule: bool) -> bytes:
                 c.drawRightString(right, base, printed[k])
     bottom = top - (len(WIDE) + 1) * row
     c.rect(x, bottom, 520, top - bottom)
-    c.line(x + 260, top, x + 260, bottom)
+    if panel_rule:
+        c.line(x + 260, top, x + 260, bottom)
     if band_rule:
         c.line(x, top - row, x + 520, top - row)
     c.save()
     return path.read_bytes()
 
 
-@pytest.mark.parametrize("band_rule", [False, True], ids=["open", "band-ruled"])
-def test_panel_headings_span_their_panel_and_each_panel_keeps_its_columns(tmp_path: Path, band_rule: bool) -> None:
-    read = read_pdf(wide_summary_pdf(tmp_path / "w.pdf", band_rule), "w.pdf")
+@pytest.mark.parametrize(("band_rule", "panel_rule"), [(False, True), (True, True), (False, False)],
+                         ids=["open", "band-ruled", "frame-only"])
+def test_panel_headings_span_their_panel_and_each_panel_keeps_its_columns(
+        tmp_path: Path, band_rule: bool, panel_rule: bool) -> None:
+    # frame-only: no ruled cell at all, the aligned reader's (a heading centred over its
+    # panel opens no column of its own)
+    read = read_pdf(wide_summary_pdf(tmp_path / "w.pdf", band_rule, panel_rule), "w.pdf")
     rows = [[(c.text, c.col, c.colspan) for c in line.cells] for line in read.lines if line.grid]
     assert rows[0] == [("收入", 0, 3), ("支出", 3, 3)]
     assert [[t for t, _, _ in r] for r in rows[1:]] == [list(r) for r in WIDE]

@@ -68,14 +68,26 @@ def _runs(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> list
     return out
 
 
-def columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
+def columns(rows: list[list[Piece]], size: float = 0.0) -> list[tuple[float, float]]:
+    """The columns the figure lines cover; a piece of another line over none opens
+    one, unless it is a heading of an upper header line centred (within `size`)
+    over two columns or more (收入 over its panel's 项目 | 本年 | 上年)."""
     cols = merge_spans([(a, b) for row in rows if figured(row) for a, b, _ in row])
-    for row in rows:
+    first = next((n for n, row in enumerate(rows) if figured(row)), len(rows))
+    for n, row in enumerate(rows):
         if not figured(row):
             for a, b, _ in row:
-                if not any(a < y and x < b for x, y in cols):
-                    cols = merge_spans([*cols, (a, b)])
+                if any(a < y and x < b for x, y in cols):
+                    continue
+                if n < first - 1 and _centred_over(a, b, cols, size):
+                    continue
+                cols = merge_spans([*cols, (a, b)])
     return cols
+
+
+def _centred_over(a: float, b: float, cols: list[tuple[float, float]], size: float) -> bool:
+    return any(cols[i][0] < a and b < cols[j][1] and abs(cols[i][0] + cols[j][1] - a - b) <= 2 * size
+               for i in range(len(cols)) for j in range(i + 1, len(cols)))
 
 
 def number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> bool:
@@ -89,8 +101,8 @@ def number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> b
     return False
 
 
-def _table(lines: list[list[Char]], rows: list[list[Piece]]) -> GridTable | None:
-    cols = columns(rows)
+def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> GridTable | None:
+    cols = columns(rows, size)
     if len(cols) < 2 or not number_column(rows, cols):
         return None
     xs = [cols[0][0] - 1.0] + [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)] + [cols[-1][1] + 1.0]
@@ -120,5 +132,5 @@ def aligned_tables(chars: list[Char]) -> list[GridTable]:
     size = median(c.size for c in chars)
     lines = group_lines(chars)
     rows = [pieces(line, RIVER * size) for line in lines]
-    tables = [_table(lines[i:j], rows[i:j]) for i, j in _runs(lines, rows, size)]
+    tables = [_table(lines[i:j], rows[i:j], size) for i, j in _runs(lines, rows, size)]
     return [t for t in tables if t is not None]
