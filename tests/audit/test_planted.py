@@ -152,6 +152,15 @@ CASES = [
     Case("hierarchy.economic-sums",
          lambda d: set_value(d, "general_public_basic", "30217", "public", 25_000),
          {"table": "general_public_basic", "code": "302", "column": "public"}),
+    # a department's unit line 301 no longer the sum of its units 301001 + 301002
+    Case("hierarchy.unit-sums",
+         _seq(_add_row("income", Row(unit_code="301", name="本部门", values=v(total=1_000_000),
+                                     locator=Locator(page=1, line=30))),
+              _add_row("income", Row(unit_code="301001", name="本级", values=v(total=600_000),
+                                     locator=Locator(page=1, line=31))),
+              _add_row("income", Row(unit_code="301002", name="中心", values=v(total=300_000),
+                                     locator=Locator(page=1, line=32)))),
+         {"table": "income", "code": "301", "column": "total"}),
     # cross_table
     Case("cross_table.summary-vs-income",
          lambda d: set_value(d, "income", "total", "fiscal_general", 10_700_000),

@@ -133,6 +133,44 @@ def test_sub_unit_blocks_repeat_codes_without_false_totals() -> None:
     assert report.flatten(["loc.code"]) == [("002",)]
 
 
+def _by_unit(parent: int, own: int, home: int, total: int) -> Table:
+    """收入总表 by unit: the department 301 over its own 301001 and a 301002 under it."""
+    def unit(code: str, name: str, line: int, amount: int) -> Row:
+        return Row(unit_code=code, name=name, values=v(total=amount), locator=Locator(line=line))
+
+    return Table("income", "收入总表", [
+        unit("301", "滨海县民政局", 1, parent), unit("301001", "滨海县民政局本级", 2, own),
+        unit("301002", "滨海县社会福利院", 3, home), item_row("total", 4, total=total),
+    ], unit="元")
+
+
+def test_a_parent_unit_equals_the_sum_of_its_sub_units() -> None:
+    assert ids(doc_of(_by_unit(600, 400, 200, 600)), "hierarchy.unit-sums", "arithmetic.column-total") == set()
+    report = run_audit(doc_of(_by_unit(600, 400, 150, 600)), select=["hierarchy.unit-sums"])
+    assert report.flatten(["loc.code"]) == [("301",)]
+    # the 合计 row is checked against the top-level unit only, not 301 + 301001 + 301002
+    report = run_audit(doc_of(_by_unit(600, 400, 200, 700)), select=["arithmetic.column-total"])
+    assert report.flatten(["loc.code"]) == [(None,)]
+
+
+def test_unit_shares_printed_under_each_code_compare_adjacent_units_only() -> None:
+    # no code repeats: a unit line under each 项 holds that unit's share of it
+    t = Table("expenditure", "支出表", [
+        item_row("total", 1, total=300),
+        code_row("2010301", "行政运行", 2, total=100),
+        Row(unit_code="301", name="部门", values=v(total=100), locator=Locator(line=3)),
+        Row(unit_code="301001", name="本级", values=v(total=100), locator=Locator(line=4)),
+        code_row("2010302", "一般行政管理事务", 5, total=200),
+        Row(unit_code="301", name="部门", values=v(total=200), locator=Locator(line=6)),
+        Row(unit_code="301001", name="本级", values=v(total=150), locator=Locator(line=7)),
+        Row(unit_code="301002", name="中心", values=v(total=50), locator=Locator(line=8)),
+    ], unit="元")
+    assert ids(doc_of(t), "hierarchy.unit-sums") == set()
+    t.rows[7].values["total"] = Decimal(40)
+    report = run_audit(doc_of(t), select=["hierarchy.unit-sums"])
+    assert [f.locations[0].line for f in report.findings] == [6]
+
+
 def test_three_panel_basic_table_bottom_line() -> None:
     t = Table("general_public_basic", "基本支出决算明细表", [
         code_row("30101", "基本工资", 1, total=1_000),

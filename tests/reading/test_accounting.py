@@ -122,3 +122,26 @@ def test_an_integer_token_in_a_row_read_with_no_amount_is_a_figure():
     read = _summary(("一般公共服务支出 1200", None))
     (problem,) = figure_problems(block([], "收支总表"), [read])
     assert problem.code == "table.figure-in-name" and dict(problem.params)["figure"] == "1200"
+
+
+def _procurement(*rows: dict[str, str]) -> Table:
+    return Table(type="procurement", title="政府采购预算表", unit="万元", rows=[
+        Row(item=texts.get("project"), name=texts.get("project"), texts=texts, values={"budget": None})
+        for texts in rows])
+
+
+def test_a_money_figure_in_a_text_column_is_reported_with_its_column():
+    # a note column and a procurement item_name: text columns, no amount was read from them
+    read = _procurement({"project": "办公设备购置", "item_name": "台式计算机 12.50", "extra:备注": "含结转1,200"})
+    problems = figure_problems(block([], "政府采购预算表"), [read])
+    assert [(p.code, dict(p.params)["column"], dict(p.params)["figure"]) for p in problems] == [
+        ("table.figure-in-text", "品名", "12.50"), ("table.figure-in-text", "备注", "1,200")]
+    assert all(p.severity.value == "partial" for p in problems)
+    assert dict(problems[0].params)["name"] == "办公设备购置"
+
+
+def test_numbers_that_are_part_of_a_text_column_are_not_figures():
+    texts = ["2024年购置", "第 3 批", "增长10.5%", "联系电话 83426336", "025-83426336", "201030101",
+             "实施期限 2024.01-2024.12", "预算 3,970,000 元", "0.1 米分辨率", "2.5万元", "（2）专用设备", "5G"]
+    read = _procurement(*[{"project": "项目", "extra:备注": t} for t in texts])
+    assert figure_problems(block([], "政府采购预算表"), [read]) == []

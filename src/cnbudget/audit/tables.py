@@ -98,6 +98,31 @@ def blocks(table: Table) -> list[Block]:
     return [b for b in out if b.rows]
 
 
+def unit_groups(table: Table) -> list[list[Row]]:
+    """The unit rows (单位编码) that belong together: all of them where each unit is
+    printed once (a table by unit, or a block per unit), else each run of adjacent
+    unit lines (a code row's share by unit, printed under it)."""
+    units = [r for r in table.rows if r.unit_code is not None]
+    if len({r.unit_code for r in units}) == len(units):
+        return [units] if units else []
+    runs: list[list[Row]] = []
+    previous: Row | None = None
+    for row in table.rows:
+        if row.unit_code is not None:
+            if previous is None or previous.unit_code is None:
+                runs.append([])
+            runs[-1].append(row)
+        previous = row
+    return runs
+
+
+def top_units(units: list[Row]) -> list[Row]:
+    """Units no other unit's code prefixes (301 of 301, 301001, 301002)."""
+    codes = {u.unit_code for u in units}
+    return [u for u in units if u.unit_code and not any(
+        c and c != u.unit_code and u.unit_code.startswith(c) for c in codes)]
+
+
 def document_total(doc: Document) -> Decimal | None:
     """The largest overall total the tables print: the scale nothing may exceed.
 

@@ -107,11 +107,17 @@ def piece_spans(row: list[tuple[float, float, str]], cols: list[tuple[float, flo
     line (`heading`: above the table's first figure) widened over
     columns no other piece of the line overlaps to the run whose middle is
     nearest the piece's own (a heading is centred over its columns:
-    “三公”经费 over 小计 … 运行费); a piece in a gap, the nearest column."""
+    “三公”经费 over 小计 … 运行费), a heading in a gap from the columns either side
+    of it; another piece in a gap, the nearest column."""
     over = [[i for i, (x, y) in enumerate(cols) if a < y and x < b] for a, b, _ in row]
     claimed = {i for o in over for i in o}
     out: list[list[int]] = []
     for (a, b, _), own in zip(row, over, strict=True):
+        if not own and heading:
+            # a heading in a gap (centred over a panel whose columns it left unopened):
+            # from the columns either side of it, widened below like any heading
+            own = [i for i in range(len(cols) - 1) if cols[i][1] <= a and b <= cols[i + 1][0]][:1]
+            own = [own[0], own[0] + 1] if own else []
         if not own:
             near = min(range(len(cols)), key=lambda i: abs(cols[i][0] + cols[i][1] - a - b)) if cols else 0
             out.append([near])

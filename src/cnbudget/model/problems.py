@@ -139,6 +139,10 @@ _TYPES: tuple[ProblemType, ...] = (
     _t("table.figure-in-name", P, "数字夹在名称中", "figure glued into a name",
        "表“{title}”中“{name}”的名称里夹有数字 {figure}，没有读成金额",
        "table {title!r}: the name {name!r} holds the figure {figure}, read as no amount"),
+    _t("table.figure-in-text", P, "数字留在文字栏中", "figure left in a text column",
+       "表“{title}”中“{name}”一行的文字栏“{column}”里印有数字 {figure}，没有读成金额",
+       "table {title!r}: the text column {column!r} of the row {name!r} holds the figure {figure}, "
+       "read as no amount"),
     _t("table.misread", P, "表格疑似误读", "table probably misread",
        "表“{title}”按读取结果有 {failed}/{checked} 个自身勾稽关系不成立，"
        "很可能是读取错误而非单位填报错误：{detail}",

@@ -78,9 +78,11 @@ def is_number_piece(text: str) -> bool:
 
 
 # an amount as money prints it inside running text: decimals or thousands groups, not
-# touching another digit, a point, a % or a unit word (2.5万元, 10.5%, V2.0 are no amounts)
+# touching another digit, a point, a % or a unit word, nor a space and a unit
+# (2.5万元, 3,970,000 元, 0.1 米, 10.5 %, V2.0 are no amounts: the text states them)
 _MONEY_IN_TEXT = re.compile(
-    r"(?<![\d.,%A-Za-z])[-－]?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})(?![\d.,%‰A-Za-z万亿元千百倍个人次项吨米])")
+    r"(?<![\d.,%A-Za-z])[-－]?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})"
+    r"(?![\d.,%‰A-Za-z万亿元千百倍个人次项吨米])(?!\s+(?:[万亿千]?元|%|‰|米|公里|平方|吨|倍))")
 
 _OUTLINE_NUMBER = re.compile(r"^\d{1,2}\.\d$")  # 1.1 子项: a heading's number, leading its name
 

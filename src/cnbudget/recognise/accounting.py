@@ -14,7 +14,9 @@ table printed without column rulings) is printed text the name holds, yet no
 amount: `table.figure-in-name` (partial), by row. Money-looking figures count
 wherever they stand (`normalise.amounts.money_in_text`); a plain integer only as
 a token of its own in a row with no amounts, and not where it names (a year, 第 3,
-6 月, a code, a leading 序号).
+6 月, a code, a leading 序号). Likewise a money-looking figure in a row's text
+column (a note, a procurement item_name, an `extra:` column no amount was read
+from) is `table.figure-in-text` (partial): held as text, read as no amount.
 
 Not figures: page furniture and notes, the 栏次 line, years, dates (6 月底), and a line's
 leading 序号 (an index, not an amount) where nothing else claims it. Named steps
@@ -33,6 +35,7 @@ from decimal import Decimal
 from cnbudget.ingest.layout import Delimiter, Line
 from cnbudget.model import Locator, Problem, Row, Table
 from cnbudget.model.problems import problem_of
+from cnbudget.model.table_types import table_type
 from cnbudget.normalise.amounts import (
     UNIT_FACTORS,
     clean_number_text,
@@ -48,6 +51,7 @@ from cnbudget.recognise.tables.cells import join_number_pieces, locator
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DIGITS = re.compile(r"^\d+$")
 _CODE_PIECE = re.compile(r"^0\d+$")  # printed with a leading zero: a code's 款 or 项, no amount
+_YEAR_MONTH = re.compile(r"^(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])$")  # 2024.12 in a text: a date (实施期限)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +234,26 @@ def figures_in_name(row: Row, codes: set[str]) -> list[str]:
     return found
 
 
+def figures_in_texts(row: Row) -> dict[str, list[str]]:
+    """Per text column of a row (no amount column: a note, a procurement item_name,
+    an `extra:` column), the money-looking figures it prints (`money_in_text`:
+    not years, codes, 第 3, percentages, phone numbers or plain integers); a year
+    and month (2024.12) is a date. An indicator row's texts are its targets."""
+    if row.indicators:
+        return {}
+    found = {key: [f for f in money_in_text(text) if not _YEAR_MONTH.match(f)] for key, text in row.texts.items()}
+    return {key: figures for key, figures in found.items() if figures}
+
+
+def _column_name(table: Table, key: str) -> str:
+    """A text column as printed: an `extra:` column's header, else the table type's."""
+    if key.startswith("extra:"):
+        return key.removeprefix("extra:")
+    kind = table_type(table.type)
+    column = kind.column(key) if kind is not None else None
+    return column.header if column is not None else key
+
+
 def _printed_at(row: Row, figure: str, block: TableBlock) -> Locator | None:
     """The row's locator, with its line where the row did not keep one: the block
     line printing the figure beside the name's first word."""
@@ -252,6 +276,9 @@ def _name_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
                 where = _printed_at(row, figures[0], block)
                 yield problem_of("table.figure-in-name", where, title=block.title, name=row.name,
                                  figure="、".join(figures))
+            for key, held in figures_in_texts(row).items():
+                yield problem_of("table.figure-in-text", _printed_at(row, held[0], block), title=block.title,
+                                 name=row.key, column=_column_name(table, key), figure="、".join(held))
 
 
 # an amount a note prints with its unit (其中项目支出40.00万元, 1,200元): a figure of money
@@ -272,7 +299,8 @@ def _note_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
 def figure_problems(block: TableBlock, tables: list[Table]) -> list[Problem]:
     """One `table.figures-unplaced` problem per line holding figures no table took,
     one `table.figure-in-name` per row whose name holds a figure, one
-    `table.note-figures` per table whose note prints amounts."""
+    `table.figure-in-text` per text column of a row holding one; `table.note-figures` per
+    table whose note prints amounts."""
     by_line: dict[int, list[PrintedFigure]] = {}
     for fig in unplaced(block, tables):
         by_line.setdefault(id(fig.line), []).append(fig)

@@ -14,7 +14,9 @@ from cnbudget.audit.tables import (
     blocks,
     repeats_codes,
     roots,
+    top_units,
     total_row,
+    unit_groups,
 )
 from cnbudget.audit.tolerance import Precision, agrees, precision
 from cnbudget.model.document import Category, Document, Finding, Row, Severity, Table
@@ -134,10 +136,11 @@ def income_sources(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
     title_zh="合计行 = 各科目行之和",
     title_en="Total row = sum of the classification rows",
     description_zh="功能分类和经济分类表的合计行（或单位行）等于其下最高一级科目行之和；"
-                   "单位行之和等于合计行。",
+                   "最上一级单位行（按单位列示的表、分单位列示的各块）之和等于合计行。",
     description_en="In functional and economic tables the 合计 row (or a sub-unit row) "
-                   "equals the sum of the top-level code rows below it; sub-unit rows "
-                   "add up to the 合计 row.",
+                   "equals the sum of the top-level code rows below it; the top-level "
+                   "sub-unit rows (of a table by unit, or of its blocks by unit) add up to "
+                   "the 合计 row.",
     table_types=FUNCTIONAL_TABLES + ECONOMIC_TABLES,
 )
 def column_total(doc: Document, ctx: AuditContext) -> Iterator[Finding]:
@@ -185,12 +188,12 @@ def _anchor_vs_rows(table: Table, anchor: Row, rows: list[Row], what: str,
 
 
 def _unit_rows(table: Table, slack: Precision) -> Iterator[Finding]:
+    """The 合计 row against its top-level units (301, not 301001 under it: `hierarchy.unit-sums`
+    checks those), in a table of unit blocks or a table by unit (no code rows)."""
     total = total_row(table)
-    units = [r for r in table.rows if r.unit_code is not None]
-    if not repeats_codes(table):
+    if not repeats_codes(table) and any(r.code for r in table.rows):
         return  # unit lines are shares of single rows, not blocks (see tables.blocks)
-    codes = [r.unit_code or "" for r in units]
-    nested = any(a != b and b.startswith(a) for a in codes for b in codes)
-    if total is None or not units or nested:
+    groups = unit_groups(table)
+    if total is None or len(groups) != 1:
         return
-    yield from _anchor_vs_rows(table, total, units, "单位行", total.values, slack)
+    yield from _anchor_vs_rows(table, total, top_units(groups[0]), "单位行", total.values, slack)

@@ -30,7 +30,7 @@ _LEADING = 2.5  # lines further apart than this many heights are no rows of one 
 Piece = tuple[float, float, str]
 
 
-def _pieces(line: list[Char], limit: float) -> list[Piece]:
+def pieces(line: list[Char], limit: float) -> list[Piece]:
     out: list[Piece] = []
     run: list[Char] = []
     for ch in line:
@@ -43,7 +43,7 @@ def _pieces(line: list[Char], limit: float) -> list[Piece]:
     return out
 
 
-def _figured(row: list[Piece]) -> bool:
+def figured(row: list[Piece]) -> bool:
     return len(row) >= 2 and any(is_number(t) for _, _, t in row)
 
 
@@ -62,42 +62,54 @@ def _runs(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> list
         end = j
         while end > i and len(rows[end - 1]) < 2:
             end -= 1
-        if sum(_figured(rows[k]) for k in range(i, end)) >= MIN_FIGURE_LINES:
+        if sum(figured(rows[k]) for k in range(i, end)) >= MIN_FIGURE_LINES:
             out.append((i, end))
         i = j
     return out
 
 
-def _columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
-    cols = merge_spans([(a, b) for row in rows if _figured(row) for a, b, _ in row])
-    for row in rows:
-        if not _figured(row):
+def columns(rows: list[list[Piece]], size: float = 0.0) -> list[tuple[float, float]]:
+    """The columns the figure lines cover; a piece of another line over none opens
+    one, unless it is a heading of an upper header line centred (within `size`)
+    over two columns or more (收入 over its panel's 项目 | 本年 | 上年)."""
+    cols = merge_spans([(a, b) for row in rows if figured(row) for a, b, _ in row])
+    first = next((n for n, row in enumerate(rows) if figured(row)), len(rows))
+    for n, row in enumerate(rows):
+        if not figured(row):
             for a, b, _ in row:
-                if not any(a < y and x < b for x, y in cols):
-                    cols = merge_spans([*cols, (a, b)])
+                if any(a < y and x < b for x, y in cols):
+                    continue
+                if n < first - 1 and _centred_over(a, b, cols, size):
+                    continue
+                cols = merge_spans([*cols, (a, b)])
     return cols
 
 
-def _number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> bool:
+def _centred_over(a: float, b: float, cols: list[tuple[float, float]], size: float) -> bool:
+    return any(cols[i][0] < a and b < cols[j][1] and abs(cols[i][0] + cols[j][1] - a - b) <= 2 * size
+               for i in range(len(cols)) for j in range(i + 1, len(cols)))
+
+
+def number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> bool:
     """A column of figures: at least `MIN_FIGURE_LINES` pieces in it, nearly all
     number-looking (a paragraph whose lines have wide gaps has none)."""
     for x, y in cols:
-        inside = [t for row in rows if _figured(row) for a, b, t in row if x <= a and b <= y]
+        inside = [t for row in rows if figured(row) for a, b, t in row if x <= a and b <= y]
         numbers = sum(map(is_number, inside))
         if numbers >= MIN_FIGURE_LINES and numbers * 5 >= len(inside) * 4:
             return True
     return False
 
 
-def _table(lines: list[list[Char]], rows: list[list[Piece]]) -> GridTable | None:
-    cols = _columns(rows)
-    if len(cols) < 2 or not _number_column(rows, cols):
+def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> GridTable | None:
+    cols = columns(rows, size)
+    if len(cols) < 2 or not number_column(rows, cols):
         return None
     xs = [cols[0][0] - 1.0] + [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)] + [cols[-1][1] + 1.0]
     tops = [min(c.top for c in line) for line in lines]
     bottoms = [max(c.bottom for c in line) for line in lines]
     ys = [tops[0] - 1.0] + [(bottoms[k] + tops[k + 1]) / 2 for k in range(len(lines) - 1)] + [bottoms[-1] + 1.0]
-    first = next((n for n, row in enumerate(rows) if _figured(row)), len(rows))
+    first = next((n for n, row in enumerate(rows) if figured(row)), len(rows))
     boxes: list[Box] = []
     for n, row in enumerate(rows):
         taken: list[tuple[int, int]] = []
@@ -119,6 +131,6 @@ def aligned_tables(chars: list[Char]) -> list[GridTable]:
         return []
     size = median(c.size for c in chars)
     lines = group_lines(chars)
-    rows = [_pieces(line, RIVER * size) for line in lines]
-    tables = [_table(lines[i:j], rows[i:j]) for i, j in _runs(lines, rows, size)]
+    rows = [pieces(line, RIVER * size) for line in lines]
+    tables = [_table(lines[i:j], rows[i:j], size) for i, j in _runs(lines, rows, size)]
     return [t for t in tables if t is not None]

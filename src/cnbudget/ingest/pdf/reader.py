@@ -23,9 +23,10 @@ from cnbudget.ingest.pdf.aligned import aligned_tables
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
 from cnbudget.ingest.pdf.frame import PageFrame
-from cnbudget.ingest.pdf.grid import GridTable, build_grid
+from cnbudget.ingest.pdf.grid import GridSteps, GridTable, build_grid
 from cnbudget.ingest.pdf.paths import extract_graphics
-from cnbudget.ingest.pdf.text import TextLine, cell_text, text_lines
+from cnbudget.ingest.pdf.subcells import split_cells
+from cnbudget.ingest.pdf.text import TextLine, group_lines, lines_text, text_lines
 from cnbudget.ingest.readers import READERS
 from cnbudget.model import Box
 
@@ -106,8 +107,24 @@ def _undecoded(ch: str) -> bool:
     return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
 
 
-def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
-    """Each character to the table cell holding its middle; the rest is running text."""
+def _fill_tables(tables: list[GridTable], chars: list[Char], split: bool = True) -> tuple[list[PageTable], list[Char]]:
+    """Each character to the table cell holding its middle; the rest is running text.
+    With `split`, ruled cells holding columns or rows of their own are cut up (`subcells`)."""
+    per_cell, free = _assign(tables, chars)
+    filled: list[PageTable] = []
+    for table, cells in zip(tables, per_cell, strict=True):
+        lines = [group_lines(cs) if len(cs) > 1 else [cs] for cs in cells]
+        cut = split_cells(table, cells, lines) if split else None
+        if cut is not None:
+            table, cells = cut, _assign([cut], [ch for cs in cells for ch in cs])[0][0]
+            lines = [group_lines(cs) if len(cs) > 1 else [cs] for cs in cells]
+        filled.append(PageTable(table, [lines_text(ls) for ls in lines]))
+    # a ruled box without any text is a frame or a chart's legend, not a table
+    return [t for t in filled if any(t.texts)], free
+
+
+def _assign(tables: list[GridTable], chars: list[Char]) -> tuple[list[list[list[Char]]], list[Char]]:
+    """Per table, per cell, the characters whose middle it holds; and the rest."""
     per_cell: list[list[list[Char]]] = [[[] for _ in t.cells] for t in tables]
     free: list[Char] = []
     boxes = [t.box for t in tables]
@@ -121,9 +138,7 @@ def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageT
                     break
         else:
             free.append(ch)
-    filled = [PageTable(t, [cell_text(cs) for cs in cells]) for t, cells in zip(tables, per_cell, strict=True)]
-    # a ruled box without any text is a frame or a chart's legend, not a table
-    return [t for t in filled if any(t.texts)], free
+    return per_cell, free
 
 
 def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
@@ -136,8 +151,22 @@ def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
         textpage.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
-    frame, chars = page_chars(page)
+@dataclass(slots=True)
+class PageTables:
+    """A page's tables as read: the grid's steps, the ruled tables (cells split where
+    their text shows columns of its own), the tables read from the text's alignment,
+    and the characters no table holds."""
+
+    steps: GridSteps
+    ruled: list[PageTable]
+    aligned: list[PageTable]
+    free: list[Char]
+    images: int
+
+
+def page_tables(page: pdfium.PdfPage, number: int, frame: PageFrame, chars: list[Char],
+                fallback: PlumberFallback | None = None) -> PageTables:
+    """The page's tables (read as `read_page` reads them; the debug picture draws them)."""
     graphics = extract_graphics(page, frame)
     steps = build_grid(graphics.segments)
     tables = steps.tables
@@ -146,12 +175,19 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
         tables = fallback.tables(number - 1)
     filled, free = _fill_tables(tables, chars)
     # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
+    aligned: list[PageTable] = []
     unruled = aligned_tables(free)
     if unruled:
-        more, free = _fill_tables(unruled, free)
-        filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
+        aligned, free = _fill_tables(unruled, free, split=False)
+    return PageTables(steps, filled, aligned, free, graphics.images)
+
+
+def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
+    frame, chars = page_chars(page)
+    read = page_tables(page, number, frame, chars, fallback)
+    tables = sorted([*read.ruled, *read.aligned], key=lambda t: (t.table.box[1], t.table.box[0]))
     return PageContent(
-        number, filled, text_lines(free), len(chars), graphics.images,
+        number, tables, text_lines(read.free), len(chars), read.images,
         sum(map(_undecoded, [c.text for c in chars])), frame=frame,
     )
 

@@ -71,8 +71,13 @@ def line_text(line: list[Char]) -> str:
 
 
 def cell_text(chars: list[Char]) -> str:
+    return lines_text(group_lines(chars))
+
+
+def lines_text(lines: list[list[Char]]) -> str:
+    """The text of a cell's lines (`group_lines`), wrapped lines joined."""
     text = ""
-    for line in group_lines(chars):
+    for line in lines:
         text = join_wrapped(text, line_text(line))
     return text
 
