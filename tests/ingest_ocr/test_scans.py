@@ -45,6 +45,7 @@ def test_sample_scans_read_cell_for_cell(sample: str, dpi: int) -> None:
     doc = budget_sample() if sample == "budget" else final_account_sample()
     run: OcrRun = run_ocr(doc, dpi, PAGES, seed=dpi, skew=MAX_SKEW)
     assert run.pages == len(PAGES)
+    assert [dict(p.params)["turn"] for p in run.scanned.problems if p.code == "page.ocr"] == ["0"] * len(PAGES)
     assert run.comparison.total > 100
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
     assert run.unreported == 0, run.comparison.wrong  # every cell not read right is listed
@@ -127,6 +128,8 @@ def test_seed_readings_scanned_read_cell_for_cell(prefix: str) -> None:
 def test_pages_fed_sideways_or_upside_down_are_turned_upright(turn: int) -> None:
     """A page scanned a quarter or half turn round reads as the upright scan does."""
     run = run_ocr(budget_sample(), 150, (3,), seed=turn, skew=1.0, turn=turn)
+    # the page's OCR details say how it had been fed (and so how it was turned back)
+    assert [dict(p.params)["turn"] for p in run.scanned.problems if p.code == "page.ocr"] == [str(turn)]
     assert run.comparison.total > 20
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
     assert run.unreported == 0, run.comparison.wrong

@@ -138,13 +138,14 @@ def _findings(doc: Document) -> list[str]:
 
 
 def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None, seed: int = 0,
-            isolate: bool = True, skew: float = 1.0, turn: int = 0) -> OcrRun:
-    """Print `doc` as PDF, read and audit it, scan it at `dpi` (fed turned by `turn` degrees), read and audit the
-    scan (in a worker unless `isolate` is False, which measures its CPU time); compare.
+            isolate: bool = True, skew: float = 1.0, turn: int = 0, container: str = "pdf") -> OcrRun:
+    """Print `doc` as PDF, read and audit it, scan it at `dpi` (fed turned by `turn` degrees,
+    wrapped as a PDF or an OFD: `container`), read and audit the scan (in a worker unless
+    `isolate` is False, which measures its CPU time); compare.
     `pages`: the 0-based pages to keep, or a count (the first pages with tables)."""
     from cnbudget.pipeline import extract
     from cnbudget.render import render_document
-    from cnbudget.render.scan import ScanOptions, scan_pdf
+    from cnbudget.render.scan import ScanOptions, scan_file
 
     with tempfile.TemporaryDirectory(prefix="cnbudget-ocr-") as folder:
         printed = render_document(doc, "pdf", Path(folder) / "printed.pdf")
@@ -155,8 +156,9 @@ def run_ocr(doc: Document, dpi: int, pages: tuple[int, ...] | int | None = None,
         if pages is not None:
             printed.write_bytes(_subset(printed.read_bytes(), pages))
         truth = extract(printed)
-        scan = Path(folder) / "scan.pdf"
-        scan.write_bytes(scan_pdf(printed.read_bytes(), ScanOptions(dpi=dpi, seed=seed, skew=skew, turn=turn)))
+        scan = Path(folder) / f"scan.{container}"
+        options = ScanOptions(dpi=dpi, seed=seed, skew=skew, turn=turn, container=container)
+        scan.write_bytes(scan_file(printed.read_bytes(), options))
         started, cpu = time.perf_counter(), time.process_time()
         scanned = extract(scan, isolate=isolate)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -38,6 +38,7 @@ class PageTable:
     table: GridTable
     texts: list[str]  # per cell of `table.cells`
     scores: list[float | None] | None = None  # per cell, where OCR read it (ingest.ocr)
+    doubts: list[float] | None = None  # per cell, where OCR read it: its lines' highest doubt (ocr.engine)
 
 
 @dataclass(slots=True)
@@ -53,6 +54,8 @@ class PageContent:
     # by keyword only: positional arguments past `undecoded` were once taken for another
     ocr: bool = field(default=False, kw_only=True)  # read from its image (a scanned page)
     skew: float = field(default=0.0, kw_only=True)  # degrees an OCR'd page was turned to straighten it
+    # degrees clockwise an OCR'd page had been fed turned (0, 90, 180, 270): turned back before reading
+    turn: int = field(default=0, kw_only=True)
     # display space back to the page's PDF space, for the cells' boxes; None where the
     # source is no PDF (OFD pages use these steps too) and boxes are not given
     frame: PageFrame | None = field(default=None, kw_only=True)
@@ -207,7 +210,8 @@ def _problems(content: PageContent) -> list[ReadProblem]:
         from cnbudget.ingest.ocr.confidence import uncertain_cells
 
         return [ReadProblem("page.ocr", page=content.number,
-                            details={"page": str(content.number), "skew": f"{content.skew:.1f}"}),
+                            details={"page": str(content.number), "skew": f"{content.skew:.1f}",
+                                     "turn": str(content.turn)}),
                 *uncertain_cells(content)]
     if content.chars == 0 and content.images:
         return [ReadProblem("page.scanned", page=content.number, details={"page": str(content.number)})]

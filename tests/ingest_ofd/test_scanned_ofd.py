@@ -1,0 +1,59 @@
+"""Scanned OFD packages (pages of pictures: `ImageObject` over a `MultiMedia`
+resource) read by OCR as scanned PDFs are (the `ocr` extra)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from cnbudget.bench.ocr import compare_documents, run_ocr
+from cnbudget.render import render_document
+from cnbudget.render.scan import ScanOptions, scan_file
+from cnbudget.samples import budget_sample
+
+NS = {"ofd": "http://www.ofdspec.org/2016"}
+PAGES = (3, 4)  # two table pages: merged headers, coded rows, empty cells
+
+
+def test_a_scanned_ofd_is_pictures_only(tmp_path: Path) -> None:
+    printed = render_document(budget_sample(), "pdf", tmp_path / "s.pdf").read_bytes()
+    package = zipfile.ZipFile(io.BytesIO(scan_file(printed, ScanOptions(dpi=60, pages=PAGES, container="ofd"))))
+    pages = [etree.fromstring(package.read(f"Doc_0/Pages/Page_{n}/Content.xml")) for n in range(len(PAGES))]
+    assert all(not p.findall(".//ofd:TextObject", NS) and not p.findall(".//ofd:PathObject", NS) for p in pages)
+    images = [p.find(".//ofd:ImageObject", NS) for p in pages]
+    res = etree.fromstring(package.read("Doc_0/DocumentRes.xml"))
+    media = {m.get("ID"): m.find("ofd:MediaFile", NS).text for m in res.iterfind(".//ofd:MultiMedia", NS)}
+    assert all(package.read(f"Doc_0/Res/{media[i.get('ResourceID')]}")[:2] == b"\xff\xd8" for i in images)
+
+
+def test_without_the_extra_a_scanned_ofd_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from cnbudget.ingest.errors import UnreadableSource
+    from cnbudget.ingest.ofd.reader import read_ofd
+
+    printed = render_document(budget_sample(), "pdf", tmp_path / "s.pdf").read_bytes()
+    scan = scan_file(printed, ScanOptions(dpi=60, pages=PAGES, container="ofd"))
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    with pytest.raises(UnreadableSource, match=r"pip install 'cnbudget\[ocr\]'") as info:
+        read_ofd(scan, "scan.ofd")
+    assert "2 of 2 pages" in info.value.reason
+
+
+def test_a_scanned_ofd_reads_as_the_scanned_pdf_and_the_text_layer() -> None:
+    pytest.importorskip("rapidocr", reason="the ocr extra is not installed (pip install 'cnbudget[ocr]')")
+    # the same pages, the same scanner (same seed: the same pictures), two wrappings
+    ofd = run_ocr(budget_sample(), 150, PAGES, seed=7, skew=1.0, container="ofd")
+    pdf = run_ocr(budget_sample(), 150, PAGES, seed=7, skew=1.0, container="pdf")
+    assert ofd.scanned.source.format == "ofd" and ofd.pages == len(PAGES)
+    assert ofd.comparison.total > 50
+    assert ofd.comparison.accuracy >= 0.97, ofd.comparison.wrong
+    assert ofd.unreported == 0, ofd.comparison.wrong
+    assert ofd.findings[1] == pdf.findings[1]  # the same findings as the scanned PDF's
+    same = compare_documents(pdf.scanned, ofd.scanned)
+    assert same.accuracy == 1.0, same.wrong  # and the same data, cell for cell
+    assert sorted(p.code for p in ofd.scanned.problems) == sorted(p.code for p in pdf.scanned.problems)
