@@ -106,22 +106,35 @@ def test_models_ship_in_the_wheel_and_nothing_is_downloaded(tmp_path: Path, prin
     assert int(done.stdout.strip()) > 10
 
 
-@pytest.mark.parametrize("prefix", ["000", "002", "003"])
-def test_seed_readings_scanned_read_cell_for_cell(prefix: str) -> None:
+@pytest.mark.parametrize(("prefix", "dpi"), [("000", 150), ("002", 150), ("003", 150), ("003", 200)])
+def test_seed_readings_scanned_read_cell_for_cell(prefix: str, dpi: int) -> None:
     """A real department's figures (a seed as read), printed, scanned, read back."""
     from cnbudget.pipeline import extract
     from tests.conftest import seed
 
     doc = extract(seed(prefix), audit=False)
-    run = run_ocr(doc, 150, 3, seed=int(prefix), skew=MAX_SKEW)
+    run = run_ocr(doc, dpi, 3, seed=int(prefix), skew=MAX_SKEW)
     assert run.comparison.total > 50
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
-    # every figure and code not read right is reported; a name misread with a high
-    # score (seed 003: 4、… read 4…, the 、 lost) has no identity to catch it yet
-    unreported = [w for w in run.comparison.wrong if not reported(run.scanned, w)]
-    assert [w for w in unreported if w.key != "name"] == [], unreported
-    assert len(unreported) <= 1, unreported
+    # every cell not read right is reported, names too: seed 003's 4、国有资源… read at
+    # 150 dpi as 4国有资源… scores 0.97 on average, but the 、 it dropped was 0.45 likely
+    # (its doubt), and that makes it ocr.uncertain
+    assert [w for w in run.comparison.wrong if not reported(run.scanned, w)] == []
     assert _rules(run) == _rules(run, scanned=True)
+
+
+def test_a_misread_name_is_reported_not_stored_unsaid() -> None:
+    """Seed 003 scanned at 150 dpi: the name 4、国有资源资产有偿使用收入 loses its 、."""
+    from cnbudget.pipeline import extract
+    from tests.conftest import seed
+
+    run = run_ocr(extract(seed("003"), audit=False), 150, 3, seed=3, skew=MAX_SKEW)
+    names = [w for w in run.comparison.wrong if w.key == "name"]
+    assert names, "the scan no longer misreads this name: the test needs another case"
+    for wrong in names:
+        problem = next(p for p in run.scanned.problems if p.code == "ocr.uncertain"
+                       and "".join(dict(p.params)["text"].split()) == wrong.got_printed)
+        assert float(dict(problem.params)["doubt"]) >= 0.35
 
 
 @pytest.mark.parametrize("turn", [90, 180, 270])

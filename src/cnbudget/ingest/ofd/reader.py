@@ -5,7 +5,8 @@ default page area (`CommonData/PageArea`), the templates (`TemplatePage`)
 and the pages (`Pages/Page@BaseLoc`). Each page is drawn template first
 (content under the page), then its own layers, into characters and rulings
 in display points (`content.py`); from there the PDF reader's ruled-grid
-builder, cell filling and line ordering make the same lines a PDF gives.
+builder, cell filling (tables without rulings by the text's alignment too)
+and line ordering make the same lines a PDF gives.
 Fonts are not opened: TextCode carries the text itself, so glyph-only
 (CGTransform) text is out of reach. A page with no text but pictures (a
 scanned OFD) is drawn as one image (`images.py`) and read by OCR as a scanned
@@ -23,7 +24,7 @@ from cnbudget.ingest.ofd.content import PT_PER_MM, Drawn, PageDrawer, box_of
 from cnbudget.ingest.ofd.images import media_files, resource_parts
 from cnbudget.ingest.ofd.package import OfdPackage, attr, child, children, descendant, text_of
 from cnbudget.ingest.pdf.grid import build_grid
-from cnbudget.ingest.pdf.reader import PageContent, _fill_tables, _page_lines, _problems
+from cnbudget.ingest.pdf.reader import PageContent, _page_lines, _problems, fill_tables
 from cnbudget.ingest.pdf.text import text_lines
 from cnbudget.ingest.readers import READERS
 
@@ -72,7 +73,7 @@ def _scanned(package: OfdPackage, number: int, drawn: Drawn, media: dict[str, st
 
 def _page_content(number: int, drawn: Drawn) -> PageContent:
     steps = build_grid(drawn.segments)
-    filled, free = _fill_tables(steps.tables, drawn.chars)
+    filled, free = fill_tables(steps.tables, drawn.chars)
     return PageContent(number, filled, text_lines(free), len(drawn.chars), drawn.images, 0)
 
 

@@ -129,6 +129,17 @@ def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageT
     return [t for t in filled if any(t.texts)], free
 
 
+def fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
+    """The ruled tables filled, then tables whose rulings close no cells (three-line,
+    rules only, none) from the rest of the text's alignment (`aligned`); the text left."""
+    filled, free = _fill_tables(tables, chars)
+    unruled = aligned_tables(free)
+    if unruled:
+        more, free = _fill_tables(unruled, free)
+        filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
+    return filled, free
+
+
 def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
     """The page's display frame and its characters in it."""
     textpage = page.get_textpage()
@@ -147,12 +158,7 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
     ruled = sum(e.horizontal for e in steps.edges) >= 2 and sum(not e.horizontal for e in steps.edges) >= 2
     if not tables and (ruled or graphics.shaded >= 2) and chars and fallback is not None:
         tables = fallback.tables(number - 1)
-    filled, free = _fill_tables(tables, chars)
-    # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
-    unruled = aligned_tables(free)
-    if unruled:
-        more, free = _fill_tables(unruled, free)
-        filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
+    filled, free = fill_tables(tables, chars)
     return PageContent(
         number, filled, text_lines(free), len(chars), graphics.images,
         sum(map(_undecoded, [c.text for c in chars])), frame=frame,
