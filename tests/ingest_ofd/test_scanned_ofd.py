@@ -57,3 +57,27 @@ def test_a_scanned_ofd_reads_as_the_scanned_pdf_and_the_text_layer() -> None:
     same = compare_documents(pdf.scanned, ofd.scanned)
     assert same.accuracy == 1.0, same.wrong  # and the same data, cell for cell
     assert sorted(p.code for p in ofd.scanned.problems) == sorted(p.code for p in pdf.scanned.problems)
+
+
+def test_a_scanned_ofd_from_an_independent_converter(tmp_path: Path) -> None:
+    """pdf2ofd (PyPI, MIT; on PyMuPDF) turns a scanned PDF into an OFD of its own
+    making: page pictures placed by a CTM with a translation, the MediaFile an
+    absolute path, a PageBlock around the ImageObject. It reads as our scan does."""
+    pytest.importorskip("rapidocr", reason="the ocr extra is not installed (pip install 'cnbudget[ocr]')")
+    converter = pytest.importorskip("pdf2ofd.converter", reason="pdf2ofd (dev extra) is not installed")
+    from cnbudget.ingest.ofd.reader import read_ofd
+    from cnbudget.ingest.pdf.reader import read_pdf
+
+    printed = render_document(budget_sample(), "pdf", tmp_path / "s.pdf").read_bytes()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scan_file(printed, ScanOptions(dpi=150, pages=(3,), seed=5)))
+    converter.convert(str(scan), str(tmp_path / "scan.ofd"), verbose=False)
+    package = zipfile.ZipFile(tmp_path / "scan.ofd")
+    page = etree.fromstring(package.read("Doc_0/Pages/Page_0/Content.xml"))
+    assert page.find(".//ofd:PageBlock/ofd:ImageObject", NS) is not None  # not our writer's layout
+    from_ofd = read_ofd((tmp_path / "scan.ofd").read_bytes(), "scan.ofd")
+    from_pdf = read_pdf(scan.read_bytes(), "scan.pdf")
+    assert [p.code for p in from_ofd.problems if p.code == "page.ocr"] == ["page.ocr"]
+    grid = [line.text for line in from_pdf.lines if line.grid]
+    assert len(grid) > 10
+    assert [line.text for line in from_ofd.lines] == [line.text for line in from_pdf.lines]
