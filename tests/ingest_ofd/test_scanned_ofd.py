@@ -81,3 +81,32 @@ def test_a_scanned_ofd_from_an_independent_converter(tmp_path: Path) -> None:
     grid = [line.text for line in from_pdf.lines if line.grid]
     assert len(grid) > 10
     assert [line.text for line in from_ofd.lines] == [line.text for line in from_pdf.lines]
+
+
+def test_a_picture_claiming_gigapixels_is_not_decoded() -> None:
+    """A PNG whose header claims 100,000 × 100,000 pixels (10 GB grey) is left undrawn."""
+    pytest.importorskip("cv2", reason="the ocr extra is not installed (pip install 'cnbudget[ocr]')")
+    import struct
+    import zlib
+
+    from cnbudget.ingest.errors import UnreadableSource
+    from cnbudget.ingest.ofd.reader import read_ofd
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    ns = 'xmlns="http://www.ofdspec.org/2016"'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("OFD.xml", f'<OFD {ns}><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>')
+        package.writestr("Doc_0/Document.xml", f'<Document {ns}><CommonData><DocumentRes>Res.xml</DocumentRes>'
+                         '</CommonData><Pages><Page ID="1" BaseLoc="Page_0.xml"/></Pages></Document>')
+        package.writestr("Doc_0/Res.xml", f'<Res {ns} BaseLoc="Res"><MultiMedias><MultiMedia ID="3" '
+                         'Type="Image"><MediaFile>big.png</MediaFile></MultiMedia></MultiMedias></Res>')
+        package.writestr("Doc_0/Res/big.png", png)
+        package.writestr("Doc_0/Page_0.xml", f'<Page {ns}><Content><Layer><ImageObject ID="2" Boundary="0 0 210 297" '
+                         'CTM="210 0 0 297 0 0" ResourceID="3"/></Layer></Content></Page>')
+    with pytest.raises(UnreadableSource, match="a scanned OFD: 1 of 1 pages are images without text"):
+        read_ofd(out.getvalue(), "big.ofd")

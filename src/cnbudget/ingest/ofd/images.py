@@ -51,6 +51,23 @@ def media_files(package: OfdPackage, parts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def _pixels(data: bytes) -> int:
+    """The pixels a picture's header claims (Pillow reads the header only); 0 where
+    Pillow cannot tell (OpenCV may still read it, within its own pixel limit)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+    except Image.DecompressionBombError:
+        return MAX_PIXELS + 1
+    except (UnidentifiedImageError, OSError, ValueError):
+        return 0
+    return width * height
+
+
 def _decoded(package: OfdPackage, pictures: list[Picture], media: dict[str, str]) -> list[tuple[Picture, np.ndarray]]:
     import cv2
     import numpy as np
@@ -60,7 +77,13 @@ def _decoded(package: OfdPackage, pictures: list[Picture], media: dict[str, str]
         member = media.get(picture.resource)
         if member is None:
             continue
-        grey = cv2.imdecode(np.frombuffer(package.data(member), np.uint8), cv2.IMREAD_GRAYSCALE)
+        data = package.data(member)
+        if _pixels(data) > MAX_PIXELS:  # a picture that would decode to gigabytes is not drawn
+            continue
+        try:
+            grey = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+        except cv2.error:  # corrupt, or over OpenCV's own pixel limit
+            continue
         x0, top, x1, bottom = picture.box
         if grey is not None and grey.size and x1 - x0 > 1 and bottom - top > 1:
             out.append((picture, grey))
