@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := demo-output
 
-.PHONY: demo test bench lint docs clean lock vendor
+.PHONY: demo test bench bench-ocr lint docs clean lock vendor
 
 # exact versions from the lock; the package itself declares ranges (pyproject.toml)
 $(STAMP): pyproject.toml requirements.lock
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m cnbudget.bench
+
+bench-ocr: $(STAMP)
+	$(BIN)/python -m cnbudget.bench ocr
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -101,3 +101,21 @@ def test_rendered_amounts_carry_thousands_separators(tmp_path: Path) -> None:
     assert runner.invoke(app, ["render", "--sample", "budget", "--to", "text", "-o",
                                str(target)]).exit_code == 0
     assert "4,097.11" in target.read_text(encoding="utf-8")
+
+
+def test_render_a_scan_fed_turned(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    source = tmp_path / "budget.pdf"
+    assert runner.invoke(app, ["render", "--sample", "budget", "--to", "pdf", "-o", str(source)]).exit_code == 0
+    upright, turned = tmp_path / "upright.pdf", tmp_path / "turned.pdf"
+    assert runner.invoke(app, ["render", str(source), "--to", "scan", "--dpi", "60", "-o",
+                               str(upright)]).exit_code == 0
+    result = runner.invoke(app, ["render", str(source), "--to", "scan", "--dpi", "60", "--turn", "90",
+                                 "-o", str(turned)])
+    assert result.exit_code == 0, result.output
+    first, second = pdfium.PdfDocument(upright)[0], pdfium.PdfDocument(turned)[0]
+    (w, h), (tw, th) = first.get_size(), second.get_size()
+    assert abs(tw - h) < 0.05 * h and abs(th - w) < 0.05 * w  # the page lies on its side
+    bad = runner.invoke(app, ["render", str(source), "--to", "scan", "--turn", "45", "-o", str(turned)])
+    assert bad.exit_code == 2 and "quarter turn" in bad.output

@@ -45,6 +45,7 @@ def test_sample_scans_read_cell_for_cell(sample: str, dpi: int) -> None:
     doc = budget_sample() if sample == "budget" else final_account_sample()
     run: OcrRun = run_ocr(doc, dpi, PAGES, seed=dpi, skew=MAX_SKEW)
     assert run.pages == len(PAGES)
+    assert [dict(p.params)["turn"] for p in run.scanned.problems if p.code == "page.ocr"] == ["0"] * len(PAGES)
     assert run.comparison.total > 100
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
     assert run.unreported == 0, run.comparison.wrong  # every cell not read right is listed
@@ -105,21 +106,27 @@ def test_models_ship_in_the_wheel_and_nothing_is_downloaded(tmp_path: Path, prin
     assert int(done.stdout.strip()) > 10
 
 
+@pytest.mark.parametrize("dpi", [150, 200])
 @pytest.mark.parametrize("prefix", ["000", "002", "003"])
-def test_seed_readings_scanned_read_cell_for_cell(prefix: str) -> None:
+def test_seed_readings_scanned_read_cell_for_cell(prefix: str, dpi: int) -> None:
     """A real department's figures (a seed as read), printed, scanned, read back."""
     from cnbudget.pipeline import extract
     from tests.conftest import seed
 
     doc = extract(seed(prefix), audit=False)
-    run = run_ocr(doc, 150, 3, seed=int(prefix), skew=MAX_SKEW)
+    run = run_ocr(doc, dpi, 3, seed=int(prefix), skew=MAX_SKEW)
     assert run.comparison.total > 50
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
-    # every figure and code not read right is reported; a name misread with a high
-    # score (seed 003: 4、… read 4…, the 、 lost) has no identity to catch it yet
-    unreported = [w for w in run.comparison.wrong if not reported(run.scanned, w)]
-    assert [w for w in unreported if w.key != "name"] == [], unreported
-    assert len(unreported) <= 1, unreported
+    # every cell not read right is reported, names too: seed 003's 4、国有资源… read at
+    # 150 dpi as 4国有资源… scores 0.97 on average, but the 、 it dropped was 0.45 likely
+    # (its doubt), and that makes it ocr.uncertain
+    assert [w for w in run.comparison.wrong if not reported(run.scanned, w)] == []
+    if (prefix, dpi) == ("003", 150):  # the name that was stored unsaid before the doubt
+        [name] = [w for w in run.comparison.wrong if w.key == "name"]
+        problem = next(p for p in run.scanned.problems if p.code == "ocr.uncertain"
+                       and "".join(dict(p.params)["text"].split()) == name.got_printed)
+        assert float(dict(problem.params)["score"]) >= 0.95  # its score alone would not tell
+        assert float(dict(problem.params)["doubt"]) >= 0.35
     assert _rules(run) == _rules(run, scanned=True)
 
 
@@ -127,6 +134,8 @@ def test_seed_readings_scanned_read_cell_for_cell(prefix: str) -> None:
 def test_pages_fed_sideways_or_upside_down_are_turned_upright(turn: int) -> None:
     """A page scanned a quarter or half turn round reads as the upright scan does."""
     run = run_ocr(budget_sample(), 150, (3,), seed=turn, skew=1.0, turn=turn)
+    # the page's OCR details say how it had been fed (and so how it was turned back)
+    assert [dict(p.params)["turn"] for p in run.scanned.problems if p.code == "page.ocr"] == [str(turn)]
     assert run.comparison.total > 20
     assert run.comparison.accuracy >= MIN_ACCURACY, run.comparison.wrong
     assert run.unreported == 0, run.comparison.wrong

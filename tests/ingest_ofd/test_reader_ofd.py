@@ -118,7 +118,8 @@ def test_images_only_is_refused_as_a_scan() -> None:
         "Doc_0/Pages/Page_0/Content.xml": f'<Page {ns}><Content><Layer><ImageObject ID="2" '
                                           f'Boundary="0 0 210 297" ResourceID="3"/></Layer></Content></Page>',
     })
-    with pytest.raises(UnreadableSource, match="OCR reads scanned PDF pages only"):
+    # its picture (resource 3) is in no resource part: nothing to read, with OCR or without
+    with pytest.raises(UnreadableSource, match="a scanned OFD: 1 of 1 pages are images without text"):
         read_bytes(data, "scan.ofd")
 
 

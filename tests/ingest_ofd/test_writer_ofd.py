@@ -45,3 +45,17 @@ def test_the_package_is_standard(tmp_path: Path) -> None:
     drawn = [etree.fromstring(package.read(f"Doc_0/{p.get('BaseLoc')}")) for p in pages]
     assert all(page.findall(".//ofd:TextObject", NS) for page in drawn)
     assert any(page.findall(".//ofd:PathObject", NS) for page in drawn)  # the rulings
+
+
+def test_an_unruled_table_in_an_ofd_reads_as_in_the_pdf(tmp_path: Path) -> None:
+    """Without closed rulings the OFD reader builds the table from the text's
+    alignment, as the PDF reader does (reader.fill_tables → pdf.aligned)."""
+    from cnbudget.render.ofd import pdf_to_ofd
+    from tests.ingest_pdf.test_unruled import _summary
+
+    printed = _summary(tmp_path / "t.pdf", rules=False)
+    from_pdf = read_pdf(printed, "t.pdf")
+    from_ofd = read_ofd(pdf_to_ofd(printed), "t.ofd")
+    grid = [ln.text for ln in from_ofd.lines if ln.grid]
+    assert len(grid) == 4 and all(ln.count("\t") == 3 for ln in grid)
+    assert [ln.text for ln in from_ofd.lines] == [ln.text for ln in from_pdf.lines]

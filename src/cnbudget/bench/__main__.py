@@ -5,6 +5,9 @@ BENCH_N sets the size of the synthetic corpus for the database benchmark
 samples per category of planted problem (default 12); BENCH_SCALE_N the generated
 documents the national queries are timed on in SQLite (default 30,000, a province).
 
+`python -m cnbudget.bench ocr` runs the OCR section alone (`make bench-ocr`; BENCH_OCR_PAGES,
+BENCH_OCR_DPI pick the pages and resolutions).
+
 `python -m cnbudget.bench scale-queries --documents N [--postgres URL] [--plans]`
 times the national queries alone (cnbudget.bench.queries): on PostgreSQL at URL
 (an empty database is generated into; one holding N documents is reused), else
@@ -57,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["scale-queries"]:
         return scale_queries(argv[1:])
+    if argv[:1] == ["ocr"]:
+        _print(bench_ocr())
+        return 0
     seeds = SHARED / "seeds"
     pdfs = sorted((SHARED / "real" / "jiangsu").rglob("*.pdf"))
     _print(bench_startup())

@@ -146,6 +146,10 @@ HELP_ZH: dict[str, str] = {
     "Print what was written as JSON on stdout.": "在标准输出以 JSON 打印写了什么。",
     "Print in a layout variant (repeatable: the dimensions together).": "按某种版式变体输出（可重复：各维度叠加）。",
     "With --to scan: the resolution of the page images.": "与 --to scan 同用：页面图像的分辨率（dpi）。",
+    "With --to scan: feed every page turned by this many degrees clockwise (0, 90, 180, 270: sideways, upside down).":
+        "与 --to scan 同用：每页顺时针转过这么多度再扫描（0、90、180、270：横放、倒放）。",
+    "With --to scan: wrap the page images as a PDF or as an OFD package.":
+        "与 --to scan 同用：把页面图像封装为 PDF 或 OFD 文件。",
     # departments
     "Departments: list them with every name they were printed under; alias, merge.":
         "部门：列出部门及其印过的所有名称；alias 记下别名，merge 合并部门。",

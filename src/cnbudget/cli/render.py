@@ -27,12 +27,18 @@ from cnbudget.render.variants.variant import DIMENSION_NAMES
 
 if TYPE_CHECKING:
     from cnbudget.model import Document
+    from cnbudget.render.scan import ScanOptions
     from cnbudget.render.variants import LayoutVariant
 
 OutputFormat = StrEnum("OutputFormat", {f: f for f in WRITERS})  # type: ignore[misc]
 
 
 Variant = StrEnum("Variant", {d: d for d in DIMENSION_NAMES})  # type: ignore[misc]
+
+
+class ScanContainer(StrEnum):
+    PDF = "pdf"
+    OFD = "ofd"
 
 
 class Sample(StrEnum):
@@ -123,6 +129,11 @@ def render_command(
                                           help="Print in a layout variant (repeatable: the dimensions together)."),
     dpi: int = typer.Option(200, "--dpi", min=50, max=600,
                             help="With --to scan: the resolution of the page images."),
+    turn: int = typer.Option(0, "--turn", help="With --to scan: feed every page turned by this many "
+                             "degrees clockwise (0, 90, 180, 270: sideways, upside down)."),
+    container: ScanContainer = typer.Option(ScanContainer.PDF, "--container",
+                                            help="With --to scan: wrap the page images as a PDF or "
+                                            "as an OFD package."),
 ) -> None:
     """Write a document out in the standard table layouts (title, unit line, merged headers)."""
     from cnbudget.render import render_document
@@ -130,12 +141,18 @@ def render_command(
     from cnbudget.render.variants import LayoutVariant, combine, dimension
 
     fmt = str(to)
+    try:
+        options = ScanOptions(dpi=dpi, turn=turn, container=str(container))
+    except ValueError as exc:
+        say_error(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
     if fmt == "scan" and document is not None and document.suffix.lower() == ".pdf" and not variant:
-        _scan_file(document, output, dpi, follow_symlinks, json_out)
+        _scan_file(document, output, options, follow_symlinks, json_out)
         return
     doc = _load(document, sample, seed, db, stored)
     if output is None:
-        output = _default_output(document if stored is None and sample is None else None, doc, fmt)
+        output = _default_output(document if stored is None and sample is None else None, doc,
+                                 "ofd" if fmt == "scan" and options.container == "ofd" else fmt)
     layout = combine(tuple(v for name in variant for v in dimension(str(name)).variants)) \
         if variant else LayoutVariant()
     if layout.thousands is None:  # for people: 4,097.11 as most disclosures print it
@@ -146,7 +163,7 @@ def render_command(
     try:
         with atomic_output(output, [document] if document else [],
                            follow_symlinks=follow_symlinks) as temporary:
-            render_document(doc, fmt, temporary, layout, scan=ScanOptions(dpi=dpi))
+            render_document(doc, fmt, temporary, layout, scan=options)
     except UnsafeOutput as exc:
         say_error(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
@@ -158,15 +175,15 @@ def render_command(
         say(t(f"{len(doc.tables)} 张表 → {path}", f"{len(doc.tables)} tables → {path}"))
 
 
-def _scan_file(document: Path, output: Path | None, dpi: int, follow_symlinks: bool,
+def _scan_file(document: Path, output: Path | None, options: ScanOptions, follow_symlinks: bool,
                json_out: bool) -> None:
     """A PDF's own pages as a scan (its layout kept, nothing re-read)."""
-    from cnbudget.render.scan import ScanOptions, scan_pdf
+    from cnbudget.render.scan import scan_file
 
-    target = output or document.with_name(f"{document.stem}.scan.pdf")
+    target = output or document.with_name(f"{document.stem}.scan.{options.container}")
     try:
         data = regular_file_bytes(document, Limits.from_env())
-        scanned = scan_pdf(data, ScanOptions(dpi=dpi))
+        scanned = scan_file(data, options)
         with atomic_output(target, [document], follow_symlinks=follow_symlinks) as temporary:
             temporary.write_bytes(scanned)
     except UnreadableSource as exc:

@@ -91,12 +91,14 @@ _TYPES: tuple[ProblemType, ...] = (
        "page {page} is an image without a text layer (scanned?); its content is not read "
        "(reading scans needs pip install 'cnbudget[ocr]'; with it installed, OCR found no text)"),
     _t("page.ocr", R, "扫描页已识别", "scanned page read by OCR",
-       "第 {page} 页是扫描图像，其文字由 OCR 识别（纠斜 {skew}°）",
-       "page {page} is a scanned image; its text was read by OCR (straightened by {skew}°)"),
+       "第 {page} 页是扫描图像，其文字由 OCR 识别（纠斜 {skew}°，转正 {turn}°）",
+       "page {page} is a scanned image; its text was read by OCR (straightened by {skew}°, "
+       "turned upright by {turn}°)"),
     _t("ocr.uncertain", P, "OCR 识别不确定", "OCR reading uncertain",
-       "第 {page} 页表格第 {row} 行第 {col} 列识别为“{text}”，把握不足（{score}），请核对原件",
+       "第 {page} 页表格第 {row} 行第 {col} 列识别为“{text}”，把握不足（得分 {score}，"
+       "某处另一读法的可能 {doubt}），请核对原件",
        "page {page}, table row {row}, column {col} read as {text!r} with too little confidence "
-       "({score}); check the original"),
+       "(score {score}, another reading somewhere as likely as {doubt}); check the original"),
     _t("ocr.corrected", R, "OCR 数字已按表内关系更正", "OCR digit corrected by the table's sums",
        "表“{title}”“{row}”行 {column} 列 OCR 读作 {before}，与表内勾稽关系不符；"
        "只有把一个形近数字改过才相符，已更正为 {after}",

@@ -7,6 +7,10 @@ OFD graphic units — a `TextObject` per run of characters on one baseline (each
 glyph's place given by `DeltaX`), a `PathObject` per ruling — on pages of the
 same size. Measures are millimetres from the top left, as the standard has them;
 the fonts are declared by name only (TextCode carries the text itself).
+
+`scan_ofd` writes a scanned OFD, as scanning software exporting to OFD gives
+one: each page one `ImageObject` over the whole page, its picture (JPEG) a
+`MultiMedia` resource of the document (`DocumentRes.xml`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant
 if TYPE_CHECKING:
     from cnbudget.ingest.pdf.chars import Char
     from cnbudget.ingest.pdf.paths import Segment
+    from cnbudget.render.scan import ScanOptions
 
 FORMAT = "ofd"
 NAMESPACE = "http://www.ofdspec.org/2016"
@@ -137,7 +142,29 @@ def pdf_to_ofd(data: bytes, title: str = "") -> bytes:
     return _package(pages, font_id, ids, title)
 
 
-def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, title: str) -> bytes:
+def scan_ofd(data: bytes, options: ScanOptions) -> bytes:
+    """The PDF's pages scanned (`render.scan`) and wrapped as an OFD of image pages."""
+    from cnbudget.render.scan import scan_images
+
+    ids = _Ids()
+    font_id = ids.next()
+    pages: list[tuple[float, float, str]] = []
+    media: list[tuple[int, str, bytes]] = []
+    for n, image in enumerate(scan_images(data, options)):
+        jpeg = io.BytesIO()
+        image.save(jpeg, "JPEG", quality=options.quality)
+        media_id = ids.next()
+        media.append((media_id, f"page_{n}.jpg", jpeg.getvalue()))
+        width, height = (v * 72 / options.dpi for v in image.size)  # points
+        w, h = _mm(width), _mm(height)
+        body = (f"<ofd:ImageObject ID='{ids.next()}' Boundary='0 0 {w} {h}' CTM='{w} 0 0 {h} 0 0' "
+                f"ResourceID='{media_id}'/>")
+        pages.append((width, height, _page_xml([body], ids)))
+    return _package(pages, font_id, ids, "", media)
+
+
+def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, title: str,
+             media: Sequence[tuple[int, str, bytes]] = ()) -> bytes:
     width, height = (pages[0][0], pages[0][1]) if pages else (595.0, 842.0)
     page_refs = [f"<ofd:Page ID='{ids.next()}' BaseLoc='Pages/Page_{n}/Content.xml'/>"
                  for n in range(len(pages))]
@@ -148,7 +175,8 @@ def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, tit
     document = (f"<?xml version='1.0' encoding='UTF-8'?><ofd:Document xmlns:ofd='{NAMESPACE}'>"
                 f"<ofd:CommonData><ofd:MaxUnitID>{ids.last + 1}</ofd:MaxUnitID><ofd:PageArea>"
                 f"<ofd:PhysicalBox>0 0 {_mm(width)} {_mm(height)}</ofd:PhysicalBox></ofd:PageArea>"
-                "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+                "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+                f"{'<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>' if media else ''}</ofd:CommonData>"
                 f"<ofd:Pages>{''.join(page_refs)}</ofd:Pages></ofd:Document>")
     public = (f"<?xml version='1.0' encoding='UTF-8'?><ofd:Res xmlns:ofd='{NAMESPACE}' "
               f"BaseLoc='Res'><ofd:Fonts><ofd:Font ID='{font_id}' FontName='SimSun' "
@@ -158,6 +186,14 @@ def _package(pages: list[tuple[float, float, str]], font_id: int, ids: _Ids, tit
         package.writestr("OFD.xml", entry)
         package.writestr("Doc_0/Document.xml", document)
         package.writestr("Doc_0/PublicRes.xml", public)
+        if media:
+            items = "".join(f"<ofd:MultiMedia ID='{i}' Type='Image' Format='JPEG'><ofd:MediaFile>{name}"
+                            "</ofd:MediaFile></ofd:MultiMedia>" for i, name, _ in media)
+            package.writestr("Doc_0/DocumentRes.xml", f"<?xml version='1.0' encoding='UTF-8'?><ofd:Res "
+                             f"xmlns:ofd='{NAMESPACE}' BaseLoc='Res'><ofd:MultiMedias>{items}"
+                             "</ofd:MultiMedias></ofd:Res>")
+            for _, name, picture in media:
+                package.writestr(f"Doc_0/Res/{name}", picture, zipfile.ZIP_STORED)  # JPEG: packed already
         for n, (w, h, xml) in enumerate(pages):
             if (w, h) != (width, height):  # a page of another size carries its own area
                 xml = xml.replace("<ofd:Content>", f"<ofd:Area><ofd:PhysicalBox>0 0 {_mm(w)} "

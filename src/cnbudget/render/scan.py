@@ -3,8 +3,9 @@ would give them back.
 
 Each page is rendered to a grey image at the chosen dpi (pdfium), turned by
 a slight skew, blurred a little, speckled with noise, and the images are
-wrapped as an image-only PDF (Pillow: JPEG pages, no text layer). The same
-seed gives the same scan. `render_document(doc, "scan", path)` prints the
+wrapped as an image-only PDF (Pillow: JPEG pages, no text layer) or, with
+`container="ofd"`, an OFD package of image pages (`render.ofd.scan_ofd`). The
+same seed gives the same scan. `render_document(doc, "scan", path)` prints the
 document as PDF first (`render.pdf`), then scans that.
 """
 
@@ -23,6 +24,7 @@ from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant
 
 FORMAT = "scan"
 MAX_SKEW = 1.5  # degrees: what a careful feeder leaves; more is a badly fed page
+CONTAINERS = ("pdf", "ofd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class ScanOptions:
     noise: float = 10.0  # standard deviation of the grey noise, in levels of 255
     quality: int = 85  # JPEG quality of the page images
     pages: tuple[int, ...] | None = None  # 0-based pages to scan (default: all), for small tests
+    container: str = "pdf"  # what wraps the page images: "pdf", or "ofd" (render.ofd.scan_ofd)
     turn: int = 0  # degrees clockwise every page is fed turned (0, 90, 180, 270): sideways, upside down
 
     def __post_init__(self) -> None:
@@ -43,6 +46,8 @@ class ScanOptions:
             raise ValueError(f"skew {self.skew}° is outside 0–{MAX_SKEW}°")
         if self.turn not in (0, 90, 180, 270):
             raise ValueError(f"turn {self.turn}° is not a quarter turn")
+        if self.container not in CONTAINERS:
+            raise ValueError(f"a scan is wrapped as {' or '.join(CONTAINERS)}, not {self.container!r}")
 
 
 def _scan_page(image, rng: random.Random, options: ScanOptions):  # PIL images in and out
@@ -62,8 +67,8 @@ def _scan_page(image, rng: random.Random, options: ScanOptions):  # PIL images i
     return Image.fromarray(np.clip(pixels + noise, 0, 255).astype(np.uint8), mode="L")
 
 
-def scan_pdf(data: bytes, options: ScanOptions = ScanOptions()) -> bytes:
-    """The pages of a PDF as an image-only ("scanned") PDF."""
+def scan_images(data: bytes, options: ScanOptions = ScanOptions()) -> list:  # PIL images
+    """The pages of a PDF as a scanner gives them back: grey images at `options.dpi`."""
     import pypdfium2 as pdfium
 
     rng = random.Random(options.seed)
@@ -84,6 +89,12 @@ def scan_pdf(data: bytes, options: ScanOptions = ScanOptions()) -> bytes:
         pdf.close()
     if not pages:
         raise ValueError("the PDF has no pages")
+    return pages
+
+
+def scan_pdf(data: bytes, options: ScanOptions = ScanOptions()) -> bytes:
+    """The pages of a PDF as an image-only ("scanned") PDF."""
+    pages = scan_images(data, options)
     out = io.BytesIO()
     # a fixed date: the same seed gives the same bytes (Pillow would stamp the time)
     stamp = time.gmtime(946684800)  # 2000-01-01
@@ -99,7 +110,16 @@ def render_scan(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARI
     with tempfile.TemporaryDirectory(prefix="cnbudget-scan-") as folder:
         printed = Path(folder) / "printed.pdf"
         render_pdf(doc, printed, variant)
-        Path(path).write_bytes(scan_pdf(printed.read_bytes(), options))
+        Path(path).write_bytes(scan_file(printed.read_bytes(), options))
+
+
+def scan_file(data: bytes, options: ScanOptions = ScanOptions()) -> bytes:
+    """The pages of a PDF scanned, wrapped as `options.container` says."""
+    if options.container == "ofd":
+        from cnbudget.render.ofd import scan_ofd
+
+        return scan_ofd(data, options)
+    return scan_pdf(data, options)
 
 
 RENDERERS.add(FORMAT, render_scan)

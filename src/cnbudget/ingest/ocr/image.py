@@ -2,7 +2,7 @@
 
 The page is rendered by pdfium at the resolution of its own image (clamped
 to what OCR needs), so whatever way the producer placed the scan, the image
-is the page as displayed. Skew is found by projection: turned by the right
+is the page as displayed (an OFD page is drawn by the OFD reader, `ofd.images`). Skew is found by projection: turned by the right
 angle, rows of text and rulings line up, and the row profile of the ink is
 sharpest. A page fed sideways or upside down is turned upright first
 (`orientation`).
@@ -89,6 +89,11 @@ def page_image(page: pdfium.PdfPage) -> PageImage:
     dpi = page_dpi(page)
     bitmap = page.render(scale=dpi / 72.0, grayscale=True)
     grey = np.array(bitmap.to_numpy()[:, :, 0] if bitmap.to_numpy().ndim == 3 else bitmap.to_numpy())
+    return upright_image(grey, dpi)
+
+
+def upright_image(grey: np.ndarray, dpi: float) -> PageImage:
+    """A page's grey image (white paper, `dpi`), turned upright and straightened."""
     ink = ink_mask(grey)
     turns = 0
     if sideways(ink):  # a page fed sideways (ocr.orientation): its lines run down it

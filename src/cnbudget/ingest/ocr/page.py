@@ -4,7 +4,9 @@ Rulings → `grid.build_grid` (the text reader's own cells, spans and merged
 headers); the ink in each cell, inside its rulings, is that cell's text lines
 (joined as a wrapped cell's are); ink outside the tables is running text,
 given to `text.text_lines` as characters, so it is cut into lines and pieces
-as a text page's is. Every table cell keeps the lowest score of its lines.
+as a text page's is — after tables printed without rulings are found in it
+by its alignment, as on a text page (`pdf.aligned`). Every table cell keeps the lowest score of its lines and
+their highest doubt (`engine`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from cnbudget.ingest.ocr.crops import MARGIN, PixelBox, crop, line_height, pieces
-from cnbudget.ingest.ocr.engine import grant_ocr_page, recogniser
-from cnbudget.ingest.ocr.image import page_image
+from cnbudget.ingest.ocr.engine import Reading, grant_ocr_page, recogniser
+from cnbudget.ingest.ocr.image import PageImage, page_image
 from cnbudget.ingest.ocr.rulings import find_segments, long_rulings
 from cnbudget.ingest.pdf.chars import Char
 from cnbudget.ingest.pdf.grid import GridTable, build_grid
-from cnbudget.ingest.pdf.reader import PageContent, PageTable
+from cnbudget.ingest.pdf.reader import PageContent, PageTable, fill_tables
 from cnbudget.ingest.pdf.text import join_wrapped, text_lines
 
 _INSET = 0.02  # inches kept off a cell's rulings (their blur and the rest of their width)
@@ -72,7 +74,11 @@ def _worded(text: str) -> bool:
 
 def read_scanned_page(page: pdfium.PdfPage, number: int) -> PageContent:
     grant_ocr_page()
-    image = page_image(page)
+    return read_page_image(page_image(page), number)
+
+
+def read_page_image(image: PageImage, number: int) -> PageContent:
+    """An upright page image (`image.upright_image`) read as a text page's content."""
     tables = build_grid(find_segments(image.ink, image.dpi)).tables
     # only long rulings are erased (shorter runs may be strokes of characters): cells
     # are read inside their rulings and the tables are blanked out of the running text
@@ -100,15 +106,45 @@ def read_scanned_page(page: pdfium.PdfPage, number: int) -> PageContent:
     readings = iter(recogniser().read([crop(clean, b, MARGIN) for b in boxes]))
     texts = [[""] * len(t.cells) for t in tables]
     scores: list[list[float | None]] = [[None] * len(t.cells) for t in tables]
+    doubts = [[0.0] * len(t.cells) for t in tables]
     for cell in cells:
-        text, score = "", 1.0
+        text, score, doubt = "", 1.0, 0.0
         for _ in cell.boxes:
             reading = next(readings)
-            text, score = join_wrapped(text, reading.text.strip(_RULE_MARKS)), min(score, reading.score)
+            text = join_wrapped(text, reading.text.strip(_RULE_MARKS))
+            score, doubt = min(score, reading.score), max(doubt, reading.doubt)
         texts[cell.table][cell.index], scores[cell.table][cell.index] = text, score if text else None
+        doubts[cell.table][cell.index] = doubt if text else 0.0
     scale = image.scale
-    chars = [Char(r.text, x0 * scale, top * scale, x1 * scale, bottom * scale)
-             for (x0, top, x1, bottom), r in zip(free_boxes, readings, strict=True) if _worded(r.text)]
-    filled = [PageTable(t, texts[k], scores[k]) for k, t in enumerate(tables) if any(texts[k])]
-    count = sum(len(x) for row in texts for x in row) + sum(len(c.text) for c in chars)
-    return PageContent(number, filled, text_lines(chars), count, 1, 0, ocr=True, skew=image.skew)
+    read = {Char(r.text, x0 * scale, top * scale, x1 * scale, bottom * scale): r
+            for (x0, top, x1, bottom), r in zip(free_boxes, readings, strict=True) if _worded(r.text)}
+    filled = [PageTable(t, texts[k], scores[k], doubts[k]) for k, t in enumerate(tables) if any(texts[k])]
+    unruled, chars = _aligned(list(read), read)
+    if unruled:
+        filled = sorted([*filled, *unruled], key=lambda t: (t.table.box[1], t.table.box[0]))
+    count = sum(len(x) for row in texts for x in row) + sum(len(c.text) for c in read)
+    return PageContent(number, filled, text_lines(chars), count, 1, 0, ocr=True, skew=image.skew,
+                       turn=image.turns * 90 % 360)
+
+
+def _aligned(chars: list[Char], read: dict[Char, Reading]) -> tuple[list[PageTable], list[Char]]:
+    """Tables printed without rulings, from the running text's alignment, as the PDF
+    reader finds them among a text page's free characters (`pdf.aligned`; here each
+    piece the recogniser read is one "character"). A cell keeps the lowest score and
+    the highest doubt of its pieces. Returns the tables and the text left over."""
+    filled, free = fill_tables([], chars)
+    left = set(free)
+    out = []
+    for table in filled:
+        scores: list[float | None] = [None] * len(table.texts)
+        doubts = [0.0] * len(table.texts)
+        x0, top, x1, bottom = table.table.box
+        for ch in chars:
+            index = None if ch in left or not (x0 <= ch.cx <= x1 and top <= ch.cy <= bottom) \
+                else table.table.locate(ch.cx, ch.cy)
+            if index is not None:
+                reading = read[ch]
+                scores[index] = min(1.0 if scores[index] is None else scores[index], reading.score)
+                doubts[index] = max(doubts[index], reading.doubt)
+        out.append(PageTable(table.table, table.texts, scores, doubts))
+    return out, free

@@ -38,14 +38,27 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 Point = tuple[float, float]
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """An image object: its `MultiMedia` resource and the box it fills, in display points."""
+
+    resource: str
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    flipped: tuple[bool, bool] = (False, False)  # drawn mirrored left-right, upside down (a negative CTM)
+
+
 @dataclass(slots=True)
 class Drawn:
     """What one page's content parts drew, in display points."""
 
     chars: list[Char] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
-    images: int = 0
+    pictures: list[Picture] = field(default_factory=list)
     shaded: int = 0
+
+    @property
+    def images(self) -> int:
+        return len(self.pictures)
 
 
 def numbers(text: str | None) -> list[float]:
@@ -126,7 +139,7 @@ class PageDrawer:
             elif kind == "PathObject":
                 self.path(obj)
             elif kind == "ImageObject":
-                self.drawn.images += 1
+                self.image(obj)
             elif kind in ("PageBlock", "CompositeObject"):
                 self.block(obj)
 
@@ -164,6 +177,18 @@ class PageDrawer:
         if max(xs) - min(xs) <= 0 and max(ys) - min(ys) <= 0:
             return
         self.drawn.chars.append(Char(ch, min(xs), min(ys), max(xs), max(ys), space))
+
+    def image(self, obj: etree._Element) -> None:
+        """An image fills the unit square its CTM maps into its Boundary (GB/T 33190 §10.5)."""
+        if attr(obj, "Visible", "true").strip().lower() == "false":
+            return
+        origin = self._origin(obj)
+        placed = obj if len(numbers(attr(obj, "CTM"))) == 6 else \
+            etree.Element("ImageObject", CTM=f"{origin[2]} 0 0 {origin[3]} 0 0")  # no CTM: fills its Boundary
+        m = _matrix(placed, origin)
+        (x0, y0), (x1, y1) = apply(m, 0.0, 0.0), apply(m, 1.0, 1.0)
+        self.drawn.pictures.append(Picture(attr(obj, "ResourceID") or "", (min(x0, x1), min(y0, y1),
+                                           max(x0, x1), max(y0, y1)), (x1 < x0, y1 < y0)))
 
     def path(self, obj: etree._Element) -> None:
         if attr(obj, "Visible", "true").strip().lower() == "false":

@@ -117,6 +117,10 @@ class OfdPackage:
         _check_depth(root, self.name, member)
         return root
 
+    def data(self, member: str) -> bytes:
+        """A member's bytes (a picture, a font)."""
+        return self._zip.read(member)
+
     def part(self, path: str, base: str = "") -> tuple[str, etree._Element] | None:
         member = self.resolve(path, base)
         return (member, self.xml(member)) if member is not None else None

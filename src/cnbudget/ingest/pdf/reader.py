@@ -39,6 +39,7 @@ class PageTable:
     table: GridTable
     texts: list[str]  # per cell of `table.cells`
     scores: list[float | None] | None = None  # per cell, where OCR read it (ingest.ocr)
+    doubts: list[float] | None = None  # per cell, where OCR read it: its lines' highest doubt (ocr.engine)
 
 
 @dataclass(slots=True)
@@ -54,6 +55,8 @@ class PageContent:
     # by keyword only: positional arguments past `undecoded` were once taken for another
     ocr: bool = field(default=False, kw_only=True)  # read from its image (a scanned page)
     skew: float = field(default=0.0, kw_only=True)  # degrees an OCR'd page was turned to straighten it
+    # degrees clockwise an OCR'd page had been fed turned (0, 90, 180, 270): turned back before reading
+    turn: int = field(default=0, kw_only=True)
     # display space back to the page's PDF space, for the cells' boxes; None where the
     # source is no PDF (OFD pages use these steps too) and boxes are not given
     frame: PageFrame | None = field(default=None, kw_only=True)
@@ -141,6 +144,29 @@ def _assign(tables: list[GridTable], chars: list[Char]) -> tuple[list[list[list[
     return per_cell, free
 
 
+def fill_tables_apart(tables: list[GridTable], chars: list[Char]
+                      ) -> tuple[list[PageTable], list[PageTable], list[Char]]:
+    """The ruled tables filled (cells split where their text shows columns of its own),
+    then tables whose rulings close no cells (three-line, rules only, none) from the
+    rest of the text's alignment (`aligned`); the text left."""
+    filled, free = _fill_tables(tables, chars)
+    aligned: list[PageTable] = []
+    unruled = aligned_tables(free)
+    if unruled:
+        aligned, free = _fill_tables(unruled, free, split=False)
+    return filled, aligned, free
+
+
+def _in_page_order(tables: list[PageTable]) -> list[PageTable]:
+    return sorted(tables, key=lambda t: (t.table.box[1], t.table.box[0]))
+
+
+def fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
+    """`fill_tables_apart`'s tables together, in page order (the OCR and OFD readers)."""
+    ruled, aligned, free = fill_tables_apart(tables, chars)
+    return _in_page_order([*ruled, *aligned]), free
+
+
 def page_chars(page: pdfium.PdfPage) -> tuple[PageFrame, list[Char]]:
     """The page's display frame and its characters in it."""
     textpage = page.get_textpage()
@@ -173,19 +199,14 @@ def page_tables(page: pdfium.PdfPage, number: int, frame: PageFrame, chars: list
     ruled = sum(e.horizontal for e in steps.edges) >= 2 and sum(not e.horizontal for e in steps.edges) >= 2
     if not tables and (ruled or graphics.shaded >= 2) and chars and fallback is not None:
         tables = fallback.tables(number - 1)
-    filled, free = _fill_tables(tables, chars)
-    # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
-    aligned: list[PageTable] = []
-    unruled = aligned_tables(free)
-    if unruled:
-        aligned, free = _fill_tables(unruled, free, split=False)
-    return PageTables(steps, filled, aligned, free, graphics.images)
+    ruled_cells, aligned, free = fill_tables_apart(tables, chars)
+    return PageTables(steps, ruled_cells, aligned, free, graphics.images)
 
 
 def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
     frame, chars = page_chars(page)
     read = page_tables(page, number, frame, chars, fallback)
-    tables = sorted([*read.ruled, *read.aligned], key=lambda t: (t.table.box[1], t.table.box[0]))
+    tables = _in_page_order([*read.ruled, *read.aligned])
     return PageContent(
         number, tables, text_lines(read.free), len(chars), read.images,
         sum(map(_undecoded, [c.text for c in chars])), frame=frame,
@@ -243,7 +264,8 @@ def _problems(content: PageContent) -> list[ReadProblem]:
         from cnbudget.ingest.ocr.confidence import uncertain_cells
 
         return [ReadProblem("page.ocr", page=content.number,
-                            details={"page": str(content.number), "skew": f"{content.skew:.1f}"}),
+                            details={"page": str(content.number), "skew": f"{content.skew:.1f}",
+                                     "turn": str(content.turn)}),
                 *uncertain_cells(content)]
     if content.chars == 0 and content.images:
         return [ReadProblem("page.scanned", page=content.number, details={"page": str(content.number)})]
