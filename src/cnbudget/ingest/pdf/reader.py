@@ -10,6 +10,7 @@ layer (scanned) or with a password cannot be read and says so.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,13 +20,14 @@ import pypdfium2.raw as pdfium_c
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
 from cnbudget.ingest.limits import check_count
+from cnbudget.ingest.pdf import calls
 from cnbudget.ingest.pdf.aligned import aligned_tables
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
 from cnbudget.ingest.pdf.frame import PageFrame
 from cnbudget.ingest.pdf.grid import GridTable, build_grid
 from cnbudget.ingest.pdf.paths import extract_graphics
-from cnbudget.ingest.pdf.text import TextLine, cell_text, text_lines
+from cnbudget.ingest.pdf.text import TextLine, cell_text, group_lines, text_lines
 from cnbudget.ingest.readers import READERS
 from cnbudget.model import Box
 
@@ -74,12 +76,12 @@ def _text_rotation(textpage: pdfium.PdfTextPage) -> int | None:
     Printers put landscape tables on portrait pages by turning the content, not
     the page; the text tells."""
     handle = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(handle)
+    count = calls.count_chars(handle)
     if count <= 0:
         return None
     votes: dict[int, int] = {}
     step = max(1, count // _ANGLE_SAMPLE)
-    is_generated, char_angle = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharAngle
+    is_generated, char_angle = calls.is_generated, calls.char_angle
     for i in range(0, count, step):
         if is_generated(handle, i) == 1:
             continue
@@ -101,9 +103,13 @@ def page_frame(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None)
     return PageFrame(left, bottom, right, top, page.get_rotation() % 360 if rotation is None else rotation)
 
 
-def _undecoded(ch: str) -> bool:
-    code = ord(ch)
-    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
+# the replacement character, the private use area and control characters
+_UNDECODABLE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
+
+
+def _undecoded(chars: list[Char]) -> int:
+    """How many of the characters pdfium could not decode."""
+    return len(_UNDECODABLE.findall("".join([c.text for c in chars])))
 
 
 def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
@@ -146,13 +152,15 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
         tables = fallback.tables(number - 1)
     filled, free = _fill_tables(tables, chars)
     # tables whose rulings close no cells (three-line, rules only, none): from the text's alignment
-    unruled = aligned_tables(free)
+    lines = group_lines(free)
+    unruled = aligned_tables(free, lines)
     if unruled:
         more, free = _fill_tables(unruled, free)
         filled = sorted([*filled, *more], key=lambda t: (t.table.box[1], t.table.box[0]))
+        lines = group_lines(free)
     return PageContent(
-        number, filled, text_lines(free), len(chars), graphics.images,
-        sum(map(_undecoded, [c.text for c in chars])), frame=frame,
+        number, filled, text_lines(free, lines), len(chars), graphics.images,
+        _undecoded(chars), frame=frame,
     )
 
 
