@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -24,6 +25,7 @@ from cnbudget.ingest.pdf.frame import PageFrame
 _SPACES = frozenset(" \t\u3000\xa0\r\n\x00\ufffe\uffff")
 # how pdfium reports a hyphen it takes for a soft line-end hyphen (bulk text / per character)
 _HYPHEN_MARKS = frozenset("\ufffe\x02")
+_RECT = struct.Struct("4f")  # an FS_RECTF's four floats, read in one call
 
 
 class Char(NamedTuple):
@@ -81,6 +83,7 @@ def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
     height2 = 2 * frame.height if frame.rotation == 0 else math.inf
     low = 0.0 if frame.rotation == 0 else -math.inf
     spaces, hyphens = _SPACES, _HYPHEN_MARKS
+    unpack, new = _RECT.unpack_from, tuple.__new__
     chars: list[Char] = []
     append = chars.append
     space = False
@@ -94,14 +97,15 @@ def extract_chars(textpage: pdfium.PdfTextPage, frame: PageFrame) -> list[Char]:
             continue
         if not get_box(handle, i, rect_ref):
             continue
+        left, high, right, low_y = unpack(rect)  # FS_RECTF: left, top, right, bottom (y up)
         if to_display is None:
-            x0, top, x1, bottom = rect.left - left0, top0 - rect.top, rect.right - left0, top0 - rect.bottom
+            x0, top, x1, bottom = left - left0, top0 - high, right - left0, top0 - low_y
         else:
-            x0, top, x1, bottom = to_display(rect.left, rect.bottom, rect.right, rect.top)
+            x0, top, x1, bottom = to_display(left, low_y, right, high)
         if x1 - x0 <= 0 and bottom - top <= 0:
             continue
         if not low <= top + bottom <= height2:
             continue  # its middle above or below the visible page: no reader sees it
-        append(Char(ch, x0, top, x1, bottom, space))
+        append(new(Char, (ch, x0, top, x1, bottom, space)))  # Char(...) without its Python-level __new__
         space = False
     return chars

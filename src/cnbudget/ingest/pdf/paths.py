@@ -164,7 +164,11 @@ def _rectangle(frame: PageFrame, points: list[tuple[float, float] | None]) -> tu
     shown = [point(px, py) for px, py in corners]
     xs = [p[0] for p in shown]
     ys = [p[1] for p in shown]
-    if len({round(v, 1) for v in xs}) > 2 or len({round(v, 1) for v in ys}) > 2:
+    # two x and two y positions to a tenth of a point; drawn exactly, to the bit (the
+    # common case, and no rounding asked)
+    if len(set(xs)) > 2 and len({round(v, 1) for v in xs}) > 2:
+        return None
+    if len(set(ys)) > 2 and len({round(v, 1) for v in ys}) > 2:
         return None
     return min(xs), min(ys), max(xs), max(ys)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -116,14 +117,17 @@ def _fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageT
     """Each character to the table cell holding its middle; the rest is running text."""
     per_cell: list[list[list[Char]]] = [[[] for _ in t.cells] for t in tables]
     free: list[Char] = []
-    boxes = [t.box for t in tables]
+    # GridTable.locate spelled out (a table's box is its outer boundaries): once per character
+    grids = [(t.box, t.xs, t.ys, t.cols - 1, t.rows - 1, t.slots, cells) for t, cells in zip(tables, per_cell, strict=True)]
     for ch in chars:
         x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for t, (x0, top, x1, bottom) in enumerate(boxes):
+        for (x0, top, x1, bottom), xs, ys, last_col, last_row, slots, cells in grids:
             if x0 <= x <= x1 and top <= y <= bottom:
-                index = tables[t].locate(x, y)
+                col = bisect_right(xs, x) - 1
+                row = bisect_right(ys, y) - 1
+                index = slots[row if row < last_row else last_row][col if col < last_col else last_col]
                 if index is not None:
-                    per_cell[t][index].append(ch)
+                    cells[index].append(ch)
                     break
         else:
             free.append(ch)

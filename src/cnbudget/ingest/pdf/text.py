@@ -79,7 +79,8 @@ def line_text(line: list[Char]) -> str:
     previous_size = previous.bottom - previous.top
     for ch in line[1:]:
         size = ch.bottom - ch.top
-        gap = (ch.x0 - previous.x1) / max(size, previous_size, 1e-6)
+        larger = size if size > previous_size else previous_size
+        gap = (ch.x0 - previous.x1) / (larger if larger > 1e-6 else 1e-6)
         if ch.space_before or gap > _WIDE_GAP or gap > _SPACE_GAP and _spaced(previous.text[-1], ch.text[0]):
             parts.append(" ")
         parts.append(ch.text)
