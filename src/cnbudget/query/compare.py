@@ -234,7 +234,7 @@ def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, tuple
         f,
     ).subquery("picked")
     chosen = (select(picked.c.disclosure_id, picked.c.department_id, picked.c.name, picked.c.region)
-              .where(picked.c.n == 1).cte("chosen"))
+              .where(picked.c.n == 1))
     figures = (
         select(documents.c.disclosure_id, document_figures.c.amount,
                func.row_number().over(partition_by=documents.c.disclosure_id,
@@ -242,13 +242,15 @@ def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, tuple
                .label("n"))
         .join(document_figures, document_figures.c.document_id == documents.c.id)
         .where(documents.c.current.is_(True), document_figures.c.metric == metric.key,
-               documents.c.disclosure_id.in_(select(chosen.c.disclosure_id)))
+               documents.c.disclosure_id.in_(select(chosen.subquery().c.disclosure_id)))
         .subquery("figures")
     )
-    query = (select(chosen.c.department_id, figures.c.amount, chosen.c.name, chosen.c.region)
-             .select_from(chosen.outerjoin(figures, (figures.c.disclosure_id == chosen.c.disclosure_id)
-                                           & (figures.c.n == 1))))
-    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(query)}
+    # two statements, joined here: SQLite would join the two windowed subqueries
+    # without an index (every disclosure against every figure)
+    amounts = dict(conn.execute(select(figures.c.disclosure_id, figures.c.amount)
+                                .where(figures.c.n == 1)).all())
+    return {r.department_id: (amounts.get(r.disclosure_id), r.name, r.region)
+            for r in conn.execute(chosen)}
 
 
 def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
