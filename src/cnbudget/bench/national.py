@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, DateTime, Engine, bindparam, func, insert, select, text
 
 from cnbudget import __version__
+from cnbudget.store.figures import fill_figures
 from cnbudget.store.schema import documents, ingest_runs
 
 YEARS = 5
@@ -45,7 +46,7 @@ _SECOND = ("城川春定峰关河湖化津口林陵浦桥清泉沙水台潭亭�
            "蒙辽吉秦晋鲁豫皖浙苏粤桂琼蜀渝陇宁青疆霞")
 REGIONS_MAX = len(_FIRST) * len(_SECOND)
 FILLED = ("departments", "department_aliases", "disclosures", "documents", "tables",
-          "table_rows", "line_items", "narrative")
+          "table_rows", "line_items", "narrative", "document_figures")
 _SERIAL = ("departments", "department_aliases", "disclosures", "documents", "tables")
 _TYPES = ("教育局 财政局 公安局 民政局 司法局 人力资源和社会保障局 自然资源局 生态环境局 "
           "住房和城乡建设局 交通运输局 水利局 农业农村局 商务局 文化和旅游局 卫生健康委员会 "
@@ -258,6 +259,7 @@ def generate(engine: Engine, n: int, *, chunk: int = 100_000,
                         bindparam("now", type_=DateTime(timezone=True))), {"run": run, "now": now})
                 else:
                     conn.execute(text(statement))
+            fill_figures(conn, id_range=(lo + 1, hi))  # as the writer does (store/figures.py)
         say(f"{hi:,} documents ({time.perf_counter() - start:.0f} s)")
     with engine.begin() as conn:
         if sql.pg:

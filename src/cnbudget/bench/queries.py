@@ -149,6 +149,10 @@ def run(db: str | Path, n: int, *, explain: bool = True,
              lambda: database.search(project)),
             ("search a common phrase", f"search({national.topic_of(0, 0)!r})",
              lambda: database.search(national.topic_of(0, 0))),
+            ("search two characters, common", "search('审计')", lambda: database.search("审计")),
+            ("search two characters, nowhere", "search('霞疆')", lambda: database.search("霞疆")),
+            ("rank every department", f"compare(year={year})",
+             lambda: database.compare(year=year)),
         ]
         timed = [_time(database, name, call, fn, explain) for name, call, fn in questions]
         backend = database.store.engine.dialect.name

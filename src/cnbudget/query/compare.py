@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, case, func, or_, select
 
+from cnbudget.model.metrics import CATEGORY_SOURCES, METRICS, Metric, MetricSource
 from cnbudget.query.filters import Filters, apply, department_condition
-from cnbudget.query.metrics import CATEGORY_SOURCES, METRICS, Metric, MetricSource
+from cnbudget.store.figures import source_condition
 from cnbudget.store.schema import (
     departments,
     disclosures,
+    document_figures,
     documents,
     line_items,
     table_rows,
@@ -66,22 +68,6 @@ def growth(previous: Decimal | None, current: Decimal | None) -> Decimal | None:
     return ((current - previous) / abs(previous) * HUNDRED).quantize(PCT)
 
 
-def _source_condition(source: MetricSource) -> object:
-    if source.code is not None:
-        row = table_rows.c.code == source.code
-    elif source.category_rows:
-        row = table_rows.c.code.is_not(None) & (func.length(table_rows.c.code) == 3)
-    else:
-        row = table_rows.c.item == source.item
-    if source.side is not None:
-        row = and_(row, table_rows.c.side == source.side)
-    # `type || ''`: no index on the table type may drive the query. Without statistics
-    # (a database never ANALYZEd) SQLite would otherwise start from every table of these
-    # types in the database (MULTI-INDEX OR) instead of the few documents asked for.
-    return and_((tables.c.type + "") == source.table, row,
-                line_items.c.column.in_(source.columns))
-
-
 # ids per query: PostgreSQL takes at most 65,535 parameters a statement,
 # SQLite 32,766, and a national ranking asks for about 100,000 disclosures
 IN_BATCH = 10_000
@@ -106,7 +92,7 @@ def _cells_of(conn: Connection, disclosure_ids: list[int],
                line_items.c.amount)
         .select_from(CELLS)
         .where(documents.c.disclosure_id.in_(disclosure_ids), documents.c.current.is_(True),
-               or_(*(_source_condition(s) for s in sources)))
+               or_(*(source_condition(s) for s in sources)))
         .order_by(documents.c.id, tables.c.position, table_rows.c.row_no)
     )
     return [_Cell(*r) for r in conn.execute(query)]
@@ -232,33 +218,41 @@ def _metric(key: str) -> Metric:
     return METRICS[key]
 
 
-def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, Decimal | None]:
-    """department id → the metric's value in the disclosures `f` selects."""
-    query = apply(
-        select(disclosures.c.id, disclosures.c.department_id, disclosures.c.scope)
+def _values_for(conn: Connection, f: Filters, metric: Metric) -> dict[int, tuple[Decimal | None, str, str | None]]:
+    """department id → (the metric's value, the department's name and region) in the
+    disclosures `f` selects: per department its department-level (汇总) disclosure
+    before a unit's, and of that disclosure's current documents the most preferred
+    figure, the first document on a tie (`document_figures`, store/figures.py)."""
+    scope_rank = case((disclosures.c.scope == "department", 0), (disclosures.c.scope == "unit", 1),
+                      else_=2)
+    picked = apply(
+        select(disclosures.c.id.label("disclosure_id"), disclosures.c.department_id,
+               departments.c.name, departments.c.region,
+               func.row_number().over(partition_by=disclosures.c.department_id,
+                                      order_by=(scope_rank, disclosures.c.id)).label("n"))
         .select_from(disclosures)
         .outerjoin(departments, departments.c.id == disclosures.c.department_id)
         .where(disclosures.c.department_id.is_not(None)),
         f,
+    ).subquery("picked")
+    chosen = (select(picked.c.disclosure_id, picked.c.department_id, picked.c.name, picked.c.region)
+              .where(picked.c.n == 1))
+    figures = (
+        select(documents.c.disclosure_id, document_figures.c.amount,
+               func.row_number().over(partition_by=documents.c.disclosure_id,
+                                      order_by=(document_figures.c.preference, documents.c.id))
+               .label("n"))
+        .join(document_figures, document_figures.c.document_id == documents.c.id)
+        .where(documents.c.current.is_(True), document_figures.c.metric == metric.key,
+               documents.c.disclosure_id.in_(select(chosen.subquery().c.disclosure_id)))
+        .subquery("figures")
     )
-    chosen: dict[int, tuple[int, int]] = {}
-    for r in conn.execute(query):
-        rank = {"department": 0, "unit": 1}.get(r.scope, 2)
-        if r.department_id not in chosen or rank < chosen[r.department_id][0]:
-            chosen[r.department_id] = (rank, r.id)
-    by_disclosure = {d: dept for dept, (_rank, d) in chosen.items()}
-    cells_by: dict[int, list[_Cell]] = defaultdict(list)
-    for cell in _cells(conn, list(by_disclosure), list(metric.sources)):
-        cells_by[cell.disclosure_id].append(cell)
-    result: dict[int, Decimal | None] = {}
-    for disclosure_id, dept in by_disclosure.items():
-        cells = cells_by[disclosure_id]
-        if metric.sources[0].category_rows:
-            code = metric.sources[0].code or ""
-            result[dept] = _categories(cells).get(code, (None, None))[1]
-        else:
-            result[dept] = _value(cells, metric)
-    return result
+    # two statements, joined here: SQLite would join the two windowed subqueries
+    # without an index (every disclosure against every figure)
+    amounts = dict(conn.execute(select(figures.c.disclosure_id, figures.c.amount)
+                                .where(figures.c.n == 1)).all())
+    return {r.department_id: (amounts.get(r.disclosure_id), r.name, r.region)
+            for r in conn.execute(chosen)}
 
 
 def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
@@ -268,34 +262,31 @@ def rank(conn: Connection, *, year: int, metric: str, kind: str = "budget",
     year's value and the growth; columns rank, department_id, department, region,
     amount, share_pct, previous, change, growth_pct."""
     m = _metric(metric)
-    ids: list[int] | None = None
+    ids: set[int] | None = None
     if departments_:
-        ids = [find_department(conn, d, region) for d in departments_]
+        ids = {find_department(conn, d, region) for d in departments_}
     now = _values_for(conn, Filters(region=region, year=year, kind=kind, scope=scope), m)
     before = _values_for(conn, Filters(region=region, year=year - 1, kind=kind, scope=scope), m)
     if ids is not None:
         now = {d: v for d, v in now.items() if d in ids}
-    wanted = list(now)
-    info = {r.id: r for start in range(0, len(wanted), IN_BATCH) for r in conn.execute(
-        select(departments.c.id, departments.c.name, departments.c.region)
-        .where(departments.c.id.in_(wanted[start:start + IN_BATCH])))}
-    total = sum((v for v in now.values() if v is not None), Decimal(0))
-    ordered = sorted(now.items(), key=lambda kv: (kv[1] is None, -(kv[1] or 0), kv[0]))
-    records = []
-    for position, (dept, amount) in enumerate(ordered, start=1):
-        previous = before.get(dept)
-        records.append({
-            "rank": position if amount is not None else None,
-            "department_id": dept, "department": info[dept].name, "region": info[dept].region,
-            "amount": amount,
-            "share_pct": (amount / total * HUNDRED).quantize(PCT) if amount is not None and total
-            else None,
-            "previous": previous,
-            "change": amount - previous if amount is not None and previous is not None else None,
-            "growth_pct": growth(previous, amount),
-        })
+    total = sum((v for v, _name, _region in now.values() if v is not None), Decimal(0))
+    ordered = sorted(now.items(), key=lambda kv: (kv[1][0] is None, -(kv[1][0] or 0), kv[0]))
     columns = ["rank", "department_id", "department", "region", "amount", "share_pct",
                "previous", "change", "growth_pct"]
-    frame = pd.DataFrame(records, columns=columns)
+    out: dict[str, list[object]] = {c: [] for c in columns}
+    for position, (dept, (amount, name, region_name)) in enumerate(ordered, start=1):
+        previous = before.get(dept, (None, None, None))[0]
+        out["rank"].append(position if amount is not None else None)
+        out["department_id"].append(dept)
+        out["department"].append(name)
+        out["region"].append(region_name)
+        out["amount"].append(amount)
+        out["share_pct"].append((amount / total * HUNDRED).quantize(PCT)
+                                if amount is not None and total else None)
+        out["previous"].append(previous)
+        out["change"].append(amount - previous if amount is not None and previous is not None
+                             else None)
+        out["growth_pct"].append(growth(previous, amount))
+    frame = pd.DataFrame(out, columns=columns)
     frame.attrs["metric"] = metric
     return frame

@@ -260,6 +260,20 @@ line_items = Table(
     sqlite_with_rowid=False,
 )
 
+# Each current or past document's figures by the metrics compare ranks by
+# (model/metrics.py): per metric the cell the metric's first source prints, in its
+# most preferred column (`preference`: lower is preferred), first in printed order.
+# Kept by the writer with the document's body (store/figures.py); a ranking reads
+# this instead of every document's cells.
+document_figures = Table(
+    "document_figures", metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("metric", String(64), primary_key=True),
+    Column("preference", Integer, nullable=False),
+    Column("amount", ExactDecimal),  # NULL: the cell was printed empty
+    sqlite_with_rowid=False,
+)
+
 row_texts = Table(
     "row_texts", metadata,
     Column("table_id", Integer, primary_key=True),

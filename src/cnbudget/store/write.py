@@ -29,8 +29,10 @@ from sqlalchemy.exc import IntegrityError
 from cnbudget.model.contract import scope_to_json
 from cnbudget.model.document import Document, Locator
 from cnbudget.store.departments import resolve_department
+from cnbudget.store.figures import document_figure_rows
 from cnbudget.store.schema import (
     disclosures,
+    document_figures,
     document_problems,
     documents,
     facts,
@@ -204,7 +206,7 @@ def replace_document(conn: Connection, doc: Document, run_id: int | None = None)
 def _delete_body(conn: Connection, doc_id: int) -> None:
     # rows, values, texts, indicators and finding locations go with their parent
     # (ON DELETE CASCADE)
-    for table in (tables, document_problems, narrative, facts, findings):
+    for table in (tables, document_problems, narrative, facts, findings, document_figures):
         conn.execute(delete(table).where(table.c.document_id == doc_id))
 
 
@@ -252,6 +254,10 @@ def _store_body(conn: Connection, doc_id: int, doc: Document) -> None:
         for i, p in enumerate(doc.narrative)
     ])
     _store_tables(conn, doc_id, doc)
+    _executemany(conn, document_figures, [  # the figures a ranking reads (store/figures.py)
+        {"document_id": doc_id, "metric": metric, "preference": preference, "amount": amount}
+        for metric, (preference, amount) in document_figure_rows(doc).items()
+    ])
     _executemany(conn, facts, [
         {"document_id": doc_id, "position": i, "key": f.key, "value": f.value, "unit": f.unit,
          "text": f.text, "subject": f.subject, "printed_unit": f.printed_unit,

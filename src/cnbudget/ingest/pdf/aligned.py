@@ -125,12 +125,13 @@ def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> Gri
     return table_from_boxes(boxes, snap=0.1)
 
 
-def aligned_tables(chars: list[Char]) -> list[GridTable]:
-    """Tables of the characters no ruled table holds, from their alignment."""
+def aligned_tables(chars: list[Char], lines: list[list[Char]] | None = None) -> list[GridTable]:
+    """Tables of the characters no ruled table holds, from their alignment; `lines`,
+    where given, are `group_lines(chars)` already grouped."""
     if not chars:
         return []
-    size = median(c.size for c in chars)
-    lines = group_lines(chars)
+    size = median([c.bottom - c.top for c in chars])  # Char.size
+    lines = group_lines(chars) if lines is None else lines
     rows = [pieces(line, RIVER * size) for line in lines]
     tables = [_table(lines[i:j], rows[i:j], size) for i, j in _runs(lines, rows, size)]
     return [t for t in tables if t is not None]

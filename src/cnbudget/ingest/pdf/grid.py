@@ -54,6 +54,11 @@ class GridTable:
     _slots: list[list[int | None]] = field(default_factory=list, repr=False)
 
     @property
+    def slots(self) -> list[list[int | None]]:
+        """Per row and column of the grid, the index in `cells` of the cell covering it."""
+        return self._slots
+
+    @property
     def rows(self) -> int:
         return len(self.ys) - 1
 
@@ -208,6 +213,10 @@ def _slot_cells(edges: list[Edge], members: list[int], touch: float) -> list[Box
         return []
     horizontal, vertical = _Coverage(h_edges, touch), _Coverage(v_edges, touch)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    # which slot sides are ruled, asked once each: drawn_h[r][c] is the top of slot (r, c)
+    # (r == n_rows: the bottom of the last row), drawn_v[r][c] its left (c == n_cols: the right)
+    drawn_h = [[horizontal.covers(y, xs[c], xs[c + 1]) for c in range(n_cols)] for y in ys]
+    drawn_v = [[vertical.covers(x, ys[r], ys[r + 1]) for x in xs] for r in range(n_rows)]
     parent = list(range(n_rows * n_cols))
 
     def root(i: int) -> int:
@@ -223,9 +232,9 @@ def _slot_cells(edges: list[Edge], members: list[int], touch: float) -> list[Box
 
     for r in range(n_rows):
         for c in range(n_cols):
-            if c + 1 < n_cols and not vertical.covers(xs[c + 1], ys[r], ys[r + 1]):
+            if c + 1 < n_cols and not drawn_v[r][c + 1]:
                 union(r * n_cols + c, r * n_cols + c + 1)
-            if r + 1 < n_rows and not horizontal.covers(ys[r + 1], xs[c], xs[c + 1]):
+            if r + 1 < n_rows and not drawn_h[r + 1][c]:
                 union(r * n_cols + c, (r + 1) * n_cols + c)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(n_rows):
@@ -233,15 +242,19 @@ def _slot_cells(edges: list[Edge], members: list[int], touch: float) -> list[Box
             groups.setdefault(root(r * n_cols + c), []).append((r, c))
     boxes: list[Box] = []
     for slots in groups.values():
+        if len(slots) == 1:  # the common cell: one slot, closed where its four sides are ruled
+            r, c = slots[0]
+            if drawn_h[r][c] and drawn_h[r + 1][c] and drawn_v[r][c] and drawn_v[r][c + 1]:
+                boxes.append((xs[c], ys[r], xs[c + 1], ys[r + 1]))
+            continue
         r0, r1 = min(r for r, _ in slots), max(r for r, _ in slots)
         c0, c1 = min(c for _, c in slots), max(c for _, c in slots)
         if len(slots) != (r1 - r0 + 1) * (c1 - c0 + 1):
             continue  # not a rectangle: a ruling is missing somewhere, not a merged cell
         closed = (
-            all(horizontal.covers(ys[r0], xs[c], xs[c + 1]) for c in range(c0, c1 + 1))
-            and all(horizontal.covers(ys[r1 + 1], xs[c], xs[c + 1]) for c in range(c0, c1 + 1))
-            and all(vertical.covers(xs[c0], ys[r], ys[r + 1]) for r in range(r0, r1 + 1))
-            and all(vertical.covers(xs[c1 + 1], ys[r], ys[r + 1]) for r in range(r0, r1 + 1))
+            all(drawn_h[r0][c0:c1 + 1]) and all(drawn_h[r1 + 1][c0:c1 + 1])
+            and all(drawn_v[r][c0] for r in range(r0, r1 + 1))
+            and all(drawn_v[r][c1 + 1] for r in range(r0, r1 + 1))
         )
         if closed:
             boxes.append((xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from cnbudget.ingest.pdf import calls
 from cnbudget.ingest.pdf.frame import IDENTITY, Matrix, PageFrame, apply, compose
 
 THIN = 3.0  # a filled rectangle at most this thick is a ruling, not shading
@@ -42,33 +43,37 @@ class PageGraphics:
 
 # out-parameters shared by every call: pdfium may not be used from two threads at once anyway
 _M = pdfium_c.FS_MATRIX()
+_M_REF = ctypes.byref(_M)
 
 
-def _matrix(obj: pdfium_c.FPDF_PAGEOBJECT) -> Matrix:
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, _M):
+def _matrix(obj: calls.Handle) -> Matrix:
+    if not calls.object_matrix(obj, _M_REF):
         return IDENTITY
     return (_M.a, _M.b, _M.c, _M.d, _M.e, _M.f)
 
 
-def _walk(page: pdfium.PdfPage) -> Iterator[tuple[int, pdfium_c.FPDF_PAGEOBJECT, Matrix]]:
+_FORM, _PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+
+
+def _walk(page: pdfium.PdfPage) -> Iterator[tuple[int, calls.Handle, Matrix]]:
     """(type, object, matrix to page space) for every object, inside forms too."""
-    stack: list[tuple[pdfium_c.FPDF_PAGEOBJECT | None, Matrix]] = [(None, IDENTITY)]
-    get_type = pdfium_c.FPDFPageObj_GetType
+    stack: list[tuple[calls.Handle | None, Matrix]] = [(None, IDENTITY)]
+    get_type = calls.object_type
     handle = page.raw  # the raw handle: no wrapper lookup per call
     while stack:
         form, outer = stack.pop()
         if form is None:
-            count, get = pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject
+            count, get = calls.count_objects(handle), calls.get_object
             parent = handle
         else:
-            count, get = pdfium_c.FPDFFormObj_CountObjects(form), pdfium_c.FPDFFormObj_GetObject
+            count, get = calls.form_count_objects(form), calls.form_get_object
             parent = form
         for i in range(count):
             obj = get(parent, i)
             kind = get_type(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if kind == _FORM:
                 stack.append((obj, compose(_matrix(obj), outer)))
-            elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            elif kind == _PATH or kind == _IMAGE:
                 yield kind, obj, outer
 
 
@@ -78,7 +83,7 @@ _RGBA = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
 _RGBA_REFS = tuple(ctypes.byref(c) for c in _RGBA)
 
 
-def _visible(get_color: object, obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
+def _visible(get_color: object, obj: calls.Handle) -> bool:
     r, g, b, a = _RGBA
     if not get_color(obj, *_RGBA_REFS):  # type: ignore[operator]
         return True
@@ -90,19 +95,20 @@ _XY_REFS = (ctypes.byref(_XY[0]), ctypes.byref(_XY[1]))
 _MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
-def _subpaths(obj: pdfium_c.FPDF_PAGEOBJECT, matrix: Matrix) -> list[tuple[list[tuple[float, float] | None], bool]]:
+def _subpaths(obj: calls.Handle, matrix: Matrix, closes: bool = True) -> list[tuple[list[tuple[float, float] | None], bool]]:
     """Subpaths as page-space points and whether each is closed; None marks a curve
-    between two points (the curve itself is never a ruling)."""
+    between two points (the curve itself is never a ruling). Without `closes`,
+    whether a subpath is closed is not asked (a fill closes every subpath anyway)."""
     x, y = _XY
     x_ref, y_ref = _XY_REFS
-    get_segment, get_kind = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType
-    get_point, get_close = pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose
+    get_segment, get_kind = calls.get_segment, calls.segment_type
+    get_point, get_close = calls.segment_point, calls.segment_close
     identity = matrix == IDENTITY
     result: list[tuple[list[tuple[float, float] | None], bool]] = []
     points: list[tuple[float, float] | None] = []
     closed = False
     pending_curve = 0
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+    for k in range(calls.count_segments(obj)):
         seg = get_segment(obj, k)
         kind = get_kind(seg)
         get_point(seg, x_ref, y_ref)
@@ -119,7 +125,7 @@ def _subpaths(obj: pdfium_c.FPDF_PAGEOBJECT, matrix: Matrix) -> list[tuple[list[
                 continue
             points.append(None)
         points.append(point)
-        if get_close(seg):
+        if closes and get_close(seg):
             closed = True
     if points:
         result.append((points, closed))
@@ -158,7 +164,11 @@ def _rectangle(frame: PageFrame, points: list[tuple[float, float] | None]) -> tu
     shown = [point(px, py) for px, py in corners]
     xs = [p[0] for p in shown]
     ys = [p[1] for p in shown]
-    if len({round(v, 1) for v in xs}) > 2 or len({round(v, 1) for v in ys}) > 2:
+    # two x and two y positions to a tenth of a point; drawn exactly, to the bit (the
+    # common case, and no rounding asked)
+    if len(set(xs)) > 2 and len({round(v, 1) for v in xs}) > 2:
+        return None
+    if len(set(ys)) > 2 and len({round(v, 1) for v in ys}) > 2:
         return None
     return min(xs), min(ys), max(xs), max(ys)
 
@@ -177,19 +187,20 @@ def extract_graphics(page: pdfium.PdfPage, frame: PageFrame) -> PageGraphics:
     segments: list[Segment] = []
     images = shaded = 0
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    modes = ctypes.byref(fill_mode), ctypes.byref(stroke)
     for kind, obj, outer in _walk(page):
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        if kind == _IMAGE:
             images += 1
             continue
-        if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+        if not calls.draw_mode(obj, *modes):
             continue
-        stroked = bool(stroke.value) and _visible(pdfium_c.FPDFPageObj_GetStrokeColor, obj)
-        filled = bool(fill_mode.value) and _visible(pdfium_c.FPDFPageObj_GetFillColor, obj)
+        stroked = bool(stroke.value) and _visible(calls.stroke_color, obj)
+        filled = bool(fill_mode.value) and _visible(calls.fill_color, obj)
         if not (stroked or filled):
             continue
         own = _matrix(obj)
         matrix = own if outer == IDENTITY else compose(own, outer)
-        for points, closed in _subpaths(obj, matrix):
+        for points, closed in _subpaths(obj, matrix, closes=stroked):
             if stroked:
                 for a, b in _lines(points, closed):
                     seg = _axis_segment(frame, a, b)

@@ -10,6 +10,8 @@ layer (scanned) or with a password cannot be read and says so.
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from cnbudget.ingest.errors import UnreadableSource
 from cnbudget.ingest.layout import Cell, Delimiter, Layout, Line, ReadProblem
 from cnbudget.ingest.limits import check_count
+from cnbudget.ingest.pdf import calls
 from cnbudget.ingest.pdf.aligned import aligned_tables
 from cnbudget.ingest.pdf.chars import Char, extract_chars
 from cnbudget.ingest.pdf.fallback import PlumberFallback
@@ -78,12 +81,12 @@ def _text_rotation(textpage: pdfium.PdfTextPage) -> int | None:
     Printers put landscape tables on portrait pages by turning the content, not
     the page; the text tells."""
     handle = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(handle)
+    count = calls.count_chars(handle)
     if count <= 0:
         return None
     votes: dict[int, int] = {}
     step = max(1, count // _ANGLE_SAMPLE)
-    is_generated, char_angle = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharAngle
+    is_generated, char_angle = calls.is_generated, calls.char_angle
     for i in range(0, count, step):
         if is_generated(handle, i) == 1:
             continue
@@ -105,9 +108,13 @@ def page_frame(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None)
     return PageFrame(left, bottom, right, top, page.get_rotation() % 360 if rotation is None else rotation)
 
 
-def _undecoded(ch: str) -> bool:
-    code = ord(ch)
-    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
+# the replacement character, the private use area and control characters
+_UNDECODABLE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
+
+
+def _undecoded(chars: list[Char]) -> int:
+    """How many of the characters pdfium could not decode."""
+    return len(_UNDECODABLE.findall("".join([c.text for c in chars])))
 
 
 def _fill_tables(tables: list[GridTable], chars: list[Char], split: bool = True) -> tuple[list[PageTable], list[Char]]:
@@ -130,14 +137,17 @@ def _assign(tables: list[GridTable], chars: list[Char]) -> tuple[list[list[list[
     """Per table, per cell, the characters whose middle it holds; and the rest."""
     per_cell: list[list[list[Char]]] = [[[] for _ in t.cells] for t in tables]
     free: list[Char] = []
-    boxes = [t.box for t in tables]
+    # GridTable.locate spelled out (a table's box is its outer boundaries): once per character
+    grids = [(t.box, t.xs, t.ys, t.cols - 1, t.rows - 1, t.slots, cells) for t, cells in zip(tables, per_cell, strict=True)]
     for ch in chars:
         x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for t, (x0, top, x1, bottom) in enumerate(boxes):
+        for (x0, top, x1, bottom), xs, ys, last_col, last_row, slots, cells in grids:
             if x0 <= x <= x1 and top <= y <= bottom:
-                index = tables[t].locate(x, y)
+                col = bisect_right(xs, x) - 1
+                row = bisect_right(ys, y) - 1
+                index = slots[row if row < last_row else last_row][col if col < last_col else last_col]
                 if index is not None:
-                    per_cell[t][index].append(ch)
+                    cells[index].append(ch)
                     break
         else:
             free.append(ch)
@@ -145,16 +155,18 @@ def _assign(tables: list[GridTable], chars: list[Char]) -> tuple[list[list[list[
 
 
 def fill_tables_apart(tables: list[GridTable], chars: list[Char]
-                      ) -> tuple[list[PageTable], list[PageTable], list[Char]]:
+                      ) -> tuple[list[PageTable], list[PageTable], list[Char], list[list[Char]]]:
     """The ruled tables filled (cells split where their text shows columns of its own),
     then tables whose rulings close no cells (three-line, rules only, none) from the
-    rest of the text's alignment (`aligned`); the text left."""
+    rest of the text's alignment (`aligned`); the text left, and its lines."""
     filled, free = _fill_tables(tables, chars)
     aligned: list[PageTable] = []
-    unruled = aligned_tables(free)
+    lines = group_lines(free)  # grouped once: for the alignment, and as running text
+    unruled = aligned_tables(free, lines)
     if unruled:
         aligned, free = _fill_tables(unruled, free, split=False)
-    return filled, aligned, free
+        lines = group_lines(free)
+    return filled, aligned, free, lines
 
 
 def _in_page_order(tables: list[PageTable]) -> list[PageTable]:
@@ -163,7 +175,7 @@ def _in_page_order(tables: list[PageTable]) -> list[PageTable]:
 
 def fill_tables(tables: list[GridTable], chars: list[Char]) -> tuple[list[PageTable], list[Char]]:
     """`fill_tables_apart`'s tables together, in page order (the OCR and OFD readers)."""
-    ruled, aligned, free = fill_tables_apart(tables, chars)
+    ruled, aligned, free, _ = fill_tables_apart(tables, chars)
     return _in_page_order([*ruled, *aligned]), free
 
 
@@ -187,6 +199,7 @@ class PageTables:
     ruled: list[PageTable]
     aligned: list[PageTable]
     free: list[Char]
+    free_lines: list[list[Char]]  # `free` grouped into lines
     images: int
 
 
@@ -199,8 +212,8 @@ def page_tables(page: pdfium.PdfPage, number: int, frame: PageFrame, chars: list
     ruled = sum(e.horizontal for e in steps.edges) >= 2 and sum(not e.horizontal for e in steps.edges) >= 2
     if not tables and (ruled or graphics.shaded >= 2) and chars and fallback is not None:
         tables = fallback.tables(number - 1)
-    ruled_cells, aligned, free = fill_tables_apart(tables, chars)
-    return PageTables(steps, ruled_cells, aligned, free, graphics.images)
+    ruled_cells, aligned, free, free_lines = fill_tables_apart(tables, chars)
+    return PageTables(steps, ruled_cells, aligned, free, free_lines, graphics.images)
 
 
 def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | None = None) -> PageContent:
@@ -208,8 +221,8 @@ def read_page(page: pdfium.PdfPage, number: int, fallback: PlumberFallback | Non
     read = page_tables(page, number, frame, chars, fallback)
     tables = _in_page_order([*read.ruled, *read.aligned])
     return PageContent(
-        number, tables, text_lines(read.free), len(chars), read.images,
-        sum(map(_undecoded, [c.text for c in chars])), frame=frame,
+        number, tables, text_lines(read.free, read.free_lines), len(chars), read.images,
+        _undecoded(chars), frame=frame,
     )
 
 

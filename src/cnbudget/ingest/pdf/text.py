@@ -39,34 +39,52 @@ def join_wrapped(left: str, right: str) -> str:
     return f"{left} {right}" if latin_word else left + right
 
 
+def _top_x0(c: Char) -> tuple[float, float]:
+    return c.top, c.x0
+
+
+def _x0(c: Char) -> float:
+    return c.x0
+
+
 def group_lines(chars: list[Char]) -> list[list[Char]]:
     """Characters into lines, top to bottom, each line left to right. A character
     joins a line when its middle lies within the line's first character's height."""
-    if len({c.top for c in chars}) == 1:  # the common cell: one line
-        return [sorted(chars, key=lambda c: c.x0)]
+    if not chars:
+        return []
+    first_top = chars[0].top
+    if all(c.top == first_top for c in chars):  # the common cell: one line
+        return [sorted(chars, key=_x0)]
     lines: list[list[Char]] = []
     band_bottom = float("-inf")
-    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
-        if lines and ch.cy <= band_bottom:
-            lines[-1].append(ch)
+    line: list[Char] = []
+    for ch in sorted(chars, key=_top_x0):
+        if line and (ch.top + ch.bottom) / 2 <= band_bottom:  # its middle (Char.cy)
+            line.append(ch)
             continue
-        lines.append([ch])
+        line = [ch]
+        lines.append(line)
         band_bottom = ch.bottom
     for line in lines:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_x0)
     return lines
 
 
 def line_text(line: list[Char]) -> str:
-    parts: list[str] = []
-    previous: Char | None = None
-    for ch in line:
-        if previous is not None:
-            gap = (ch.x0 - previous.x1) / max(ch.size, previous.size, 1e-6)
-            if ch.space_before or gap > _WIDE_GAP or gap > _SPACE_GAP and _spaced(previous.text[-1], ch.text[0]):
-                parts.append(" ")
+    if len(line) <= 1:
+        return line[0].text if line else ""  # an empty cell's one line holds nothing
+    parts: list[str] = [line[0].text]
+    previous = line[0]
+    # Char.size spelled out: this runs once per character of the page
+    previous_size = previous.bottom - previous.top
+    for ch in line[1:]:
+        size = ch.bottom - ch.top
+        larger = size if size > previous_size else previous_size
+        gap = (ch.x0 - previous.x1) / (larger if larger > 1e-6 else 1e-6)
+        if ch.space_before or gap > _WIDE_GAP or gap > _SPACE_GAP and _spaced(previous.text[-1], ch.text[0]):
+            parts.append(" ")
         parts.append(ch.text)
-        previous = ch
+        previous, previous_size = ch, size
     return "".join(parts)
 
 
@@ -98,7 +116,7 @@ class TextLine:
 
 def split_pieces(line: list[Char], gap: float = GAP) -> tuple[TextPiece, ...]:
     """A line's characters cut at horizontal gaps wider than `gap` character heights."""
-    limit = gap * median(c.size for c in line)
+    limit = gap * median([c.bottom - c.top for c in line])  # Char.size
     pieces: list[TextPiece] = []
     run: list[Char] = []
     for ch in line:
@@ -111,9 +129,10 @@ def split_pieces(line: list[Char], gap: float = GAP) -> tuple[TextPiece, ...]:
     return tuple(pieces)
 
 
-def text_lines(chars: list[Char]) -> list[TextLine]:
-    """Running text in reading order, lines cut into pieces at wide gaps."""
+def text_lines(chars: list[Char], lines: list[list[Char]] | None = None) -> list[TextLine]:
+    """Running text in reading order, lines cut into pieces at wide gaps; `lines`,
+    where given, are `group_lines(chars)` already grouped."""
     return [
-        TextLine(split_pieces(line), min(c.top for c in line), max(c.bottom for c in line))
-        for line in group_lines(chars)
+        TextLine(split_pieces(line), min([c.top for c in line]), max([c.bottom for c in line]))
+        for line in (group_lines(chars) if lines is None else lines)
     ]
