@@ -24,6 +24,8 @@ APPLIES: dict[str, tuple[str, ...]] = {
     "text_spaces": ("text",),
     "thousands": tuple(r for r in ALL if r not in ("xlsx", "pdf-lo-xlsx")),  # XLSX shows them already
     "no_thousands": ("xlsx", "pdf-lo-xlsx"),
+    # the reportlab writer's rulings; LibreOffice prints the XLSX and DOCX writers' own
+    **{name: ("pdf",) for name in DIMENSION_NAMES if name.startswith("rules_")},
 }
 
 
@@ -47,9 +49,14 @@ def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[s
     return Failure(tuple(dimensions.split("+")), routes, reason, documents)
 
 
-# empty: every variant the reader is asked about reads back (issue 10); add an entry, with
+# every variant the reader is asked about reads back (issue 10) but these; add an entry, with
 # what goes wrong, for a variant it cannot read
-WORKLIST: tuple[Failure, ...] = ()
+_UNRULED_SEEDS = ("000", "001", "003")
+WORKLIST: tuple[Failure, ...] = tuple(
+    _f(name, ("pdf",), "unruled (rulings from text alignment, ingest.pdf.aligned): seed 000's 三公 table "
+       "takes its first value column's header for the next one's; seed 001's 收支总表 loses its totals "
+       "rows; seed 003's 5-2 reads a wrapped header line as a row", _UNRULED_SEEDS)
+    for name in ("rules_three_line", "rules_rows", "rules_none", "rules_frame", "rules_panels"))
 
 
 def _for(way: str) -> list[Failure]:

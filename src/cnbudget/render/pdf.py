@@ -1,5 +1,6 @@
 """PDF writer (reportlab): a cover, the narrative, then each table with its
-title, unit line, ruled grid and merged header cells, on landscape A4.
+title, unit line, ruled grid (or the variant's rulings: 三线表, row rules,
+none, the frame, the panel separators) and merged header cells, on landscape A4.
 
 Fonts: a CJK TrueType font found on the system (WenQuanYi Micro Hei from
 Debian's fonts-wqy-microhei, or one named by $CNBUDGET_PDF_FONT) is embedded,
@@ -27,7 +28,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from cnbudget.model import Document
 from cnbudget.render.base import RENDERERS, document_title
 from cnbudget.render.printed import Number, PrintedTable, cell_text, page_parts
-from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, printed_tables
+from cnbudget.render.variants import DEFAULT_VARIANT, LayoutVariant, Rulings, printed_tables
 
 FORMAT = "pdf"
 CID_FONT = "STSong-Light"
@@ -41,6 +42,7 @@ _PAGE = landscape(A4)
 _MARGIN = 15 * mm
 _BODY_SIZE = 8.0
 _PAD = 4.0
+_RULE, _HEAVY = 0.5, 1.0  # line widths: a cell's rule, a 三线表's top and bottom rule
 
 
 def font_file() -> Path | None:
@@ -102,7 +104,8 @@ def _fit_size(printed: PrintedTable, font: str) -> float:
     return size
 
 
-def _table_flowables(printed: PrintedTable, font: str, styles: dict[str, ParagraphStyle]) -> list:
+def _table_flowables(printed: PrintedTable, font: str, styles: dict[str, ParagraphStyle],
+                     rulings: Rulings = Rulings.GRID) -> list:
     """The table's grid, one per page where the variant cuts it into pages
     (header rows again on each); every page as wide as the whole table."""
     size = _fit_size(printed, font)
@@ -110,17 +113,35 @@ def _table_flowables(printed: PrintedTable, font: str, styles: dict[str, Paragra
     out: list = []
     for n, part in enumerate(page_parts(printed)):
         out += [PageBreak()] if n else []
-        out.append(_grid(part, font, size, widths, styles))
+        out.append(_grid(part, font, size, widths, styles, rulings))
     return out
 
 
+def _rules(printed: PrintedTable, rulings: Rulings) -> list[tuple]:
+    """The table style's line commands for `rulings`."""
+    black = colors.black
+    if rulings is Rulings.GRID:
+        return [("GRID", (0, 0), (-1, -1), _RULE, black)]
+    if rulings is Rulings.FRAME:
+        return [("BOX", (0, 0), (-1, -1), _RULE, black)]
+    if rulings is Rulings.THREE_LINE:
+        under_header = [("LINEBELOW", (0, printed.header_rows - 1), (-1, printed.header_rows - 1), _RULE, black)]
+        return [("LINEABOVE", (0, 0), (-1, 0), _HEAVY, black), *(under_header if printed.header_rows else []),
+                ("LINEBELOW", (0, -1), (-1, -1), _HEAVY, black)]
+    if rulings is Rulings.ROWS:
+        return [("LINEABOVE", (0, 0), (-1, 0), _RULE, black), ("LINEBELOW", (0, 0), (-1, -1), _RULE, black)]
+    if rulings is Rulings.PANELS:
+        return [("LINEBEFORE", (c, 0), (c, -1), _RULE, black) for c in sorted(printed.panel_starts)]
+    return []
+
+
 def _grid(printed: PrintedTable, font: str, size: float, widths: list[float],
-          styles: dict[str, ParagraphStyle]) -> Table:
+          styles: dict[str, ParagraphStyle], rulings: Rulings = Rulings.GRID) -> Table:
     head_style = ParagraphStyle("h", parent=styles["head"], fontSize=size, leading=size + 2)
     header = [[""] * printed.width for _ in printed.header]
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), font, size),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        *_rules(printed, rulings),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -151,7 +172,8 @@ def render_pdf(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIA
     story += [Paragraph(escape(p.text), styles["text"]) for p in doc.narrative]
     for _, printed in printed_tables(doc, variant):
         story += [PageBreak(), Paragraph(escape(printed.title), styles["title"]),
-                  Paragraph(escape(printed.unit_line), styles["unit"]), *_table_flowables(printed, font, styles)]
+                  Paragraph(escape(printed.unit_line), styles["unit"]),
+                  *_table_flowables(printed, font, styles, variant.rulings)]
         if printed.note:
             story += [Spacer(1, 3 * mm), Paragraph(escape(printed.note), styles["text"])]
     pdf = SimpleDocTemplate(str(path), pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN,

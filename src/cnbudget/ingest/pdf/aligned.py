@@ -15,32 +15,37 @@ Geometry only: a number-looking token is used as a mark of alignment.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import median
 
 from cnbudget.ingest.pdf.chars import Char
 from cnbudget.ingest.pdf.grid import Box, GridTable, table_from_boxes
-from cnbudget.ingest.pdf.text import group_lines, line_text
+from cnbudget.ingest.pdf.text import group_lines, join_wrapped, line_text
 from cnbudget.ingest.text_columns import merge_spans, piece_spans
 from cnbudget.normalise.amounts import is_number
 
-RIVER = 1.0  # a gap this many character heights wide, clear on every figure line, separates columns
+RIVER = 0.6  # a gap this many character heights wide, clear on every figure line, separates columns
 MIN_FIGURE_LINES = 2
 _LEADING = 2.5  # lines further apart than this many heights are no rows of one table
+_WRAPPED = 0.6  # header lines closer than this many heights can be one header cell, wrapped
+_TOUCH = 0.25  # pieces this many heights apart touch (a wrapped header's neighbours stand further off)
 
 Piece = tuple[float, float, str]
 
 
-def _pieces(line: list[Char], limit: float) -> list[Piece]:
-    out: list[Piece] = []
-    run: list[Char] = []
+def _split(line: list[Char], limit: float) -> list[list[Char]]:
+    """A line's characters cut at gaps of `limit` or more."""
+    out: list[list[Char]] = []
     for ch in line:
-        if run and ch.x0 - run[-1].x1 >= limit:
-            out.append((run[0].x0, run[-1].x1, line_text(run)))
-            run = []
-        run.append(ch)
-    if run:
-        out.append((run[0].x0, run[-1].x1, line_text(run)))
+        if out and ch.x0 - out[-1][-1].x1 < limit:
+            out[-1].append(ch)
+        else:
+            out.append([ch])
     return out
+
+
+def _pieces(line: list[Char], limit: float) -> list[Piece]:
+    return [(run[0].x0, run[-1].x1, line_text(run)) for run in _split(line, limit)]
 
 
 def _figured(row: list[Piece]) -> bool:
@@ -89,28 +94,169 @@ def _number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> 
     return False
 
 
-def _table(lines: list[list[Char]], rows: list[list[Piece]]) -> GridTable | None:
-    cols = _columns(rows)
+def _over_text(leaves: list[Piece], body: list[list[Piece]], cols: list[tuple[float, float]]) -> list[Piece]:
+    """Header cells placed over the columns they head. Text is printed flush
+    left, its header centred over the cell: in a wide column, the header of
+    names (科目名称) stands right of the names, where it would open a column of its
+    own; it is taken over the names where, centred over a cell starting at the
+    names, that cell ends before the next column begins."""
+    out: list[Piece] = []
+    for a, b, text in leaves:
+        left = [i for i, (_, y) in enumerate(cols) if y <= a]
+        if any(a < y and x < b for x, y in cols) or not left:
+            out.append((a, b, text))
+            continue
+        i = left[-1]
+        x, y = cols[i]
+        inside = [t for row in body for p, q, t in row if x <= p and q <= y]
+        wordy = bool(inside) and sum(map(is_number, inside)) * 2 < len(inside)
+        end = cols[i + 1][0] if i + 1 < len(cols) else float("inf")
+        out.append((x, max(b, y), text) if wordy and a + b - x <= end else (a, b, text))
+    return out
+
+
+@dataclass(slots=True)
+class _Block:
+    """A header cell: its pieces on lines `first` … `last` (a header wrapped in its cell)."""
+
+    first: int
+    last: int
+    x0: float
+    x1: float
+    bottom: float
+    text: str
+
+    def over(self, a: float, b: float) -> bool:
+        return a < self.x1 and self.x0 < b
+
+
+def _header_blocks(lines: list[list[Char]], size: float) -> list[_Block]:
+    """The header lines' pieces as cells, a header wrapped over lines (一般公共 /
+    预算) one cell: a piece close under a block, each the only one under or
+    over the other (touching counts: a heading centred over three columns
+    spans the middle one's text exactly), and aligned with it (centred, or
+    flush left), continues it. Lines between may hold other cells (科目编码
+    centred beside a two-line header)."""
+    pieces = [(n, run[0].x0, run[-1].x1, min(c.top for c in run), max(c.bottom for c in run), line_text(run))
+              for n, line in enumerate(lines) for run in _split(line, RIVER * size)]
+    reach, touch = _WRAPPED * size, _TOUCH * size
+    blocks: list[_Block] = []
+    for n, a, b, top, bottom, text in pieces:
+        near = [k for k in blocks if -touch <= top - k.bottom <= reach and k.over(a - touch, b + touch)]
+        if len(near) == 1:
+            block = near[0]
+            under = [p for p in pieces if p[0] > block.last and -touch <= p[3] - block.bottom <= reach
+                     and block.over(p[1] - touch, p[2] + touch)]
+            aligned = abs(a + b - block.x0 - block.x1) <= size or abs(a - block.x0) <= size / 2
+            if len(under) == 1 and aligned:
+                block.last, block.bottom = n, bottom
+                block.x0, block.x1, block.text = min(block.x0, a), max(block.x1, b), join_wrapped(block.text, text)
+                continue
+        blocks.append(_Block(n, n, a, b, bottom, text))
+    return blocks
+
+
+def _spans(row: list[Piece], cols: list[tuple[float, float]], heading: bool) -> list[tuple[int, int]]:
+    """The column runs a line's pieces take, pieces sharing a column joined."""
+    taken: list[tuple[int, int]] = []
+    for covered in piece_spans(row, cols, heading):
+        lo, hi = covered[0], covered[-1]
+        if taken and lo <= taken[-1][1]:
+            taken[-1] = (taken[-1][0], max(hi, taken[-1][1]))
+        else:
+            taken.append((lo, hi))
+    return taken
+
+
+def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> GridTable | None:
+    first = next((n for n, row in enumerate(rows) if _figured(row)), len(rows))
+    blocks = _header_blocks(lines[:first], size)
+    # a header cell opens a column of its own only where it heads none (a heading over
+    # others, 功能分类科目 over 科目编码 | 科目名称, stands over theirs)
+    leaf = {id(b): b for b in blocks if not _is_heading(b, blocks, size)}
+    body = rows[first:]
+    spots = _over_text([(b.x0, b.x1, b.text) for b in leaf.values()], body, _columns(body))
+    cols = _columns([*body, *([spot] for spot in spots)])
+    at = dict(zip(leaf, spots, strict=True))
     if len(cols) < 2 or not _number_column(rows, cols):
         return None
     xs = [cols[0][0] - 1.0] + [(cols[i][1] + cols[i + 1][0]) / 2 for i in range(len(cols) - 1)] + [cols[-1][1] + 1.0]
     tops = [min(c.top for c in line) for line in lines]
     bottoms = [max(c.bottom for c in line) for line in lines]
     ys = [tops[0] - 1.0] + [(bottoms[k] + tops[k + 1]) / 2 for k in range(len(lines) - 1)] + [bottoms[-1] + 1.0]
-    first = next((n for n, row in enumerate(rows) if _figured(row)), len(rows))
     boxes: list[Box] = []
-    for n, row in enumerate(rows):
-        taken: list[tuple[int, int]] = []
-        for covered in piece_spans(row, cols, n < first):
-            lo, hi = covered[0], covered[-1]
-            if taken and lo <= taken[-1][1]:
-                taken[-1] = (taken[-1][0], max(hi, taken[-1][1]))
-            else:
-                taken.append((lo, hi))
-        spanned = {c for lo, hi in taken for c in range(lo, hi + 1)}
-        boxes += [(xs[lo], ys[n], xs[hi + 1], ys[n + 1]) for lo, hi in taken]
-        boxes += [(xs[c], ys[n], xs[c + 1], ys[n + 1]) for c in range(len(cols)) if c not in spanned]
+    taken: set[tuple[int, int]] = set()  # (row, column) slots a cell holds
+    # the header: each cell over the lines it wraps over; column headers first, then the
+    # headings over them
+    placed: dict[int, tuple[int, int]] = {}
+    for block in sorted(blocks, key=lambda b: (id(b) not in leaf, -b.first)):
+        if id(block) in leaf:
+            lo, hi = _over(at[id(block)][0], at[id(block)][1], cols)
+        else:
+            lo, hi = _heading_columns(block, [placed[id(k)] for k in _heads(block, blocks, size) if id(k) in placed],
+                                      {c for k, run in placed.items() if id(block) != k and k in leaf
+                                       for c in range(run[0], run[1] + 1)}, xs)
+        slots = {(r, c) for r in range(block.first, block.last + 1) for c in range(lo, hi + 1)}
+        if slots & taken:
+            continue  # a cell already holds the place: the text falls into that cell
+        placed[id(block)] = (lo, hi)
+        taken |= slots
+        boxes.append((xs[lo], ys[block.first], xs[hi + 1], ys[block.last + 1]))
+    for n in range(first, len(rows)):
+        for lo, hi in _spans(rows[n], cols, False):
+            boxes.append((xs[lo], ys[n], xs[hi + 1], ys[n + 1]))
+            taken |= {(n, c) for c in range(lo, hi + 1)}
+    boxes += [(xs[c], ys[n], xs[c + 1], ys[n + 1]) for n in range(len(rows)) for c in range(len(cols))
+              if (n, c) not in taken]
     return table_from_boxes(boxes, snap=0.1)
+
+
+def _heads(block: _Block, blocks: list[_Block], size: float) -> list[_Block]:
+    """The header cells under a heading (touching counts: centred over three
+    columns, it may span the middle one's text exactly)."""
+    touch = _TOUCH * size
+    return [k for k in blocks if k.first > block.last and block.over(k.x0 - touch, k.x1 + touch)]
+
+
+def _is_heading(block: _Block, blocks: list[_Block], size: float) -> bool:
+    """A header cell over others: some under it, or some on lower lines on both
+    sides of it between its neighbours on its own lines (收入 centred over
+    项目 | 金额)."""
+    if _heads(block, blocks, size):
+        return True
+    beside = [k for k in blocks if k is not block and k.first <= block.last and block.first <= k.last]
+    left = max((k.x1 for k in beside if k.x1 <= block.x0), default=float("-inf"))
+    right = min((k.x0 for k in beside if k.x0 >= block.x1), default=float("inf"))
+    lower = [k for k in blocks if k.first > block.last and left <= k.x0 and k.x1 <= right]
+    return any(k.x1 <= block.x0 for k in lower) and any(k.x0 >= block.x1 for k in lower)
+
+
+def _over(a: float, b: float, cols: list[tuple[float, float]]) -> tuple[int, int]:
+    """The columns a piece overlaps; the nearest where it overlaps none."""
+    over = [i for i, (x, y) in enumerate(cols) if a < y and x < b]
+    if over:
+        return over[0], over[-1]
+    near = min(range(len(cols)), key=lambda i: abs(cols[i][0] + cols[i][1] - a - b))
+    return near, near
+
+
+def _heading_columns(block: _Block, under: list[tuple[int, int]], barred: set[int],
+                     xs: list[float]) -> tuple[int, int]:
+    """A heading's columns: those of the headers under it, widened over columns
+    no other header claims to the run whose middle is nearest its own (a
+    heading is centred over its columns: 功能分类科目 over 科目编码 | 科目名称)."""
+    cols = len(xs) - 1
+    if under:
+        lo, hi = min(r[0] for r in under), max(r[1] for r in under)
+    else:
+        lo = hi = min(range(cols), key=lambda i: abs(xs[i] + xs[i + 1] - block.x0 - block.x1))
+    first, last = lo, hi
+    while first > 0 and first - 1 not in barred:
+        first -= 1
+    while last + 1 < cols and last + 1 not in barred:
+        last += 1
+    runs = [(i, j) for i in range(first, lo + 1) for j in range(hi, last + 1)]
+    return min(runs, key=lambda r: (abs(xs[r[0]] + xs[r[1] + 1] - block.x0 - block.x1), r[0] - r[1]))
 
 
 def aligned_tables(chars: list[Char]) -> list[GridTable]:
@@ -120,5 +266,5 @@ def aligned_tables(chars: list[Char]) -> list[GridTable]:
     size = median(c.size for c in chars)
     lines = group_lines(chars)
     rows = [_pieces(line, RIVER * size) for line in lines]
-    tables = [_table(lines[i:j], rows[i:j]) for i, j in _runs(lines, rows, size)]
+    tables = [_table(lines[i:j], rows[i:j], size) for i, j in _runs(lines, rows, size)]
     return [t for t in tables if t is not None]
