@@ -51,12 +51,27 @@ def _f(dimensions: str, routes: tuple[str, ...], reason: str, documents: tuple[s
 
 # every variant the reader is asked about reads back (issue 10) but these; add an entry, with
 # what goes wrong, for a variant it cannot read
-_UNRULED_SEEDS = ("000", "001", "003")
-WORKLIST: tuple[Failure, ...] = tuple(
-    _f(name, ("pdf",), "unruled (rulings from text alignment, ingest.pdf.aligned): seed 000's 三公 table "
-       "takes its first value column's header for the next one's; seed 001's 收支总表 loses its totals "
-       "rows; seed 003's 5-2 reads a wrapped header line as a row", _UNRULED_SEEDS)
-    for name in ("rules_three_line", "rules_rows", "rules_none", "rules_frame", "rules_panels"))
+RULINGS = ("rules_three_line", "rules_rows", "rules_none", "rules_frame", "rules_panels")
+WORKLIST: tuple[Failure, ...] = (
+    *(_f(f"{name}+page_breaks", ("pdf",), "unruled, a page of a table with no figure on it (the 收支总表's "
+         "事业收入 … rows alone on a page) is no table by its text's alignment: its rows are read as text", None)
+      for name in RULINGS),
+    *(_f(f"{name}+wide_items", ("pdf",), "unruled, a wide item table (one line of figures under a two- or "
+         "three-row header): each centred header stands over no right-aligned figure and opens a column "
+         "of its own", None)
+      for name in RULINGS),
+    # seed 002's 收入预算总表 lists income items (一. 财政拨款（补助） / （一）公共预算财政拨款（补助） / 1. …)
+    _f("index_column", ALL, "seed 002's 收入预算总表 (income items, no codes) with a 序号 column: items are "
+       "read by their printed names, not as the income items they are (fiscal, fiscal_general …)", ("002",)),
+    _f("header_three", ALL, "seed 002's 收入预算总表 under a three-row header: figures read one item off "
+       "(1. 经费拨款（补助）'s on 2. 行政事业单位资产收益拨款)", ("002",)),
+    _f("page_breaks", NOT_XLSX,
+       "seed 002: the header printed again after a page break is read as an income item (项目), a "
+       "收支总表 row is lost", ("002",)),
+    _f("code_joined", ("pdf-lo-xlsx",), "seed 001: a code and name joined in one cell overflow it; "
+       "LibreOffice prints the characters cut off (…事务支 | 出 99.78) into the figure cell beside it, "
+       "whose figure is then not read", ("001",)),
+)
 
 
 def _for(way: str) -> list[Failure]:

@@ -21,13 +21,15 @@ from statistics import median
 from cnbudget.ingest.pdf.chars import Char
 from cnbudget.ingest.pdf.grid import Box, GridTable, table_from_boxes
 from cnbudget.ingest.pdf.text import group_lines, join_wrapped, line_text
-from cnbudget.ingest.text_columns import merge_spans, piece_spans
+from cnbudget.ingest.text_columns import merge_spans, numbers_row, piece_spans
 from cnbudget.normalise.amounts import is_number
 
 RIVER = 0.6  # a gap this many character heights wide, clear on every figure line, separates columns
 MIN_FIGURE_LINES = 2
 _LEADING = 2.5  # lines further apart than this many heights are no rows of one table
 _WRAPPED = 0.6  # header lines closer than this many heights can be one header cell, wrapped
+_HEADER_LINE = 8  # characters a header cell's line holds at most (a title or unit line holds more)
+_LOOK_UNDER = 6  # lines under a header line looked at for what it stands over
 _TOUCH = 0.25  # pieces this many heights apart touch (a wrapped header's neighbours stand further off)
 
 Piece = tuple[float, float, str]
@@ -49,7 +51,8 @@ def _pieces(line: list[Char], limit: float) -> list[Piece]:
 
 
 def _figured(row: list[Piece]) -> bool:
-    return len(row) >= 2 and any(is_number(t) for _, _, t in row)
+    """A line holding figures (the 栏次 line's column numbers are none)."""
+    return len(row) >= 2 and any(is_number(t) for _, _, t in row) and not numbers_row(row)
 
 
 def _runs(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> list[tuple[int, int]]:
@@ -67,10 +70,39 @@ def _runs(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> list
         end = j
         while end > i and len(rows[end - 1]) < 2:
             end -= 1
-        if sum(_figured(rows[k]) for k in range(i, end)) >= MIN_FIGURE_LINES:
-            out.append((i, end))
+        if _enough_figures(rows[i:end]):
+            start = i
+            while start > (out[-1][1] if out else 0) and _wraps_into(lines, rows, start, size):
+                start -= 1
+            out.append((start, end))
         i = j
     return out
+
+
+def _enough_figures(rows: list[list[Piece]]) -> bool:
+    """`MIN_FIGURE_LINES` figure lines; or one with several figures under a line of
+    headers (a wide 三公 table's one line, a table's last row alone on a page)."""
+    figured = [n for n, row in enumerate(rows) if _figured(row)]
+    if len(figured) >= MIN_FIGURE_LINES:
+        return True
+    return bool(figured) and _lone_figures(rows[figured[0]]) and any(len(row) >= 2 for row in rows[:figured[0]])
+
+
+def _lone_figures(row: list[Piece]) -> bool:
+    return sum(is_number(t) for _, _, t in row) >= MIN_FIGURE_LINES
+
+
+def _wraps_into(lines: list[list[Char]], rows: list[list[Piece]], k: int, size: float) -> bool:
+    """The line above line `k` is the first line of a header cell over the
+    table's first lines (对附属单 / 位补助支出; 金额 centred over two header rows):
+    one short piece, close over the line below, over some piece of the lines
+    under it (a title or unit line above is longer than a header cell's line)."""
+    if len(rows[k - 1]) != 1:
+        return False
+    a, b, _ = rows[k - 1][0]
+    if b - a > _HEADER_LINE * size or min(c.top for c in lines[k]) - max(c.bottom for c in lines[k - 1]) > _WRAPPED * size:
+        return False
+    return any(a < y and x < b for m in range(k, min(k + _LOOK_UNDER, len(rows))) for x, y, _ in rows[m])
 
 
 def _columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
@@ -86,12 +118,30 @@ def _columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
 def _number_column(rows: list[list[Piece]], cols: list[tuple[float, float]]) -> bool:
     """A column of figures: at least `MIN_FIGURE_LINES` pieces in it, nearly all
     number-looking (a paragraph whose lines have wide gaps has none)."""
+    figured = [row for row in rows if _figured(row)]
+    if len(figured) == 1 and _lone_figures(figured[0]):
+        return True  # the one figure line under a header (`_enough_figures`)
     for x, y in cols:
-        inside = [t for row in rows if _figured(row) for a, b, t in row if x <= a and b <= y]
+        inside = [t for row in figured for a, b, t in row if x <= a and b <= y]
         numbers = sum(map(is_number, inside))
         if numbers >= MIN_FIGURE_LINES and numbers * 5 >= len(inside) * 4:
             return True
     return False
+
+
+def _widened(cols: list[tuple[float, float]], heads: list[Piece]) -> list[tuple[float, float]]:
+    """Each column as wide as the header over it alone, where that meets no other
+    column: a header wider than its figures (一般公共 over 6.58) is the column's, not
+    partly its neighbour's."""
+    out = list(cols)
+    for a, b, _ in heads:
+        over = [i for i, (x, y) in enumerate(out) if a < y and x < b]
+        if len(over) == 1:
+            i = over[0]
+            wide = (min(a, out[i][0]), max(b, out[i][1]))
+            if not any(wide[0] < y and x < wide[1] for k, (x, y) in enumerate(out) if k != i):
+                out[i] = wide
+    return out
 
 
 def _over_text(leaves: list[Piece], body: list[list[Piece]], cols: list[tuple[float, float]]) -> list[Piece]:
@@ -130,7 +180,7 @@ class _Block:
         return a < self.x1 and self.x0 < b
 
 
-def _header_blocks(lines: list[list[Char]], size: float) -> list[_Block]:
+def _header_blocks(lines: list[list[Char]], size: float, alone: set[int] = frozenset()) -> list[_Block]:
     """The header lines' pieces as cells, a header wrapped over lines (一般公共 /
     预算) one cell: a piece close under a block, each the only one under or
     over the other (touching counts: a heading centred over three columns
@@ -143,7 +193,7 @@ def _header_blocks(lines: list[list[Char]], size: float) -> list[_Block]:
     blocks: list[_Block] = []
     for n, a, b, top, bottom, text in pieces:
         near = [k for k in blocks if -touch <= top - k.bottom <= reach and k.over(a - touch, b + touch)]
-        if len(near) == 1:
+        if len(near) == 1 and n not in alone and near[0].first not in alone:  # `alone`: lines that continue none
             block = near[0]
             under = [p for p in pieces if p[0] > block.last and -touch <= p[3] - block.bottom <= reach
                      and block.over(p[1] - touch, p[2] + touch)]
@@ -170,13 +220,16 @@ def _spans(row: list[Piece], cols: list[tuple[float, float]], heading: bool) -> 
 
 def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> GridTable | None:
     first = next((n for n, row in enumerate(rows) if _figured(row)), len(rows))
-    blocks = _header_blocks(lines[:first], size)
+    numbering = {n for n in range(first) if numbers_row(rows[n])}  # the 栏次 line: 栏次 | 1 | 2 …
+    blocks = _header_blocks(lines[:first], size, numbering)
     # a header cell opens a column of its own only where it heads none (a heading over
     # others, 功能分类科目 over 科目编码 | 科目名称, stands over theirs)
+    numbers = [b for b in blocks if b.first in numbering]  # under their headers: no column of their own
+    blocks = [b for b in blocks if b.first not in numbering]
     leaf = {id(b): b for b in blocks if not _is_heading(b, blocks, size)}
     body = rows[first:]
     spots = _over_text([(b.x0, b.x1, b.text) for b in leaf.values()], body, _columns(body))
-    cols = _columns([*body, *([spot] for spot in spots)])
+    cols = _widened(_columns([*body, *([spot] for spot in spots)]), spots)
     at = dict(zip(leaf, spots, strict=True))
     if len(cols) < 2 or not _number_column(rows, cols):
         return None
@@ -189,9 +242,11 @@ def _table(lines: list[list[Char]], rows: list[list[Piece]], size: float) -> Gri
     # the header: each cell over the lines it wraps over; column headers first, then the
     # headings over them
     placed: dict[int, tuple[int, int]] = {}
-    for block in sorted(blocks, key=lambda b: (id(b) not in leaf, -b.first)):
+    for block in sorted([*blocks, *numbers], key=lambda b: (id(b) not in leaf, -b.first)):
         if id(block) in leaf:
             lo, hi = _over(at[id(block)][0], at[id(block)][1], cols)
+        elif block in numbers:
+            lo, hi = _over(block.x0, block.x1, cols)
         else:
             lo, hi = _heading_columns(block, [placed[id(k)] for k in _heads(block, blocks, size) if id(k) in placed],
                                       {c for k, run in placed.items() if id(block) != k and k in leaf
