@@ -25,7 +25,7 @@ APPLIES: dict[str, tuple[str, ...]] = {
     "thousands": tuple(r for r in ALL if r not in ("xlsx", "pdf-lo-xlsx")),  # XLSX shows them already
     "no_thousands": ("xlsx", "pdf-lo-xlsx"),
     # the reportlab writer's rulings; LibreOffice prints the XLSX and DOCX writers' own
-    **{name: ("pdf",) for name in DIMENSION_NAMES if name.startswith("rules_")},
+    **{name: ("pdf",) for name in DIMENSION_NAMES if name.startswith("rules_") or name == "wrap_names"},
 }
 
 
@@ -60,6 +60,10 @@ WORKLIST: tuple[Failure, ...] = (
          "three-row header): each centred header stands over no right-aligned figure and opens a column "
          "of its own", None)
       for name in RULINGS),
+    *(_f(f"{name}+wrap_names", ("pdf",), "unruled, a name wrapped in its cell (its figures centred between "
+         "its two lines) is read as three rows: the name's first line, the figures, the rest of the name",
+         None)
+      for name in RULINGS),
     # seed 002's 收入预算总表 lists income items (一. 财政拨款（补助） / （一）公共预算财政拨款（补助） / 1. …)
     _f("index_column", ALL, "seed 002's 收入预算总表 (income items, no codes) with a 序号 column: items are "
        "read by their printed names, not as the income items they are (fiscal, fiscal_general …)", ("002",)),
@@ -68,6 +72,8 @@ WORKLIST: tuple[Failure, ...] = (
     _f("page_breaks", NOT_XLSX,
        "seed 002: the header printed again after a page break is read as an income item (项目), a "
        "收支总表 row is lost", ("002",)),
+    _f("wrap_names", ("pdf",), "seed 002: with names wrapped its 收入预算总表 runs onto a second page, whose "
+       "rows under the repeated header are read without their items (其他结余 (转))", ("002",)),
     _f("code_joined", ("pdf-lo-xlsx",), "seed 001: a code and name joined in one cell overflow it; "
        "LibreOffice prints the characters cut off (…事务支 | 出 99.78) into the figure cell beside it, "
        "whose figure is then not read", ("001",)),

@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -42,6 +42,7 @@ _PAGE = landscape(A4)
 _MARGIN = 15 * mm
 _BODY_SIZE = 8.0
 _PAD = 4.0
+_NAME_MAX = 40  # characters of the longest name a wrapped name column holds
 _RULE, _HEAVY = 0.5, 1.0  # line widths: a cell's rule, a 三线表's top and bottom rule
 
 
@@ -75,8 +76,9 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _widths(printed: PrintedTable, font: str, size: float) -> list[float]:
-    """Each column as wide as its longest body text (headers wrap), fitted to the page."""
+def _widths(printed: PrintedTable, font: str, size: float, name_chars: int | None = None) -> list[float]:
+    """Each column as wide as its longest body text (headers wrap), fitted to the
+    page; with `name_chars`, name columns that many characters wide (names wrap)."""
     widths = [size * 3.0] * printed.width
     for row in printed.header:
         for cell in row:
@@ -94,26 +96,37 @@ def _widths(printed: PrintedTable, font: str, size: float) -> list[float]:
         wide = [c for c in range(printed.width) if c in printed.wide_columns] or list(range(printed.width))
         extra = (available - total) / len(wide)
         widths = [w + extra if c in wide else w for c, w in enumerate(widths)]
+    if name_chars:
+        cap = name_chars * size + 2 * _PAD
+        wrapped = _name_columns(printed)
+        widths = [min(w, cap) if c in wrapped else w for c, w in enumerate(widths)]
     return widths
 
 
-def _fit_size(printed: PrintedTable, font: str) -> float:
+def _name_columns(printed: PrintedTable) -> frozenset[int]:
+    """The columns of names (none longer than `_NAME_MAX`), which a variant may wrap;
+    a form's texts (绩效目标) would wrap into rows taller than a page."""
+    return frozenset(c for c in printed.wide_columns
+                     if all(len(cell_text(row[c])) <= _NAME_MAX for row in printed.body if c < len(row)))
+
+
+def _fit_size(printed: PrintedTable, font: str, name_chars: int | None = None) -> float:
     size = _BODY_SIZE
-    while size > 5 and sum(_widths(printed, font, size)) > _PAGE[0] - 2 * _MARGIN + 0.5:
+    while size > 5 and sum(_widths(printed, font, size, name_chars)) > _PAGE[0] - 2 * _MARGIN + 0.5:
         size -= 0.5
     return size
 
 
 def _table_flowables(printed: PrintedTable, font: str, styles: dict[str, ParagraphStyle],
-                     rulings: Rulings = Rulings.GRID) -> list:
+                     variant: LayoutVariant = DEFAULT_VARIANT) -> list:
     """The table's grid, one per page where the variant cuts it into pages
     (header rows again on each); every page as wide as the whole table."""
-    size = _fit_size(printed, font)
-    widths = _widths(printed, font, size)
+    size = _fit_size(printed, font, variant.name_chars)
+    widths = _widths(printed, font, size, variant.name_chars)
     out: list = []
     for n, part in enumerate(page_parts(printed)):
         out += [PageBreak()] if n else []
-        out.append(_grid(part, font, size, widths, styles, rulings))
+        out.append(_grid(part, font, size, widths, styles, variant))
     return out
 
 
@@ -136,12 +149,15 @@ def _rules(printed: PrintedTable, rulings: Rulings) -> list[tuple]:
 
 
 def _grid(printed: PrintedTable, font: str, size: float, widths: list[float],
-          styles: dict[str, ParagraphStyle], rulings: Rulings = Rulings.GRID) -> Table:
+          styles: dict[str, ParagraphStyle], variant: LayoutVariant = DEFAULT_VARIANT) -> Table:
     head_style = ParagraphStyle("h", parent=styles["head"], fontSize=size, leading=size + 2)
+    # names that wrap in their cell (the variant's narrow name columns) as paragraphs
+    name_style = ParagraphStyle("n", parent=head_style, alignment=TA_LEFT) if variant.name_chars else None
+    names = _name_columns(printed) if name_style else frozenset()
     header = [[""] * printed.width for _ in printed.header]
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), font, size),
-        *_rules(printed, rulings),
+        *_rules(printed, variant.rulings),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -154,7 +170,8 @@ def _grid(printed: PrintedTable, font: str, size: float, widths: list[float],
     offset = len(header)
     body = []
     for r, values in enumerate(printed.body):
-        body.append([cell_text(v) for v in values])
+        body.append([Paragraph(escape(v), name_style) if c in names and isinstance(v, str) and v else cell_text(v)
+                     for c, v in enumerate(values)])
         for c, value in enumerate(values):
             if isinstance(value, Number):
                 commands.append(("ALIGN", (c, offset + r), (c, offset + r), "RIGHT"))
@@ -173,7 +190,7 @@ def render_pdf(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARIA
     for _, printed in printed_tables(doc, variant):
         story += [PageBreak(), Paragraph(escape(printed.title), styles["title"]),
                   Paragraph(escape(printed.unit_line), styles["unit"]),
-                  *_table_flowables(printed, font, styles, variant.rulings)]
+                  *_table_flowables(printed, font, styles, variant)]
         if printed.note:
             story += [Spacer(1, 3 * mm), Paragraph(escape(printed.note), styles["text"])]
     pdf = SimpleDocTemplate(str(path), pagesize=_PAGE, leftMargin=_MARGIN, rightMargin=_MARGIN,

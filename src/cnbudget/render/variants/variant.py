@@ -87,6 +87,7 @@ class LayoutVariant:
     thousands: bool | None = None
     text_style: TextStyle = TextStyle.TABS  # the text writer only
     rulings: Rulings = Rulings.GRID  # the PDF writer (reportlab) only
+    name_chars: int | None = None  # names wrap at this many characters a line (the PDF writer only)
 
 
 DEFAULT_VARIANT = LayoutVariant()
@@ -144,6 +145,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("rules_none", "无框线", "所有表（PDF）", (_alone(rulings=Rulings.NONE),)),
     Dimension("rules_frame", "只有外框", "所有表（PDF）", (_alone(rulings=Rulings.FRAME),)),
     Dimension("rules_panels", "只有栏间竖线", "所有表（PDF）", (_alone(rulings=Rulings.PANELS),)),
+    Dimension("wrap_names", "名称折行", "所有表（PDF）", (_alone(name_chars=8),)),
 )
 DIMENSION_NAMES: tuple[str, ...] = tuple(d.name for d in DIMENSIONS)
 
