@@ -76,6 +76,12 @@ WORKLIST: tuple[Failure, ...] = (
        "收支总表 row is lost", ("002",)),
     _f("wrap_names", ("pdf",), "seed 002: with names wrapped its 收入预算总表 runs onto a second page, whose "
        "rows under the repeated header are read without their items (其他结余 (转))", ("002",)),
+    _f("unmerged_repeated", ("pdf-lo-docx",), "seed 003's 5-2 table: a row Word breaks over a page with its "
+       "code and figure cut between digits (3023 / 9, 2645 / 60.00) reads as two rows", ("003",)),
+    _f("column_numbers", ("pdf-lo-docx",), "seed 003's 5-2 table: a row Word breaks over a page with its "
+       "code and figure cut between digits reads as two rows", ("003",)),
+    _f("code_joined", ("pdf-lo-docx",), "seed 001: a joined code and name under no figure (30310 个人农业生产补贴) "
+       "reads as one code; seed 003: the sub-unit row 113001 joined to its name loses its code", ("001", "003")),
     _f("code_joined", ("pdf-lo-xlsx",), "seeds 001, 003: a code and name joined in one cell overflow it; "
        "LibreOffice prints the characters cut off (…事务支 | 出 99.78) into the figure cell beside it, "
        "whose figure is then not read", ("001", "003")),
