@@ -3,7 +3,7 @@
 import pytest
 
 from cnbudget.ingest.pdf.chars import Char
-from cnbudget.ingest.pdf.text import cell_text, join_wrapped, line_text, text_lines
+from cnbudget.ingest.pdf.text import cell_text, group_lines, join_wrapped, line_text, text_lines
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,19 @@ def test_text_lines_split_at_wide_gaps():
 def test_spread_out_cjk_keeps_a_space():
     # Excel's distributed alignment: 合 and 计 a character's width or more apart
     assert line_text(chars("合") + chars("计", x=25)) == "合 计"
+
+
+def test_lines_half_a_line_apart_stay_apart():
+    # a header's cells centred over one or two lines: 科目编码 on one baseline, glyph boxes whose
+    # tops differ a little; 基本支出 half a line above, 合计 half a line below
+    code = [Char(ch, 10 * i, 107.0 + 0.4 * (i % 2), 10 * i + 10, 115.0) for i, ch in enumerate("科目编码")]
+    above = chars("基本支出", x=100, top=103.0, size=8)
+    below = chars("合计", x=200, top=111.0, size=8)
+    lines = [line_text(line) for line in group_lines(code + above + below)]
+    assert lines == ["基本支出", "科目编码", "合计"]
+
+
+def test_digits_in_another_font_stay_on_their_line():
+    # digits whose box (another font's ascent and descent) stands a little lower than the CJK beside them
+    line = chars("合计", top=100.0) + chars("12.50", x=30, top=100.8, size=9.6)
+    assert [line_text(li) for li in group_lines(line)] == ["合计12.50"]

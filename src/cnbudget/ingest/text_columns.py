@@ -59,7 +59,7 @@ def _columns(rows: list[list[Piece]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     headers: list[list[Piece]] = []
     for row in rows:
-        if _numbers_row(row):
+        if numbers_row(row):
             continue  # 栏次 numbers sit centred under their headers: they place no column
         if any(is_number(t) for _, _, t in row):
             spans += [(a, b) for a, b, _ in row]
@@ -79,15 +79,17 @@ def _columns(rows: list[list[Piece]]) -> list[tuple[int, int]]:
     return cols
 
 
-def _numbers_row(row: list[Piece]) -> bool:
+def numbers_row(row: list[Piece]) -> bool:
     """The 栏次 line: column numbers only (after an optional 栏次/行次 label). The
     recognisers' `lines.is_column_numbers` says so of cells; here, before there
-    are cells, small whole numbers counting up are enough."""
+    are cells, small whole numbers counting up are enough (one after the label:
+    a table of one value column)."""
     texts = [t for _, _, t in row]
-    if texts and texts[0].replace(" ", "") in ("栏次", "行次"):
+    labelled = bool(texts) and texts[0].replace(" ", "") in ("栏次", "行次")
+    if labelled:
         texts = texts[1:]
     numbers = [int(t) for t in texts if t.isdigit() and len(t) <= 2]
-    return len(numbers) >= 2 and len(numbers) == len(texts) and numbers == sorted(numbers)
+    return len(numbers) >= (1 if labelled else 2) and len(numbers) == len(texts) and numbers == sorted(numbers)
 
 
 def merge_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -173,7 +175,7 @@ def align_columns(lines: list[Line], raws: list[str], next_grid: int = 1) -> lis
                 i = max(j, i + 1)
                 continue  # spaces between cells, but no columns: the parsers' own placement
             first = next((n for n, row in enumerate(rows)
-                          if not _numbers_row(row) and any(is_number(t) for _, _, t in row)), len(rows))
+                          if not numbers_row(row) and any(is_number(t) for _, _, t in row)), len(rows))
             for n, (k, row) in enumerate(zip(run, rows, strict=True)):
                 out[k] = _gridded(lines[k], row, cols, grid, n < first)
             grid += 1

@@ -99,6 +99,7 @@ class PrintedTable:
     label_columns: frozenset[int] = frozenset()  # columns of codes, names, texts (not figures)
     code_column: int | None = None  # the classification code's column, the name beside it
     page_rows: int | None = None  # body rows per page: the header printed again after each
+    panel_starts: frozenset[int] = frozenset()  # first columns of the panels after the first (收入 | 支出)
 
     @property
     def header_rows(self) -> int:
@@ -318,7 +319,9 @@ def _side_by_side(table: Table, ttype: TableType, factor: Decimal) -> PrintedTab
                           *(amount_cell(row.values.get(k), k, factor) for k in c)]
         body.append(cells)
     labels = {*starts, *(s + 1 for s, n in zip(starts, numbered, strict=True) if n), *([0] if serial else [])}
-    return printed_of(table, [top, second], body, lead + sum(widths), frozenset(starts), frozenset(labels))
+    printed = printed_of(table, [top, second], body, lead + sum(widths), frozenset(starts), frozenset(labels))
+    printed.panel_starts = frozenset(starts[1:])
+    return printed
 
 
 def _named(table: Table, ttype: TableType | None, factor: Decimal | None) -> PrintedTable:

@@ -94,14 +94,23 @@ def _write_table(ws: Worksheet, printed: PrintedTable) -> None:
             target.border = _BOX
             if target.row < first_body:
                 target.alignment = _CENTER
-    if printed.note:
-        _text(ws, last + 1, 1, printed.note)
-        ws.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=width)
     widths = [_WIDE if c in printed.wide_columns else _NARROW for c in range(width)]
     for c, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(c + 1)].width = w
+    if printed.note:
+        # wrapped, from the top, in a row as tall as its lines: a note of several lines in a
+        # row of one line spills upwards over the table's last row when printed (LibreOffice)
+        _text(ws, last + 1, 1, printed.note).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=last + 1, start_column=1, end_row=last + 1, end_column=width)
+        ws.row_dimensions[last + 1].height = _LINE_HEIGHT * _lines(printed.note, sum(widths) - 1) + 4
     _header_heights(ws, printed, top, widths)
     _print_setup(ws, top, first_body - 1)
+
+
+def _lines(text: str, room: int) -> int:
+    """The lines `text` takes wrapped in a cell `room` width units wide (a CJK
+    character takes two), each of its own lines at least one."""
+    return sum(max(1, math.ceil(2 * len(line) / room)) for line in text.split("\n"))
 
 
 def _header_heights(ws: Worksheet, printed: PrintedTable, top: int, widths: list[int]) -> None:
@@ -111,9 +120,7 @@ def _header_heights(ws: Worksheet, printed: PrintedTable, top: int, widths: list
     lines = [1] * printed.header_rows
     for r, row in enumerate(printed.header):
         for cell in row:
-            room = sum(widths[cell.col:cell.col + cell.colspan]) - 1
-            # a CJK character takes two width units
-            needed = math.ceil(2 * len(cell.text) / room)
+            needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]) - 1)
             per_row = math.ceil(needed / cell.rowspan)
             for k in range(cell.rowspan):
                 lines[r + k] = max(lines[r + k], per_row)
@@ -141,8 +148,7 @@ def render_xlsx(doc: Document, path: Path, variant: LayoutVariant = DEFAULT_VARI
     for i, paragraph in enumerate(doc.narrative, start=2):
         _text(cover, i, 1, paragraph.text).alignment = Alignment(wrap_text=True, vertical="top")
         # rows do not grow for wrapped text by themselves: printed, the text would be cut
-        lines = math.ceil(2 * len(paragraph.text) / (_NARRATIVE_WIDTH - 2))
-        cover.row_dimensions[i].height = _LINE_HEIGHT * lines + 4
+        cover.row_dimensions[i].height = _LINE_HEIGHT * _lines(paragraph.text, _NARRATIVE_WIDTH - 2) + 4
     used = {cover.title}
     for index, (table, printed) in enumerate(printed_tables(doc, variant), start=1):
         ws = wb.create_sheet(sheet_name(index, table.title, table.type, used))

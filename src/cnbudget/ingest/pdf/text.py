@@ -19,6 +19,8 @@ from cnbudget.ingest.pdf.chars import Char
 GAP = 2.0  # a horizontal gap this many character heights wide separates two cells of a text line
 _SPACE_GAP = 0.25  # a gap this many heights wide between Latin characters is a space
 _WIDE_GAP = 1.0  # a gap this wide is a space between any characters (spread-out 合    计)
+_SAME_BOTTOM = 0.15  # characters whose boxes' bottoms differ by this many heights stand on one line
+_SAME_LINE = 0.6  # lines whose boxes overlap by this much of the lower box's height are one
 
 
 def is_wide(ch: str) -> bool:
@@ -39,32 +41,39 @@ def join_wrapped(left: str, right: str) -> str:
     return f"{left} {right}" if latin_word else left + right
 
 
-def _top_x0(c: Char) -> tuple[float, float]:
-    return c.top, c.x0
-
-
 def _x0(c: Char) -> float:
     return c.x0
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters into lines, top to bottom, each line left to right. A character
-    joins a line when its middle lies within the line's first character's height."""
+    """Characters into lines, top to bottom, each line left to right. Characters
+    standing on one baseline share their box's bottom (the font's descent):
+    bottoms within `_SAME_BOTTOM` heights of each other are a line; lines whose
+    boxes mostly overlap (`_SAME_LINE` of the lower one's height: digits set in
+    another font than the characters beside them) are one. Lines half a line
+    apart (the cells of a header centred over one or two lines) stay apart."""
     if not chars:
         return []
     first_top = chars[0].top
     if all(c.top == first_top for c in chars):  # the common cell: one line
         return [sorted(chars, key=_x0)]
+    runs: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: c.bottom):
+        if runs and ch.bottom - runs[-1][-1].bottom <= _SAME_BOTTOM * (ch.bottom - ch.top):
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    bands = sorted(((min(c.top for c in run), max(c.bottom for c in run), run) for run in runs),
+                   key=lambda b: b[0])
     lines: list[list[Char]] = []
-    band_bottom = float("-inf")
-    line: list[Char] = []
-    for ch in sorted(chars, key=_top_x0):
-        if line and (ch.top + ch.bottom) / 2 <= band_bottom:  # its middle (Char.cy)
-            line.append(ch)
+    top, bottom = 0.0, 0.0
+    for b_top, b_bottom, run in bands:
+        if lines and min(bottom, b_bottom) - max(top, b_top) >= _SAME_LINE * min(bottom - top, b_bottom - b_top):
+            lines[-1].extend(run)
+            top, bottom = min(top, b_top), max(bottom, b_bottom)
             continue
-        line = [ch]
-        lines.append(line)
-        band_bottom = ch.bottom
+        lines.append(list(run))
+        top, bottom = b_top, b_bottom
     for line in lines:
         line.sort(key=_x0)
     return lines

@@ -50,11 +50,13 @@ from cnbudget.recognise.tables.coded_rows import (
     UNIT_CODE_LENGTH,
     RowDraft,
     amount_of,
+    continues_number,
     draft_positional,
     draft_tokens,
     index_columns,
     is_header_line,
     is_total_name,
+    joined_positional,
     label_width,
     typical_decimals,
 )
@@ -333,11 +335,9 @@ def _parse_one(block: TableBlock) -> ParsedTables:
             draft = draft_positional(line, width, index)
         else:
             draft = draft_tokens(line, numbered, decimals)
-        if drafts and _continues_name(draft, line, drafts[-1]):
-            drafts[-1].name = (drafts[-1].name or "") + draft.name  # a name wrapped onto the next line
-            continue
-        if drafts and _continues_cells(drafts[-1], draft):
-            _merge_cells(drafts[-1], draft)  # a row wrapped mid-number: `36,30` / `5.52`
+        if drafts and (_continues_name(draft, line, drafts[-1]) or _continues_cells(drafts[-1], draft, decimals)):
+            # a name wrapped onto the next line, a row wrapped mid-number (`36,30` / `5.52`)
+            drafts[-1] = _joined(drafts[-1], draft, index)
             continue
         drafts.append(draft)
     note = "\n".join(sections.notes) or None
@@ -410,10 +410,14 @@ def _continues_name(draft: RowDraft, line: Line, above: RowDraft) -> bool:
     if draft.codes or not draft.name or is_total_name(draft.name) or _NUMBERED.match(draft.name):
         return False
     if line.delimiter is Delimiter.GRID:
-        if any(c.strip() for c in draft.cells) or len(line.filled) != 1:
+        if any(c.strip() for c in draft.cells):
             return False
-        return (line.page is not None and line.page != above.line.page) or spans_over(above.line, line) \
-            or _completes_catalogue_name(above, draft.name)
+        if line.page is not None and line.page != above.line.page:
+            # label cells only: the name and, beside it, the second classification's name (Word
+            # breaks a row over pages: 其他社会保障 | 社会保障缴费 / 缴费 | _行政)
+            return not draft.gov_codes
+        return len(line.filled) == 1 and (spans_over(above.line, line)
+                                          or _completes_catalogue_name(above, draft.name))
     return not draft.cells and len(line.filled) == 1
 
 
@@ -424,26 +428,25 @@ def _completes_catalogue_name(above: RowDraft, tail: str) -> bool:
     return official is not None and fold(official) == fold(above.name + tail) != fold(above.name)
 
 
-_CUT_NUMBER = re.compile(r"(?:,\d{0,2}|\.)$")
-
-
-def _continues_cells(above: RowDraft, draft: RowDraft) -> bool:
-    """The rest of a row whose numbers were cut at the line end (`36,30`): no code,
-    and the row above holds a number cut short where this line holds digits."""
-    if draft.codes or not (above.positional and draft.positional):
+def _continues_cells(above: RowDraft, draft: RowDraft, decimals: int) -> bool:
+    """The rest of a row whose numbers were cut at the line end (`36,30` / `5.52`,
+    `4984200.0` / `0` where amounts print two decimals): no code, and the row
+    above holds a number cut short where this line holds digits."""
+    if draft.codes or draft.gov_codes or not (above.positional and draft.positional):
         return False
-    return any(_CUT_NUMBER.search(a.strip()) and b.strip()[:1].isdigit()
-               for a, b in zip(above.cells, draft.cells, strict=False))
+    if draft.name and (is_total_name(draft.name) or _NUMBERED.match(draft.name)):
+        return False  # a row of its own
+    return any(continues_number(a.strip(), b.strip(), decimals)
+               for a, b in zip(above.cells, draft.cells, strict=False) if a.strip() and b.strip())
 
 
-def _merge_cells(above: RowDraft, draft: RowDraft) -> None:
-    width = max(len(above.cells), len(draft.cells))
-    cells = above.cells + [""] * (width - len(above.cells))
-    for i, text in enumerate(draft.cells):
-        cells[i] = cells[i] + text.strip()
-    above.cells = cells
-    if draft.name:
-        above.name = (above.name or "") + draft.name
+def _joined(above: RowDraft, draft: RowDraft, index: frozenset[int]) -> RowDraft:
+    """The row above with the rest of it `draft` holds: placed cells joined cell
+    by cell, a space-split line's name to the name."""
+    if above.positional and draft.positional:
+        return joined_positional(above, draft, index)
+    above.name = (above.name or "") + (draft.name or "")
+    return above
 
 
 def _last_filled(cells: list[str]) -> int:

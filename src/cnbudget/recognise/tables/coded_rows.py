@@ -84,6 +84,7 @@ class RowDraft:
     cells: list[str] = field(default_factory=list)  # amount cells (places kept when positional)
     positional: bool = True
     code_col: int | None = None  # the cell its code begins in (positional), for codes split 类|款|项
+    labels: list[str] = field(default_factory=list)  # positional: the label cells in their places
 
     @property
     def code_text(self) -> str:
@@ -172,14 +173,29 @@ def index_columns(header: list[list[tuple[int, int, str]]], body: list[Line], wi
 
 
 def draft_positional(line: Line, width: int, index: frozenset[int] = frozenset()) -> RowDraft:
-    cells = dense_cells(line)
-    draft = RowDraft(line=line, positional=True)
+    return _positional(line, dense_cells(line), width, index)
+
+
+def _positional(line: Line, cells: list[str], width: int, index: frozenset[int]) -> RowDraft:
+    draft = RowDraft(line=line, positional=True, labels=cells[:width])
     label = [(i, t) for i, t in enumerate(cells[:width]) if i not in index]
     _label_parts(draft, [t for _, t in label])
     if draft.codes:
         draft.code_col = next((i for i, t in label if t.strip()), None)
     draft.cells = cells[width:]
     return draft
+
+
+def joined_positional(above: RowDraft, below: RowDraft, index: frozenset[int] = frozenset()) -> RowDraft:
+    """One printed row from two lines of placed cells, joined cell by cell: a
+    row Word broke over a page (其他社会保障 | 社会保障缴费 | 4984 / 缴费 | _行政 | 200.00),
+    numbers cut at a line end (`36,30` / `5.52`)."""
+    width = len(above.labels)
+    first, second = above.labels + above.cells, below.labels + below.cells
+    size = max(len(first), len(second))
+    cells = [a + b.strip() for a, b in zip(first + [""] * (size - len(first)), second + [""] * (size - len(second)),
+                                         strict=True)]
+    return _positional(above.line, cells, width, index)
 
 
 def draft_tokens(line: Line, numbered: bool, decimals: int) -> RowDraft:
@@ -213,14 +229,16 @@ def merge_split_numbers(tokens: list[str], decimals: int) -> list[str]:
     """Join a number split by a space: `37,83 2.13`, `1,107.5 6`, `604. 4`."""
     out: list[str] = []
     for tok in tokens:
-        if out and _continues(out[-1], tok, decimals):
+        if out and continues_number(out[-1], tok, decimals):
             out[-1] += tok
         else:
             out.append(tok)
     return out
 
 
-def _continues(left: str, right: str, decimals: int) -> bool:
+def continues_number(left: str, right: str, decimals: int) -> bool:
+    """`right` the rest of the number `left` was cut from: `37,83` / `2.13`,
+    `604.` / `4`, `1,107.5` / `6` where amounts print two decimals."""
     if not right[:1].isdigit() or is_empty_mark(left):
         return False
     if left.endswith((".", ",")):

@@ -2,7 +2,7 @@
 
 `LayoutVariant` names one choice per dimension real templates vary in (header
 rows, merged cells, page breaks, 栏次, 序号, code columns, header words,
-panels, wide item tables, units, number format, text layout); every writer
+panels, wide item tables, units, number format, text layout, the PDF's rulings); every writer
 takes its tables from `printed_tables(doc, variant)`, so each format prints a
 variant the same way. `variant_document` is what a variant prints, in contract
 terms: what reading the printed file must give back.
@@ -23,6 +23,7 @@ from cnbudget.render.variants.variant import (
     ItemForm,
     LayoutVariant,
     Merge,
+    Rulings,
     SummaryPanels,
     TextStyle,
     combine,
@@ -36,7 +37,7 @@ _APPLY = ("printed_tables", "variant_document", "variant_table")
 
 __all__ = [
     "DEFAULT_VARIANT", "DIMENSIONS", "DIMENSION_NAMES", "CodeStyle", "Decimals", "Dimension", "HeaderWords",
-    "ItemForm", "LayoutVariant", "Merge", "SummaryPanels", "TextStyle", "combine", "dimension",
+    "ItemForm", "LayoutVariant", "Merge", "Rulings", "SummaryPanels", "TextStyle", "combine", "dimension",
     "printed_tables", "variant_document", "variant_table",
 ]
 

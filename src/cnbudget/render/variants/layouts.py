@@ -119,7 +119,9 @@ def basic_panels(table: Table, factor: Decimal | None, count: int) -> PrintedTab
     width = len(paths)
     names = frozenset(range(1, width, 3))
     labels = frozenset(c for c in range(width) if c % 3 != 2)
-    return printed_of(table, header_cells(paths), body, width, names, labels)
+    printed = printed_of(table, header_cells(paths), body, width, names, labels)
+    printed.panel_starts = frozenset(range(3, width, 3))
+    return printed
 
 
 def stacked_summary(table: Table, ttype: TableType, factor: Decimal | None) -> PrintedTable | None:

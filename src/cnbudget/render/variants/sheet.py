@@ -48,6 +48,7 @@ class Sheet:
             p, body=[row[:col] + cells(row[col:col + count]) + row[col + count:] for row in p.body],
             width=p.width + shift, label_columns=moved(p.label_columns, labels), wide_columns=moved(p.wide_columns, wide),
             code_column=None if code is None or col <= code < col + count else (code if code < col else code + shift),
+            panel_starts=moved(p.panel_starts, set()),
         )
         self.paths = self.paths[:col] + paths + self.paths[col + count:]
 

@@ -47,6 +47,17 @@ class Decimals(StrEnum):
     AS_NEEDED = "as_needed"  # as few as the value needs (元 without decimals: 40971)
 
 
+class Rulings(StrEnum):
+    """Which rules the PDF writer draws around and inside a table."""
+
+    GRID = "grid"  # every cell ruled
+    THREE_LINE = "three_line"  # 三线表: a rule over the header, one under it, one under the table
+    ROWS = "rows"  # horizontal rules only, under every row (Word's inside horizontal borders)
+    NONE = "none"  # no rules: columns only where the text stands (tab stops)
+    FRAME = "frame"  # the table's outer frame only
+    PANELS = "panels"  # only the rules between side-by-side panels (收入 | 支出, 人员经费 | 公用经费)
+
+
 class TextStyle(StrEnum):
     """How the text writer separates cells."""
 
@@ -75,6 +86,8 @@ class LayoutVariant:
     # thousands separators (4,097.11); None: each format's habit (XLSX with, the others without)
     thousands: bool | None = None
     text_style: TextStyle = TextStyle.TABS  # the text writer only
+    rulings: Rulings = Rulings.GRID  # the PDF writer (reportlab) only
+    name_chars: int | None = None  # names wrap at this many characters a line (the PDF writer only)
 
 
 DEFAULT_VARIANT = LayoutVariant()
@@ -127,6 +140,12 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("thousands", "千分位", "所有金额表", (_alone(thousands=True),)),
     Dimension("no_thousands", "无千分位（电子表格）", "所有金额表", (_alone(thousands=False),)),
     Dimension("text_spaces", "文本按空格对齐", "文本格式", (_alone(text_style=TextStyle.SPACES),)),
+    Dimension("rules_three_line", "三线表", "所有表（PDF）", (_alone(rulings=Rulings.THREE_LINE),)),
+    Dimension("rules_rows", "只有横线", "所有表（PDF）", (_alone(rulings=Rulings.ROWS),)),
+    Dimension("rules_none", "无框线", "所有表（PDF）", (_alone(rulings=Rulings.NONE),)),
+    Dimension("rules_frame", "只有外框", "所有表（PDF）", (_alone(rulings=Rulings.FRAME),)),
+    Dimension("rules_panels", "只有栏间竖线", "所有表（PDF）", (_alone(rulings=Rulings.PANELS),)),
+    Dimension("wrap_names", "名称折行", "所有表（PDF）", (_alone(name_chars=8),)),
 )
 DIMENSION_NAMES: tuple[str, ...] = tuple(d.name for d in DIMENSIONS)
 
