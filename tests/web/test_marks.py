@@ -136,3 +136,15 @@ def test_without_stored_boxes_the_text_is_searched_and_the_file_read_again(
     rect = squares[0][2]
     inside, line = _words_in(pdf, page_no, [rect[0] + 1, rect[1] + 1, rect[2] - 1, rect[3] - 1])
     assert len(inside) == 1 and "2010301" in line
+
+
+def test_a_dismissed_finding_is_not_drawn_on_the_annotated_pdf(client: TestClient, tmp_path: Path) -> None:
+    _, doc_id, planted, headers = _stored(client, tmp_path)
+    before = _squares(client.get(f"/api/v1/documents/{doc_id}/annotated.pdf", headers=headers).content)
+    assert any(planted["message"] in c for c, _, _ in before)
+    done = client.patch(f"/api/v1/findings/{planted['id']}", headers=headers,
+                        json={"status": "dismissed", "note": "口径不同，不是错误"})
+    assert done.status_code == 200, done.text
+    after = _squares(client.get(f"/api/v1/documents/{doc_id}/annotated.pdf", headers=headers).content)
+    assert not any(planted["message"] in c for c, _, _ in after)
+    assert len(after) == len(before) - 1  # the others stay

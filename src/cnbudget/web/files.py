@@ -11,8 +11,9 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from cnbudget.audit.locate import carries_boxes
-from cnbudget.model import Document
+from cnbudget.model import Document, Finding
 from cnbudget.store.jobs import upload_of
+from cnbudget.web.documents import shown_findings
 
 
 def uploaded_file(request: Request, document_id: int) -> tuple[Path, str]:
@@ -39,12 +40,19 @@ def annotated_pdf(request: Request, document_id: int) -> Response:
     folder = Path(tempfile.mkdtemp(prefix="cnbudget-web-annotate-"))
     out = folder / "annotated.pdf"
     try:
-        annotate_pdf(path, doc, stored.findings, out)  # every finding stored
+        annotate_pdf(path, doc, _not_dismissed(request, document_id, stored), out)
     except NotTheSource as exc:  # the stored reading is of another file
         _remove(folder)
         raise HTTPException(409, f"无法生成批注 PDF：{exc}") from None
     return FileResponse(out, filename=Path(name).stem + "-批注.pdf", media_type="application/pdf",
                         background=BackgroundTask(_remove, folder))
+
+
+def _not_dismissed(request: Request, document_id: int, stored: Document) -> list[Finding]:
+    """The stored findings an inspector has not dismissed: a dismissed one is no
+    finding of the department's and is not drawn on its pages."""
+    return [s.finding for s in shown_findings(request, document_id, stored)
+            if s.review is None or s.review.status != "dismissed"]
 
 
 def _fresh_reading(path: Path) -> Document | None:
