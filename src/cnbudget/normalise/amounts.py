@@ -96,6 +96,15 @@ def money_in_text(text: str) -> list[str]:
             if not (m.start() == 0 and _OUTLINE_NUMBER.match(m.group()))]
 
 
+# an amount printed with its unit in running text (其中项目支出40.00万元, 1,200元)
+_AMOUNT_WITH_UNIT = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)")
+
+
+def amounts_with_unit(text: str) -> list[str]:
+    """The amounts a text prints with their unit, as printed (spaces taken out)."""
+    return [m.replace(" ", "") for m in _AMOUNT_WITH_UNIT.findall(text)]
+
+
 def looks_like_amount(text: str) -> bool:
     """True for a printed number (not an empty mark)."""
     try:

@@ -38,6 +38,7 @@ from cnbudget.model.problems import problem_of
 from cnbudget.model.table_types import table_type
 from cnbudget.normalise.amounts import (
     UNIT_FACTORS,
+    amounts_with_unit,
     clean_number_text,
     is_empty_mark,
     money_in_text,
@@ -281,19 +282,15 @@ def _name_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
                                  name=row.key, column=_column_name(table, key), figure="、".join(held))
 
 
-# an amount a note prints with its unit (其中项目支出40.00万元, 1,200元): a figure of money
-_NOTE_AMOUNT = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)")
-
-
 def _note_problems(block: TableBlock, tables: list[Table]) -> Iterator[Problem]:
     """A note under the table (注：…, 说明：…, 备注：…) that prints amounts: they are no
     row's, and no narrative fact reads them; said, so that they are not taken as read."""
     for table in tables:
-        figures = _NOTE_AMOUNT.findall(table.note or "")
+        figures = amounts_with_unit(table.note or "")
         if figures:
             at = next((ln for ln in block.lines if is_note(ln.text)), None)
             yield problem_of("table.note-figures", locator(at) if at else table.locator,
-                             title=block.title, figure="、".join(f.replace(" ", "") for f in figures))
+                             title=block.title, figure="、".join(figures))
 
 
 def figure_problems(block: TableBlock, tables: list[Table]) -> list[Problem]:
