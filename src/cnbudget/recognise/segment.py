@@ -219,14 +219,16 @@ def _header_units(body: list[Line]) -> tuple[list[Line], str | None]:
     for i, line in enumerate(body[:10]):
         if any(looks_like_amount(c.text) for c in line.cells):
             break
-        cells = []
+        if line.delimiter is Delimiter.NONE:
+            continue  # a paragraph: a unit in brackets there is no column's
+        cells, changed = [], False
         for cell in line.cells:
-            label, unit = header_unit(cell.text) if line.delimiter is not Delimiter.NONE else (cell.text, None)
+            label, unit = header_unit(cell.text)
             if unit is not None:
                 units[unit] += 1
-                cell = replace(cell, text=label)
+                cell, changed = replace(cell, text=label), True
             cells.append(cell)
-        if len(cells) == len(line.cells) and any(a is not b for a, b in zip(cells, line.cells, strict=True)):
+        if changed:
             out[i] = replace(line, cells=tuple(cells))
     return out, units.most_common(1)[0][0] if units else None
 

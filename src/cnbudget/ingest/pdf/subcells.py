@@ -96,12 +96,17 @@ def _row_cuts(table: GridTable, cell_lines: list[list[list[Char]]], suspects: se
                         for i in own for line in cell_lines[i] if line])
         if sum(len(cells) >= 2 for _, _, cells in bands) < _SHARED:
             continue
-        lo, hi = table.ys[r], table.ys[r + 1]
-        found = [(bands[k][1] + bands[k + 1][0]) / 2 for k in range(len(bands) - 1)]
-        found = [y for y in found if lo + _CLEAR < y < hi - _CLEAR]
+        found = _gaps_inside([(top, bottom) for top, bottom, _ in bands], table.ys[r], table.ys[r + 1])
         if found:
             cuts[r] = found
     return cuts
+
+
+def _gaps_inside(spans: list[tuple[float, float]], lo: float, hi: float) -> list[float]:
+    """The middles of the gaps between consecutive spans, those clear of the ruled
+    cell's own edges `lo` and `hi`."""
+    middles = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(len(spans) - 1)]
+    return [m for m in middles if lo + _CLEAR < m < hi - _CLEAR]
 
 
 def _has_figure(line: list[Char], limit: float) -> bool:
@@ -123,9 +128,7 @@ def _column_cuts(table: GridTable, cell_lines: list[list[list[Char]]], suspects:
         spans = columns(rows)
         if len(spans) < 2 or not number_column(rows, spans):
             continue
-        lo, hi = table.xs[c], table.xs[c + 1]
-        found = [(spans[k][1] + spans[k + 1][0]) / 2 for k in range(len(spans) - 1)]
-        found = [x for x in found if lo + _CLEAR < x < hi - _CLEAR]
+        found = _gaps_inside(spans, table.xs[c], table.xs[c + 1])
         if found:
             cuts[c] = found
     return cuts
